@@ -1,0 +1,64 @@
+package com.ledgerflow.workflow;
+
+import java.util.UUID;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/** Names and variable access for bpmn/project-lifecycle.bpmn. */
+public final class ProjectLifecycleProcess {
+
+	public static final String KEY = "project-lifecycle";
+
+	public static final String MSG_PROJECT_COMPLETED = "Msg_ProjectCompleted";
+
+	public static final String TASK_REGISTER_PROJECT = "Task_RegisterProject";
+
+	public static final String TASK_SET_UP_ACCOUNTING = "Task_SetUpProjectInAccounting";
+
+	public static final String TASK_PLAN_PROJECT = "Task_PlanProject";
+
+	public static final String TASK_NOTIFY_ASSIGNEES = "Task_NotifyAssignees";
+
+	public static final String TASK_AWAIT_COMPLETION = "Task_AwaitProjectCompletion";
+
+	public static final String TASK_CLOSE_IN_ACCOUNTING = "Task_CloseProjectInAccounting";
+
+	/** The project's id (UUID string); set by the REST start, or by Task_RegisterProject for a Tasklist start. */
+	public static final String VAR_PROJECT_ID = "projectId";
+
+	/** Camunda user id of the project manager: assignee of Task_PlanProject. */
+	public static final String VAR_MANAGER_ID = "managerId";
+
+	// start form fields (confirm-project-form), read once by Task_RegisterProject
+	public static final String VAR_CLIENT_NAME = "clientName";
+
+	public static final String VAR_PROJECT_NAME = "projectName";
+
+	public static final String VAR_PROJECT_CODE = "projectCode";
+
+	public static final String VAR_BILLING_MODEL = "billingModel";
+
+	public static final String VAR_BILLING_CYCLE = "billingCycle";
+
+	public static final String VAR_BUDGET_HOURS = "budgetHours";
+
+	public static final String VAR_BUDGET_AMOUNT = "budgetAmount";
+
+	/** plan-project-form's dynamic list of tasks (JSON); turned into project tasks on completion, then removed. */
+	public static final String VAR_PLANNED_TASKS = "plannedTasks";
+
+	/** Task-local options for the assignee select of plan-project-form. */
+	public static final String VAR_STAFF_OPTIONS = "staffOptions";
+
+	private ProjectLifecycleProcess() {
+	}
+
+	public static String businessKey(UUID projectId) {
+		return "project:" + projectId;
+	}
+
+	public static UUID projectId(VariableScope scope) {
+		return UUID.fromString((String) scope.getVariable(VAR_PROJECT_ID));
+	}
+
+}
