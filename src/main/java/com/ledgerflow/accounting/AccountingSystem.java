@@ -1,0 +1,26 @@
+package com.ledgerflow.accounting;
+
+import java.util.Optional;
+
+import com.ledgerflow.client.Client;
+import com.ledgerflow.project.Project;
+
+/**
+ * What Ledgerflow needs from a bookkeeping system; implemented by {@code local} and (later) {@code qbo}, picked by
+ * {@code ledgerflow.accounting.provider}. Adapters are stateless; {@link AccountingSync} passes what it knows.
+ */
+public interface AccountingSystem {
+
+	/** The provider name stored with every external link ({@code local}, {@code qbo}). */
+	String name();
+
+	/** Creates the client as a customer, or updates the existing one. */
+	ExternalRef pushCustomer(Client client, Optional<ExternalRef> existing);
+
+	/** Creates the project as a sub-customer job under the client, or updates the existing one. */
+	ExternalRef pushProject(Project project, ExternalRef customer, Optional<ExternalRef> existing);
+
+	/** Marks the project's job inactive; closing a closed job is a no-op. */
+	void closeProject(ExternalRef project);
+
+}

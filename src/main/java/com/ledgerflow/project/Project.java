@@ -1,0 +1,187 @@
+package com.ledgerflow.project;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+import com.ledgerflow.shared.InvalidField;
+import com.ledgerflow.shared.StateConflict;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.domain.AbstractAggregateRoot;
+
+/** A client engagement: what is billed how, within which budget, run by which manager. */
+@Entity
+@Table(name = "project")
+public class Project extends AbstractAggregateRoot<Project> {
+
+	@Id
+	private UUID id;
+
+	private UUID clientId;
+
+	private String code;
+
+	private String name;
+
+	@Enumerated(EnumType.STRING)
+	private BillingModel billingModel;
+
+	@Enumerated(EnumType.STRING)
+	private BillingCycle billingCycle;
+
+	private @Nullable BigDecimal budgetHours;
+
+	private @Nullable BigDecimal budgetAmount;
+
+	private @Nullable BigDecimal retainerAmount;
+
+	@Enumerated(EnumType.STRING)
+	private ProjectStatus status;
+
+	private UUID managerId;
+
+	private Instant createdAt;
+
+	@Version
+	private long version;
+
+	protected Project() {
+		this.id = UUID.randomUUID();
+		this.clientId = this.id;
+		this.managerId = this.id;
+		this.code = "";
+		this.name = "";
+		this.billingModel = BillingModel.TIME_AND_MATERIALS;
+		this.billingCycle = BillingCycle.MONTHLY;
+		this.status = ProjectStatus.PROPOSED;
+		this.createdAt = Instant.EPOCH;
+	}
+
+	Project(ProjectDetails details, Instant now) {
+		this();
+		this.createdAt = now;
+		apply(details);
+	}
+
+	void apply(ProjectDetails details) {
+		ensureEditable();
+		if (details.billingCycle() == BillingCycle.MILESTONE && details.billingModel() != BillingModel.FIXED_FEE) {
+			throw new InvalidField("billingCycle", "MILESTONE billing needs the FIXED_FEE billing model");
+		}
+		if (details.billingModel() == BillingModel.RETAINER && details.retainerAmount() == null) {
+			throw new InvalidField("retainerAmount", "is required for a RETAINER project");
+		}
+		if (details.billingModel() != BillingModel.RETAINER && details.retainerAmount() != null) {
+			throw new InvalidField("retainerAmount", "only applies to a RETAINER project");
+		}
+		this.clientId = details.clientId();
+		this.code = details.code();
+		this.name = details.name().strip();
+		this.billingModel = details.billingModel();
+		this.billingCycle = details.billingCycle();
+		this.budgetHours = details.budgetHours();
+		this.budgetAmount = details.budgetAmount();
+		this.retainerAmount = details.retainerAmount();
+		this.managerId = details.managerId();
+	}
+
+	void ensureEditable() {
+		if (!status.editable()) {
+			throw new StateConflict("Project " + code + " is " + status + " and can no longer be changed");
+		}
+	}
+
+	void confirm(String managerUserId) {
+		if (status != ProjectStatus.PROPOSED) {
+			throw new StateConflict("Project " + code + " is " + status + "; only a PROPOSED project can be confirmed");
+		}
+		this.status = ProjectStatus.PLANNING;
+		registerEvent(new ProjectConfirmed(id, managerUserId));
+	}
+
+	/** Confirmed on the spot (Tasklist start form): the running process is already there, so no event. */
+	void confirmInProcess() {
+		this.status = ProjectStatus.PLANNING;
+	}
+
+	void planned() {
+		if (status != ProjectStatus.PLANNING && status != ProjectStatus.ACTIVE) {
+			throw new StateConflict("Project " + code + " is " + status + " and cannot be planned");
+		}
+		this.status = ProjectStatus.ACTIVE;
+	}
+
+	void complete() {
+		if (status != ProjectStatus.ACTIVE) {
+			throw new StateConflict("Project " + code + " is " + status + "; only an ACTIVE project can be completed");
+		}
+		this.status = ProjectStatus.COMPLETED;
+		registerEvent(new ProjectCompleted(id));
+	}
+
+	void close() {
+		if (status == ProjectStatus.CLOSED) {
+			return;
+		}
+		if (status != ProjectStatus.COMPLETED) {
+			throw new StateConflict("Project " + code + " is " + status + "; only a COMPLETED project can be closed");
+		}
+		this.status = ProjectStatus.CLOSED;
+	}
+
+	public UUID id() {
+		return id;
+	}
+
+	public UUID clientId() {
+		return clientId;
+	}
+
+	public String code() {
+		return code;
+	}
+
+	public String name() {
+		return name;
+	}
+
+	public BillingModel billingModel() {
+		return billingModel;
+	}
+
+	public BillingCycle billingCycle() {
+		return billingCycle;
+	}
+
+	public @Nullable BigDecimal budgetHours() {
+		return budgetHours;
+	}
+
+	public @Nullable BigDecimal budgetAmount() {
+		return budgetAmount;
+	}
+
+	public @Nullable BigDecimal retainerAmount() {
+		return retainerAmount;
+	}
+
+	public ProjectStatus status() {
+		return status;
+	}
+
+	public UUID managerId() {
+		return managerId;
+	}
+
+	public long version() {
+		return version;
+	}
+
+}

@@ -1,0 +1,7 @@
+/** HTTP edge shared by every module's controllers: errors as RFC 9457 problem details. */
+@NullMarked
+@ApplicationModule(allowedDependencies = "shared")
+package com.ledgerflow.web;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
