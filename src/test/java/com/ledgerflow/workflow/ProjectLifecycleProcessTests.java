@@ -1,5 +1,6 @@
 package com.ledgerflow.workflow;
 
+import static com.ledgerflow.workflow.ProjectLifecycleProcess.END_PROJECT_CLOSED;
 import static com.ledgerflow.workflow.ProjectLifecycleProcess.KEY;
 import static com.ledgerflow.workflow.ProjectLifecycleProcess.MSG_PROJECT_COMPLETED;
 import static com.ledgerflow.workflow.ProjectLifecycleProcess.TASK_AWAIT_COMPLETION;
@@ -52,6 +53,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @Deployment(resources = { "bpmn/project-lifecycle.bpmn", "forms/confirm-project-form.form",
 		"forms/plan-project-form.form" })
@@ -70,6 +73,10 @@ class ProjectLifecycleProcessTests {
 
 	private static final String PLANNED_TASKS = "[{\"name\":\"Kick-off workshop\",\"assigneeId\":\"6f1c1f4e-2d7a-4c59-9d3e-0e4b1c2a7f10\","
 			+ "\"dueDate\":\"2026-12-01\",\"priority\":\"HIGH\",\"estimateHours\":6,\"billable\":true}]";
+
+	private static final Map<String, String> DELEGATES = Map.of(TASK_SET_UP_ACCOUNTING,
+			"setUpProjectInAccountingDelegate", TASK_NOTIFY_ASSIGNEES, "notifyAssigneesDelegate",
+			TASK_CLOSE_IN_ACCOUNTING, "closeProjectInAccountingDelegate");
 
 	/** Injected by the extension. */
 	ProcessEngine processEngine;
@@ -249,33 +256,38 @@ class ProjectLifecycleProcessTests {
 		executeJobAt(instance, TASK_CLOSE_IN_ACCOUNTING);
 
 		assertThat(instance).hasPassedInOrder(TASK_REGISTER_PROJECT, TASK_SET_UP_ACCOUNTING, TASK_PLAN_PROJECT,
-				TASK_NOTIFY_ASSIGNEES, TASK_AWAIT_COMPLETION, TASK_CLOSE_IN_ACCOUNTING, "EndEvent_ProjectClosed")
+				TASK_NOTIFY_ASSIGNEES, TASK_AWAIT_COMPLETION, TASK_CLOSE_IN_ACCOUNTING, END_PROJECT_CLOSED)
 			.isEnded();
 		Assertions.assertThat(calls).containsExactly(TASK_REGISTER_PROJECT, TASK_SET_UP_ACCOUNTING, "offerStaffOptions",
 				"recordProjectPlan", TASK_NOTIFY_ASSIGNEES, TASK_CLOSE_IN_ACCOUNTING);
 	}
 
-	@Test
-	void retriesAFailedAccountingSetUpFiveMinutesApartThenRaisesAnIncident() {
-		Mocks.register("setUpProjectInAccountingDelegate", (JavaDelegate) execution -> {
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { TASK_SET_UP_ACCOUNTING, TASK_NOTIFY_ASSIGNEES, TASK_CLOSE_IN_ACCOUNTING })
+	void retriesAFailingAccountingOrMailStepThreeTimesFiveMinutesApartThenRaisesAnIncident(String activityId) {
+		Mocks.register(DELEGATES.get(activityId), (JavaDelegate) execution -> {
 			throw new IllegalStateException("accounting system unavailable");
 		});
-		ProcessInstance instance = startFromApi(MANAGER_ID);
+		ProcessInstance instance = processEngine.getRuntimeService()
+			.createProcessInstanceByKey(KEY)
+			.businessKey(ProjectLifecycleProcess.businessKey(UUID.fromString(PROJECT_ID)))
+			.setVariable(VAR_PROJECT_ID, PROJECT_ID)
+			.startBeforeActivity(activityId)
+			.execute();
 
-		Assertions.assertThat(failJobAt(instance, TASK_SET_UP_ACCOUNTING)).isEqualTo(2);
-		Job retried = jobAt(instance, TASK_SET_UP_ACCOUNTING);
-		Assertions.assertThat(retried.getDuedate())
+		Assertions.assertThat(failJobAt(instance, activityId)).isEqualTo(2);
+		Assertions.assertThat(jobAt(instance, activityId).getDuedate())
 			.isAfter(new Date(ClockUtil.getCurrentTime().getTime() + 4 * 60_000));
-		Assertions.assertThat(failJobAt(instance, TASK_SET_UP_ACCOUNTING)).isEqualTo(1);
-		Assertions.assertThat(failJobAt(instance, TASK_SET_UP_ACCOUNTING)).isZero();
+		Assertions.assertThat(failJobAt(instance, activityId)).isEqualTo(1);
+		Assertions.assertThat(failJobAt(instance, activityId)).isZero();
 
 		Incident incident = processEngine.getRuntimeService()
 			.createIncidentQuery()
 			.processInstanceId(instance.getId())
 			.singleResult();
-		Assertions.assertThat(incident.getActivityId()).isEqualTo(TASK_SET_UP_ACCOUNTING);
+		Assertions.assertThat(incident.getActivityId()).isEqualTo(activityId);
 		Assertions.assertThat(incident.getIncidentMessage()).isEqualTo("accounting system unavailable");
-		assertThat(instance).isWaitingAt(TASK_SET_UP_ACCOUNTING);
+		assertThat(instance).isWaitingAt(activityId);
 	}
 
 	@Test
