@@ -23,6 +23,8 @@ public final class ProjectLifecycleProcess {
 
 	public static final String TASK_CLOSE_IN_ACCOUNTING = "Task_CloseProjectInAccounting";
 
+	public static final String END_PROJECT_CLOSED = "EndEvent_ProjectClosed";
+
 	/** The project's id (UUID string); set by the REST start, or by Task_RegisterProject for a Tasklist start. */
 	public static final String VAR_PROJECT_ID = "projectId";
 
