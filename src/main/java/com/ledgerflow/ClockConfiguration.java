@@ -5,7 +5,7 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The one clock services read "now" from (tests may shift time through their own data, never by sleeping). */
+/** The one clock of the application: services ask it for "now" so that tests and time zones stay explicit. */
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
 

@@ -59,16 +59,18 @@ public class DemoData {
 		this.runtime = runtime;
 	}
 
-	/** The demo people: user id → (name, groups). */
-	static final Map<String, Object[]> PEOPLE = new LinkedHashMap<>();
-	static {
-		PEOPLE.put("demo", new Object[] { "Dana", "Demo", Set.of(StaffGroups.MANAGERS, StaffGroups.ADMINS), "95.00", "180.00" });
-		PEOPLE.put("mary", new Object[] { "Mary", "Manager", Set.of(StaffGroups.MANAGERS), "90.00", "175.00" });
-		PEOPLE.put("carl", new Object[] { "Carl", "Consultant", Set.of(StaffGroups.CONSULTANTS), "60.00", "140.00" });
-		PEOPLE.put("cora", new Object[] { "Cora", "Consultant", Set.of(StaffGroups.CONSULTANTS), "65.00", "150.00" });
-		PEOPLE.put("fiona", new Object[] { "Fiona", "Finance", Set.of(StaffGroups.FINANCE), "70.00", "0.00" });
-		PEOPLE.put("anna", new Object[] { "Anna", "Analyst", Set.of(StaffGroups.ANALYSTS), "75.00", "160.00" });
+	/** A demo login and the person behind it; the password is the user id. */
+	record DemoPerson(String userId, String firstName, String lastName, Set<String> groups, String costRate,
+			String billRate) {
 	}
+
+	static final List<DemoPerson> PEOPLE = List.of(
+			new DemoPerson("demo", "Dana", "Demo", Set.of(StaffGroups.MANAGERS, StaffGroups.ADMINS), "95.00", "180.00"),
+			new DemoPerson("mary", "Mary", "Manager", Set.of(StaffGroups.MANAGERS), "90.00", "175.00"),
+			new DemoPerson("carl", "Carl", "Consultant", Set.of(StaffGroups.CONSULTANTS), "60.00", "140.00"),
+			new DemoPerson("cora", "Cora", "Consultant", Set.of(StaffGroups.CONSULTANTS), "65.00", "150.00"),
+			new DemoPerson("fiona", "Fiona", "Finance", Set.of(StaffGroups.FINANCE), "70.00", "0.00"),
+			new DemoPerson("anna", "Anna", "Analyst", Set.of(StaffGroups.ANALYSTS), "75.00", "160.00"));
 
 	/** @return true if it seeded, false if the demo company was already there */
 	@Transactional
@@ -77,16 +79,14 @@ public class DemoData {
 			return false;
 		}
 		Map<String, UUID> people = new LinkedHashMap<>();
-		PEOPLE.forEach((userId, p) -> {
-			@SuppressWarnings("unchecked")
-			Set<String> groups = (Set<String>) p[2];
-			String email = userId + "@northwind.example";
-			staff.ensureUser(new StaffAccount(userId, (String) p[0], (String) p[1], email), userId, groups);
-			people.put(userId, services.people()
-				.create(new PersonDetails(p[0] + " " + p[1], email, userId, new BigDecimal((String) p[3]),
-						new BigDecimal((String) p[4]), true))
+		for (DemoPerson p : PEOPLE) {
+			String email = p.userId() + "@northwind.example";
+			staff.ensureUser(new StaffAccount(p.userId(), p.firstName(), p.lastName(), email), p.userId(), p.groups());
+			people.put(p.userId(), services.people()
+				.create(new PersonDetails(p.firstName() + " " + p.lastName(), email, p.userId(),
+						new BigDecimal(p.costRate()), new BigDecimal(p.billRate()), true))
 				.id());
-		});
+		}
 		UUID acme = client(MARKER_CLIENT, "ap@acme.example", "USD", 30, "8.875", "New York", "NY", "US");
 		UUID globex = client("Globex GmbH", "rechnung@globex.example", "EUR", 14, "19.000", "Berlin", null, "DE");
 		UUID initech = client("Initech LLC", "billing@initech.example", "USD", 45, "0.000", "Austin", "TX", "US");
