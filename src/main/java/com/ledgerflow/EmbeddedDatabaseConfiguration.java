@@ -41,7 +41,10 @@ class EmbeddedDatabaseConfiguration {
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgres embeddedPostgres(@Value("${ledgerflow.embedded-database.data-directory:}") String dataDirectory,
 			@Value("${ledgerflow.embedded-database.port:0}") int port) throws IOException {
+		// Spring stops the server after the pool (destroy order); zonky's own JVM hook would stop it first and leave
+		// the shutdown of the engine and the event registry waiting on dead connections
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+			.setRegisterShutdownHook(false)
 			.setServerConfig("max_connections", "100")
 			.setServerConfig("timezone", "UTC")
 			.setLocaleConfig("encoding", "UTF8")
