@@ -1,0 +1,101 @@
+package com.ledgerflow.security;
+
+import java.util.LinkedHashMap;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.DelegatingLogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Two filter chains, both authenticating against the staff accounts ({@link StaffAuthenticationProvider}):
+ * <ul>
+ * <li>APIs ({@code /api/**}, {@code /engine-rest/**}): stateless HTTP Basic, no CSRF (no cookies), 401 with a
+ * challenge.</li>
+ * <li>Everything else: form login at {@code /login}, session, CSRF on except for the Camunda webapps (they send their
+ * own CSRF token). The Camunda webapps pick the user up from this session, and their logout ends it.</li>
+ * </ul>
+ * Anonymous: the login page, static assets, health, the OpenAPI document and Swagger UI (API shape is public, every
+ * API call still needs credentials).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String LOGIN_PAGE = "/login";
+
+	/** What Camunda's webapps POST to log out; ends the Spring session too. */
+	static final String CAMUNDA_LOGOUT = "/camunda/api/admin/auth/user/*/logout";
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+		ApiAuthenticationEntryPoint entryPoint = new ApiAuthenticationEntryPoint();
+		return http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
+			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.httpBasic(basic -> basic.realmName(ApiAuthenticationEntryPoint.REALM).authenticationEntryPoint(entryPoint))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
+			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+		return http
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(path(LOGIN_PAGE), path("/error"), path("/favicon.ico"), path("/css/**"), path("/js/**"),
+						path("/images/**"), path("/actuator/health"), path("/actuator/health/**"))
+				.permitAll()
+				.requestMatchers(path("/v3/api-docs"), path("/v3/api-docs/**"), path("/swagger-ui.html"),
+						path("/swagger-ui/**"))
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.formLogin(form -> form.loginPage(LOGIN_PAGE).permitAll())
+			.logout(logout -> logout
+				.logoutRequestMatcher(new OrRequestMatcher(path(HttpMethod.POST, "/logout"),
+						path(HttpMethod.POST, CAMUNDA_LOGOUT)))
+				.logoutSuccessHandler(logoutSuccess()))
+			// the webapps' XHR calls get a 401 (they show their login state), pages redirect to the login page
+			.exceptionHandling(exceptions -> exceptions
+				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+						path("/camunda/api/**"))
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), path("/**")))
+			// Camunda's webapps have their own CSRF protection (XSRF-TOKEN cookie + header)
+			.csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
+			.build();
+	}
+
+	private static LogoutSuccessHandler logoutSuccess() {
+		var byRequest = new LinkedHashMap<RequestMatcher, LogoutSuccessHandler>();
+		byRequest.put(path(HttpMethod.POST, CAMUNDA_LOGOUT), new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK));
+		var handler = new DelegatingLogoutSuccessHandler(byRequest);
+		var toLoginPage = new SimpleUrlLogoutSuccessHandler();
+		toLoginPage.setDefaultTargetUrl(LOGIN_PAGE + "?logout");
+		handler.setDefaultLogoutSuccessHandler(toLoginPage);
+		return handler;
+	}
+
+	private static RequestMatcher path(String pattern) {
+		return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+	}
+
+	private static RequestMatcher path(HttpMethod method, String pattern) {
+		return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+	}
+
+}
