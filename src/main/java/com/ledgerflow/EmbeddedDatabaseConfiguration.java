@@ -66,7 +66,7 @@ class EmbeddedDatabaseConfiguration {
 
 	@Bean(destroyMethod = "close")
 	HikariDataSource dataSource(EmbeddedPostgres postgres,
-			@Value("${ledgerflow.embedded-database.pool-size:20}") int poolSize) {
+			@Value("${ledgerflow.embedded-database.pool-size:${LEDGERFLOW_EMBEDDED_DATABASE_POOL_SIZE:20}}") int poolSize) {
 		HikariConfig config = new HikariConfig();
 		config.setJdbcUrl(postgres.getJdbcUrl("postgres", DATABASE));
 		config.setUsername("postgres");

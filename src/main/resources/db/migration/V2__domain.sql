@@ -2,7 +2,7 @@
 create table client (
     id                 uuid primary key,
     name               varchar(200)  not null,
-    currency           char(3)       not null,
+    currency           varchar(3)    not null,
     payment_terms_days integer       not null check (payment_terms_days between 0 and 365),
     tax_rate           numeric(6, 3) not null check (tax_rate >= 0 and tax_rate <= 100),
     address_line1      varchar(200),
