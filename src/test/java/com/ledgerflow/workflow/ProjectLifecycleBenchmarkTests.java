@@ -69,6 +69,7 @@ class ProjectLifecycleBenchmarkTests {
 			.deploy();
 		Mocks.register("setUpProjectInAccountingDelegate", (JavaDelegate) execution -> {
 		});
+		Mocks.register("nameTaskAfterProjectListener", (TaskListener) task -> task.setName(task.getName() + " · P-1"));
 		Mocks.register("offerStaffOptionsListener",
 				(TaskListener) task -> task.setVariableLocal(VAR_STAFF_OPTIONS, "[]"));
 	}

@@ -77,6 +77,7 @@ class ProjectLifecycleIntegrationTests extends ApiTestSupport {
 		Task plan = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
 		assertThat(plan.getTaskDefinitionKey()).isEqualTo(TASK_PLAN_PROJECT);
 		assertThat(plan.getAssignee()).isEqualTo(managerUserId);
+		assertThat(plan.getName()).isEqualTo("Plan project · " + code(project) + " Website relaunch");
 		assertThat(tasks.getVariableLocal(plan.getId(), VAR_STAFF_OPTIONS).toString()).contains(assignee.toString());
 
 		tasks.complete(plan.getId(), Variables.putValue(VAR_PLANNED_TASKS, SpinValues.jsonValue("""

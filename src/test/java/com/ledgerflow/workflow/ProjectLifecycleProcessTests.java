@@ -96,6 +96,7 @@ class ProjectLifecycleProcessTests {
 			execution.setProcessBusinessKey(ProjectLifecycleProcess.businessKey(UUID.fromString(PROJECT_ID)));
 		});
 		Mocks.register("setUpProjectInAccountingDelegate", recording(TASK_SET_UP_ACCOUNTING));
+		Mocks.register("nameTaskAfterProjectListener", (TaskListener) task -> task.setName(task.getName() + " · P-1"));
 		Mocks.register("offerStaffOptionsListener", (TaskListener) task -> {
 			calls.add("offerStaffOptions");
 			task.setVariableLocal(VAR_STAFF_OPTIONS, SpinValues.jsonValue(STAFF_OPTIONS).create());
