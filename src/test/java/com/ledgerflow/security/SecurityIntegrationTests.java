@@ -1,11 +1,5 @@
 package com.ledgerflow.security;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -14,10 +8,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ledgerflow.IntegrationTest;
+import com.ledgerflow.TestBrowser;
 import com.ledgerflow.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,8 +113,8 @@ class SecurityIntegrationTests {
 	}
 
 	@Test
-	void formLoginAlsoLogsIntoTheCamundaWebapps() throws Exception {
-		Browser browser = new Browser();
+	void formLoginAlsoLogsIntoTheCamundaWebapps() {
+		TestBrowser browser = new TestBrowser(port);
 		assertThat(browser.logIn(MANAGER, MANAGER).headers().firstValue("Location")).hasValueSatisfying(
 				location -> assertThat(location).doesNotContain("error"));
 
@@ -132,17 +126,16 @@ class SecurityIntegrationTests {
 	}
 
 	@Test
-	void formLoginWithAWrongPasswordStaysOnTheLoginPage() throws Exception {
-		Browser browser = new Browser();
+	void formLoginWithAWrongPasswordStaysOnTheLoginPage() {
+		TestBrowser browser = new TestBrowser(port);
 
 		assertThat(browser.logIn(LOCKABLE, "wrong").headers().firstValue("Location")).hasValueSatisfying(
 				location -> assertThat(location).endsWith("/login?error"));
 	}
 
 	@Test
-	void tasklistLoadsForALoggedInUser() throws Exception {
-		Browser browser = new Browser();
-		browser.logIn(CONSULTANT, CONSULTANT);
+	void tasklistLoadsForALoggedInUser() {
+		TestBrowser browser = TestBrowser.loggedIn(port, CONSULTANT);
 
 		HttpResponse<String> tasklist = browser.getFollowingRedirects("/camunda/app/tasklist/");
 
@@ -152,8 +145,8 @@ class SecurityIntegrationTests {
 	}
 
 	@Test
-	void anonymousVisitorsOfTasklistAreSentToTheLoginPage() throws Exception {
-		HttpResponse<String> tasklist = new Browser().get("/camunda/app/tasklist/");
+	void anonymousVisitorsOfTasklistAreSentToTheLoginPage() {
+		HttpResponse<String> tasklist = new TestBrowser(port).get("/camunda/app/tasklist/");
 
 		assertThat(tasklist.statusCode()).isEqualTo(302);
 		assertThat(tasklist.headers().firstValue("Location")).hasValueSatisfying(
@@ -161,22 +154,58 @@ class SecurityIntegrationTests {
 	}
 
 	@Test
-	void loginPageIsPublicAndBranded() throws Exception {
-		HttpResponse<String> login = new Browser().get("/login");
+	void consultantsHaveNoCockpit() {
+		TestBrowser browser = TestBrowser.loggedIn(port, CONSULTANT);
+
+		HttpResponse<String> cockpit = browser.get("/camunda/app/cockpit/default/");
+
+		assertThat(cockpit.statusCode()).isEqualTo(403);
+		assertThat(cockpit.body()).contains("No access");
+	}
+
+	@Test
+	void camundaWebappsAreBrandedAsLedgerflow() {
+		TestBrowser browser = TestBrowser.loggedIn(port, MANAGER);
+
+		for (String app : List.of("tasklist", "cockpit", "admin", "welcome")) {
+			assertThat(browser.get("/camunda/app/" + app + "/scripts/config.js").body()).as(app)
+				.contains("vendor: 'Ledgerflow'")
+				.contains("'../ledgerflow/ledgerflow'");
+			assertThat(browser.get("/camunda/app/" + app + "/styles/user-styles.css").body()).as(app)
+				.contains("ledgerflow.css");
+		}
+		assertThat(browser.get("/camunda/app/ledgerflow/ledgerflow.css").body()).contains(".ce-eol-banner");
+		assertThat(browser.get("/camunda/app/ledgerflow/ledgerflow.js").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void loginPageIsPublicAndBranded() {
+		HttpResponse<String> login = new TestBrowser(port).get("/login");
 
 		assertThat(login.statusCode()).isEqualTo(200);
 		assertThat(login.body()).contains("Ledgerflow").contains("name=\"_csrf\"");
 	}
 
 	@Test
-	void camundaWebappLogoutEndsTheLedgerflowSession() throws Exception {
-		Browser browser = new Browser();
-		browser.logIn(MANAGER, MANAGER);
+	void camundaWebappLogoutEndsTheLedgerflowSession() {
+		TestBrowser browser = TestBrowser.loggedIn(port, MANAGER);
 
 		assertThat(browser.post("/camunda/api/admin/auth/user/default/logout", Map.of()).statusCode()).isEqualTo(200);
 
 		assertThat(browser.get("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(401);
 		assertThat(browser.get("/camunda/app/tasklist/").statusCode()).isEqualTo(302);
+	}
+
+	@Test
+	void ledgerflowLogoutEndsTheSessionForTheWebappsToo() {
+		TestBrowser browser = TestBrowser.loggedIn(port, MANAGER);
+		browser.getFollowingRedirects("/camunda/app/tasklist/");
+
+		HttpResponse<String> logout = browser.post("/logout", Map.of("_csrf", browser.csrfToken("/login")));
+
+		assertThat(logout.headers().firstValue("Location")).hasValueSatisfying(
+				location -> assertThat(location).endsWith("/login?logout"));
+		assertThat(browser.get("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(401);
 	}
 
 	private HttpStatusCode deploy(String userId, String bpmn) {
@@ -244,49 +273,6 @@ class SecurityIntegrationTests {
 	}
 
 	record Reply(HttpStatusCode status, HttpHeaders headers, String body) {
-	}
-
-	/** A cookie-keeping client that does not follow redirects, like a browser whose steps we check one by one. */
-	class Browser {
-
-		private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
-
-		private final HttpClient http = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
-
-		HttpResponse<String> logIn(String userId, String password) throws IOException, InterruptedException {
-			Matcher csrf = CSRF.matcher(get("/login").body());
-			assertThat(csrf.find()).as("CSRF token on the login page").isTrue();
-			return post("/login", Map.of("username", userId, "password", password, "_csrf", csrf.group(1)));
-		}
-
-		HttpResponse<String> get(String path) throws IOException, InterruptedException {
-			return http.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(),
-					HttpResponse.BodyHandlers.ofString());
-		}
-
-		HttpResponse<String> getFollowingRedirects(String path) throws IOException, InterruptedException {
-			HttpResponse<String> response = get(path);
-			for (int hop = 0; hop < 5 && response.statusCode() == 302; hop++) {
-				URI next = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
-				response = get(next.getPath());
-			}
-			return response;
-		}
-
-		HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
-			String body = form.entrySet()
-				.stream()
-				.map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-				.collect(Collectors.joining("&"));
-			return http.send(HttpRequest.newBuilder(URI.create(url(path)))
-				.header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-				.POST(HttpRequest.BodyPublishers.ofString(body))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		}
-
 	}
 
 }
