@@ -44,11 +44,17 @@ public class ProjectPlanService {
 		this.zone = zone;
 	}
 
-	/** Records the manager's plan (all tasks or none) and makes the project ACTIVE. */
+	/**
+	 * Records the manager's plan — the tasks given here (all or none) plus those already added on the plan page — and
+	 * makes the project ACTIVE. A plan without any task is refused.
+	 */
 	@Transactional
 	public List<ProjectTask> recordPlan(UUID projectId, List<@Valid TaskDetails> plan) {
 		Project project = projects.get(projectId);
 		List<ProjectTask> added = plan.stream().map(details -> addTask(project, details)).toList();
+		if (added.isEmpty() && tasks.findByProjectIdOrderByDueDateAscNameAsc(projectId).isEmpty()) {
+			throw new StateConflict("The plan of " + project.code() + " has no task yet: add at least one on its plan page");
+		}
 		project.planned();
 		projects.save(project);
 		return added;

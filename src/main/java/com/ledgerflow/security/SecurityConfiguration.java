@@ -36,6 +36,10 @@ class SecurityConfiguration {
 
 	static final String LOGIN_PAGE = "/login";
 
+	/** Authorities that may change clients, people, projects and their plans. */
+	static final String[] MASTER_DATA_EDITORS = { StaffAuthenticationProvider.GROUP_AUTHORITY_PREFIX + StaffGroups.MANAGERS,
+			StaffAuthenticationProvider.GROUP_AUTHORITY_PREFIX + StaffGroups.ADMINS };
+
 	/** What Camunda's webapps POST to log out; ends the Spring session too. */
 	static final String CAMUNDA_LOGOUT = "/camunda/api/admin/auth/user/*/logout";
 
@@ -44,9 +48,16 @@ class SecurityConfiguration {
 	SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
 		ApiAuthenticationEntryPoint entryPoint = new ApiAuthenticationEntryPoint();
 		return http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
-			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			// reading is for all staff; changing the firm's master data is for managers and administrators
+			.authorizeHttpRequests(requests -> requests.requestMatchers(path(HttpMethod.GET, "/api/**"))
+				.authenticated()
+				.requestMatchers(path("/api/**"))
+				.hasAnyAuthority(MASTER_DATA_EDITORS)
+				.anyRequest()
+				.authenticated())
 			.httpBasic(basic -> basic.realmName(ApiAuthenticationEntryPoint.REALM).authenticationEntryPoint(entryPoint))
-			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(new ApiAccessDeniedHandler()))
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
 			.build();
@@ -63,6 +74,8 @@ class SecurityConfiguration {
 				.requestMatchers(path("/v3/api-docs"), path("/v3/api-docs/**"), path("/swagger-ui.html"),
 						path("/swagger-ui/**"))
 				.permitAll()
+				.requestMatchers(path(HttpMethod.POST, "/projects/**"))
+				.hasAnyAuthority(MASTER_DATA_EDITORS)
 				.anyRequest()
 				.authenticated())
 			.formLogin(form -> form.loginPage(LOGIN_PAGE).permitAll())

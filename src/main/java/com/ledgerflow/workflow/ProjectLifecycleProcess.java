@@ -46,11 +46,12 @@ public final class ProjectLifecycleProcess {
 
 	public static final String VAR_BUDGET_AMOUNT = "budgetAmount";
 
-	/** plan-project-form's dynamic list of tasks (JSON); turned into project tasks on completion, then removed. */
+	/**
+	 * Optional JSON list of tasks sent when completing Task_PlanProject through the API (the form links the plan page
+	 * instead); turned into project tasks on completion, then removed.
+	 */
 	public static final String VAR_PLANNED_TASKS = "plannedTasks";
 
-	/** Task-local options for the assignee select of plan-project-form. */
-	public static final String VAR_STAFF_OPTIONS = "staffOptions";
 
 	private ProjectLifecycleProcess() {
 	}

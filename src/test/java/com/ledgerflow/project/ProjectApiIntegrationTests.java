@@ -119,7 +119,7 @@ class ProjectApiIntegrationTests extends ApiTestSupport {
 				{"clientId": "%s", "code": "%s", "name": "Changed", "billingModel": "FIXED_FEE",
 				 "billingCycle": "MILESTONE", "managerId": "%s"}""".formatted(client, current.read("$.code"), manager);
 		projects.confirm(id);
-		plans.recordPlan(id, List.of());
+		plans.recordPlan(id, List.of(new TaskDetails("Only task", null, null, null, null, null, null)));
 		projects.complete(id);
 		projects.close(id);
 
@@ -188,6 +188,19 @@ class ProjectApiIntegrationTests extends ApiTestSupport {
 
 		assertThat(plans.tasks(project)).isEmpty();
 		assertThat(projects.get(project).status()).isEqualTo(ProjectStatus.PLANNING);
+	}
+
+	@Test
+	void aPlanWithoutAnyTaskIsRefused() {
+		UUID project = newProject(newClient(), newPerson(), "TIME_AND_MATERIALS");
+		projects.confirm(project);
+
+		assertThatThrownBy(() -> plans.recordPlan(project, List.of())).isInstanceOf(com.ledgerflow.shared.StateConflict.class)
+			.hasMessageContaining("no task yet");
+
+		post("/api/v1/projects/" + project + "/tasks", "{\"name\": \"Added on the plan page\"}").expect(201);
+		plans.recordPlan(project, List.of());
+		assertThat(projects.get(project).status()).isEqualTo(ProjectStatus.ACTIVE);
 	}
 
 	@Test

@@ -5,7 +5,6 @@ import static com.ledgerflow.workflow.ProjectLifecycleProcess.TASK_PLAN_PROJECT;
 import static com.ledgerflow.workflow.ProjectLifecycleProcess.TASK_SET_UP_ACCOUNTING;
 import static com.ledgerflow.workflow.ProjectLifecycleProcess.VAR_MANAGER_ID;
 import static com.ledgerflow.workflow.ProjectLifecycleProcess.VAR_PROJECT_ID;
-import static com.ledgerflow.workflow.ProjectLifecycleProcess.VAR_STAFF_OPTIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
@@ -70,8 +69,6 @@ class ProjectLifecycleBenchmarkTests {
 		Mocks.register("setUpProjectInAccountingDelegate", (JavaDelegate) execution -> {
 		});
 		Mocks.register("nameTaskAfterProjectListener", (TaskListener) task -> task.setName(task.getName() + " · P-1"));
-		Mocks.register("offerStaffOptionsListener",
-				(TaskListener) task -> task.setVariableLocal(VAR_STAFF_OPTIONS, "[]"));
 	}
 
 	@AfterEach

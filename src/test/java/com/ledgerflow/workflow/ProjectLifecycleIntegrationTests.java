@@ -78,7 +78,6 @@ class ProjectLifecycleIntegrationTests extends ApiTestSupport {
 		assertThat(plan.getTaskDefinitionKey()).isEqualTo(TASK_PLAN_PROJECT);
 		assertThat(plan.getAssignee()).isEqualTo(managerUserId);
 		assertThat(plan.getName()).isEqualTo("Plan project · " + code(project) + " Website relaunch");
-		assertThat(tasks.getVariableLocal(plan.getId(), VAR_STAFF_OPTIONS).toString()).contains(assignee.toString());
 
 		tasks.complete(plan.getId(), Variables.putValue(VAR_PLANNED_TASKS, SpinValues.jsonValue("""
 				[{"name": "Discovery workshop", "assigneeId": "%s", "dueDate": "2026-12-15", "priority": "HIGH",
@@ -184,6 +183,23 @@ class ProjectLifecycleIntegrationTests extends ApiTestSupport {
 		assertThat(tasks.createTaskQuery().taskId(plan.getId()).count()).isEqualTo(1);
 		assertThat(plans.tasks(project)).isEmpty();
 		assertThat(projects.get(project).status()).isEqualTo(ProjectStatus.PLANNING);
+	}
+
+	@Test
+	void completingPlanProjectWithoutAnyTaskFailsAndKeepsTheTask() {
+		UUID project = newProject(newClient(), newPerson(), "TIME_AND_MATERIALS");
+		post("/api/v1/projects/" + project + "/confirm", "").expect(202);
+		ProcessInstance instance = awaitInstance(project);
+		executeJob(instance, TASK_SET_UP_ACCOUNTING);
+		Task plan = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+
+		assertThatThrownBy(() -> tasks.complete(plan.getId())).hasMessageContaining("no task yet");
+		assertThat(tasks.createTaskQuery().taskId(plan.getId()).count()).isEqualTo(1);
+
+		post("/api/v1/projects/" + project + "/tasks", "{\"name\": \"Kick-off\"}").expect(201);
+		tasks.complete(plan.getId());
+		assertThat(projects.get(project).status()).isEqualTo(ProjectStatus.ACTIVE);
+		assertThat(jobAt(instance, TASK_NOTIFY_ASSIGNEES)).isNotNull();
 	}
 
 	private UUID activeProject(UUID assignee) {

@@ -19,7 +19,6 @@ import static com.ledgerflow.workflow.ProjectLifecycleProcess.VAR_PLANNED_TASKS;
 import static com.ledgerflow.workflow.ProjectLifecycleProcess.VAR_PROJECT_CODE;
 import static com.ledgerflow.workflow.ProjectLifecycleProcess.VAR_PROJECT_ID;
 import static com.ledgerflow.workflow.ProjectLifecycleProcess.VAR_PROJECT_NAME;
-import static com.ledgerflow.workflow.ProjectLifecycleProcess.VAR_STAFF_OPTIONS;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -70,7 +69,6 @@ class ProjectLifecycleProcessTests {
 
 	private static final String MANAGER_ID = "demo";
 
-	private static final String STAFF_OPTIONS = "[{\"label\":\"Ada Lovelace\",\"value\":\"6f1c1f4e-2d7a-4c59-9d3e-0e4b1c2a7f10\"}]";
 
 	private static final String PLANNED_TASKS = "[{\"name\":\"Kick-off workshop\",\"assigneeId\":\"6f1c1f4e-2d7a-4c59-9d3e-0e4b1c2a7f10\","
 			+ "\"dueDate\":\"2026-12-01\",\"priority\":\"HIGH\",\"estimateHours\":6,\"billable\":true}]";
@@ -96,10 +94,9 @@ class ProjectLifecycleProcessTests {
 			execution.setProcessBusinessKey(ProjectLifecycleProcess.businessKey(UUID.fromString(PROJECT_ID)));
 		});
 		Mocks.register("setUpProjectInAccountingDelegate", recording(TASK_SET_UP_ACCOUNTING));
-		Mocks.register("nameTaskAfterProjectListener", (TaskListener) task -> task.setName(task.getName() + " · P-1"));
-		Mocks.register("offerStaffOptionsListener", (TaskListener) task -> {
-			calls.add("offerStaffOptions");
-			task.setVariableLocal(VAR_STAFF_OPTIONS, SpinValues.jsonValue(STAFF_OPTIONS).create());
+		Mocks.register("nameTaskAfterProjectListener", (TaskListener) task -> {
+			calls.add("nameTaskAfterProject");
+			task.setName(task.getName() + " · P-1");
 		});
 		Mocks.register("recordProjectPlanListener", (TaskListener) task -> {
 			calls.add("recordProjectPlan");
@@ -171,7 +168,7 @@ class ProjectLifecycleProcessTests {
 		executeJobAt(instance, TASK_SET_UP_ACCOUNTING);
 
 		assertThat(instance).hasPassed(TASK_SET_UP_ACCOUNTING).isWaitingAt(TASK_PLAN_PROJECT);
-		Assertions.assertThat(calls).containsExactly(TASK_SET_UP_ACCOUNTING, "offerStaffOptions");
+		Assertions.assertThat(calls).containsExactly(TASK_SET_UP_ACCOUNTING, "nameTaskAfterProject");
 	}
 
 	@Test
@@ -207,16 +204,15 @@ class ProjectLifecycleProcessTests {
 	}
 
 	@Test
-	void offersTheStaffAsAssigneeOptionsOfThePlanProjectForm() throws IOException {
+	void namesThePlanTaskAfterTheProjectAndLinksItsPlanPage() throws IOException {
 		ProcessInstance instance = startFromApi(MANAGER_ID);
 		executeJobAt(instance, TASK_SET_UP_ACCOUNTING);
 		Task plan = BpmnAwareTests.task(instance);
 
-		Assertions.assertThat(processEngine.getTaskService().getVariablesLocal(plan.getId()))
-			.containsOnlyKeys(VAR_STAFF_OPTIONS);
+		Assertions.assertThat(plan.getName()).isEqualTo("Plan project · P-1");
 		try (InputStream form = processEngine.getFormService().getDeployedTaskForm(plan.getId())) {
 			Assertions.assertThat(new String(form.readAllBytes(), StandardCharsets.UTF_8))
-				.contains("\"id\": \"plan-project-form\"", "\"valuesKey\": \"" + VAR_STAFF_OPTIONS + "\"");
+				.contains("\"id\": \"plan-project-form\"", "/projects/{{projectId}}/plan");
 		}
 	}
 
@@ -256,7 +252,7 @@ class ProjectLifecycleProcessTests {
 		assertThat(instance).hasPassedInOrder(TASK_REGISTER_PROJECT, TASK_SET_UP_ACCOUNTING, TASK_PLAN_PROJECT,
 				TASK_NOTIFY_ASSIGNEES, TASK_AWAIT_COMPLETION, TASK_CLOSE_IN_ACCOUNTING, END_PROJECT_CLOSED)
 			.isEnded();
-		Assertions.assertThat(calls).containsExactly(TASK_REGISTER_PROJECT, TASK_SET_UP_ACCOUNTING, "offerStaffOptions",
+		Assertions.assertThat(calls).containsExactly(TASK_REGISTER_PROJECT, TASK_SET_UP_ACCOUNTING, "nameTaskAfterProject",
 				"recordProjectPlan", TASK_NOTIFY_ASSIGNEES, TASK_CLOSE_IN_ACCOUNTING);
 	}
 

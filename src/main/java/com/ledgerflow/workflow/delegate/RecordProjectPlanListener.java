@@ -20,8 +20,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_PlanProject (complete): the form's list of tasks becomes the project's plan, then leaves the process (lists
- * of entries never live in process variables). A bad plan fails the completion with the reason.
+ * Task_PlanProject (complete): the project's plan is recorded and the project becomes active. The form links the
+ * plan page, where the tasks are added; an API caller may instead send them as the JSON variable plannedTasks, which
+ * is recorded and then removed (lists of entries never live in process variables). A bad or empty plan fails the
+ * completion with the reason and the task stays open.
  */
 @Component
 public class RecordProjectPlanListener implements TaskListener {
