@@ -67,7 +67,7 @@ class ClientApiIntegrationTests extends ApiTestSupport {
 			.expect(400)
 			.errors()).containsEntry("nmae", "unknown field");
 		assertThat(post("/api/v1/clients", "{\"name\": ").expect(400).errors()).containsKey("body");
-		assertThat(post("/api/v1/clients", VALID.formatted(unique("C")).replace("14", "\"fourteen\""))
+		assertThat(post("/api/v1/clients", VALID.formatted(unique("C")).replace("\"paymentTermsDays\": 14", "\"paymentTermsDays\": \"fourteen\""))
 			.expect(400)
 			.errors()).containsKey("paymentTermsDays");
 	}
@@ -100,7 +100,7 @@ class ClientApiIntegrationTests extends ApiTestSupport {
 	void updatesAClient() {
 		UUID id = post("/api/v1/clients", VALID.formatted(unique("Old"))).expect(201).id();
 		String renamed = unique("New");
-		put("/api/v1/clients/" + id, VALID.formatted(renamed).replace("14", "45")).expect(200);
+		put("/api/v1/clients/" + id, VALID.formatted(renamed).replace("\"paymentTermsDays\": 14", "\"paymentTermsDays\": 45")).expect(200);
 		var client = get("/api/v1/clients/" + id);
 		assertThat(client.<String>read("$.name")).isEqualTo(renamed);
 		assertThat(client.<Integer>read("$.paymentTermsDays")).isEqualTo(45);
