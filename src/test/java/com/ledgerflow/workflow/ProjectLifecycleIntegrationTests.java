@@ -170,10 +170,7 @@ class ProjectLifecycleIntegrationTests extends ApiTestSupport {
 	@Test
 	void aPlanWithAnUnknownAssigneeFailsTheCompletionAndKeepsTheTask() {
 		UUID project = newProject(newClient(), newPerson(), "TIME_AND_MATERIALS");
-		post("/api/v1/projects/" + project + "/confirm", "").expect(202);
-		ProcessInstance instance = awaitInstance(project);
-		executeJob(instance, TASK_SET_UP_ACCOUNTING);
-		Task plan = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+		Task plan = confirmedAndWaitingForItsPlan(project);
 
 		assertThatThrownBy(() -> tasks.complete(plan.getId(), Variables.putValue(VAR_PLANNED_TASKS,
 				SpinValues.jsonValue("[{\"name\": \"Ghost work\", \"assigneeId\": \"%s\"}]"
@@ -188,10 +185,8 @@ class ProjectLifecycleIntegrationTests extends ApiTestSupport {
 	@Test
 	void completingPlanProjectWithoutAnyTaskFailsAndKeepsTheTask() {
 		UUID project = newProject(newClient(), newPerson(), "TIME_AND_MATERIALS");
-		post("/api/v1/projects/" + project + "/confirm", "").expect(202);
+		Task plan = confirmedAndWaitingForItsPlan(project);
 		ProcessInstance instance = awaitInstance(project);
-		executeJob(instance, TASK_SET_UP_ACCOUNTING);
-		Task plan = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
 
 		assertThatThrownBy(() -> tasks.complete(plan.getId())).hasMessageContaining("no task yet");
 		assertThat(tasks.createTaskQuery().taskId(plan.getId()).count()).isEqualTo(1);
@@ -202,12 +197,17 @@ class ProjectLifecycleIntegrationTests extends ApiTestSupport {
 		assertThat(jobAt(instance, TASK_NOTIFY_ASSIGNEES)).isNotNull();
 	}
 
-	private UUID activeProject(UUID assignee) {
-		UUID project = newProject(newClient(), newPerson(), "TIME_AND_MATERIALS");
+	/** Confirms the project through the API and runs its setup job: the instance then waits at Plan project. */
+	private Task confirmedAndWaitingForItsPlan(UUID project) {
 		post("/api/v1/projects/" + project + "/confirm", "").expect(202);
 		ProcessInstance instance = awaitInstance(project);
 		executeJob(instance, TASK_SET_UP_ACCOUNTING);
-		Task plan = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+		return tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+	}
+
+	private UUID activeProject(UUID assignee) {
+		UUID project = newProject(newClient(), newPerson(), "TIME_AND_MATERIALS");
+		Task plan = confirmedAndWaitingForItsPlan(project);
 		tasks.complete(plan.getId(), Variables.putValue(VAR_PLANNED_TASKS,
 				SpinValues.jsonValue("[{\"name\": \"Build\", \"assigneeId\": \"%s\"}]".formatted(assignee)).create()));
 		return project;
