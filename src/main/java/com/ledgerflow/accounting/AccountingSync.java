@@ -1,5 +1,6 @@
 package com.ledgerflow.accounting;
 
+import java.util.function.Function;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -64,7 +65,7 @@ public class AccountingSync {
 	}
 
 	private ExternalRef push(String entityType, UUID localId,
-			java.util.function.Function<Optional<ExternalRef>, ExternalRef> call) {
+			Function<Optional<ExternalRef>, ExternalRef> call) {
 		Optional<ExternalLink> link = links.findBySystemAndEntityTypeAndLocalId(accounting.name(), entityType, localId);
 		ExternalRef ref = call.apply(link.map(ExternalLink::ref));
 		ExternalLink saved = link.orElseGet(() -> new ExternalLink(accounting.name(), entityType, localId, ref,

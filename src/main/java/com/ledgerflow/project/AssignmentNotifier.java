@@ -1,5 +1,6 @@
 package com.ledgerflow.project;
 
+import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +59,7 @@ public class AssignmentNotifier {
 	private MailMessage message(Project project, Person person, List<ProjectTask> theirTasks) {
 		String taskIds = theirTasks.stream().map(task -> task.id().toString()).sorted().collect(Collectors.joining(","));
 		String dedupeKey = "project-assignment:" + project.id() + ":" + person.id() + ":"
-				+ UUID.nameUUIDFromBytes(taskIds.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				+ UUID.nameUUIDFromBytes(taskIds.getBytes(StandardCharsets.UTF_8));
 		StringBuilder body = new StringBuilder();
 		body.append("Hello ").append(person.name()).append(",\n\n");
 		body.append("you have ").append(theirTasks.size()).append(theirTasks.size() == 1 ? " task" : " tasks");

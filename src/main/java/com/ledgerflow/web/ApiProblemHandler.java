@@ -1,5 +1,6 @@
 package com.ledgerflow.web;
 
+import java.util.Arrays;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -168,7 +169,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			return "a value";
 		}
 		if (type.isEnum()) {
-			return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+			return "one of " + Arrays.toString(type.getEnumConstants());
 		}
 		return Map.of("UUID", "an id (UUID)", "LocalDate", "a date (yyyy-MM-dd)", "BigDecimal", "a number", "Integer",
 				"a whole number", "int", "a whole number", "Boolean", "true or false", "boolean", "true or false")
