@@ -98,7 +98,11 @@ class IntuitOAuthClient {
 		return token(form);
 	}
 
-	/** Throws {@link RefreshRefused} when Intuit answers 400 (invalid_grant: the refresh token is spent or revoked). */
+	/**
+	 * Throws {@link RefreshRefused} when Intuit answers 400 ({@code invalid_grant}: the refresh token is spent, expired
+	 * or revoked). Other failures (401 {@code invalid_client}: wrong client credentials; 5xx; timeouts) stay technical:
+	 * a new authorization would not help.
+	 */
 	TokenResponse refresh(String refreshToken) {
 		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 		form.add("grant_type", "refresh_token");
@@ -107,8 +111,7 @@ class IntuitOAuthClient {
 			return token(form);
 		}
 		catch (HttpClientErrorException ex) {
-			if (ex.getStatusCode().isSameCodeAs(HttpStatus.BAD_REQUEST)
-					|| ex.getStatusCode().isSameCodeAs(HttpStatus.UNAUTHORIZED)) {
+			if (ex.getStatusCode().isSameCodeAs(HttpStatus.BAD_REQUEST)) {
 				throw new RefreshRefused(ex.getStatusCode().value() + " " + ex.getResponseBodyAsString());
 			}
 			throw ex;

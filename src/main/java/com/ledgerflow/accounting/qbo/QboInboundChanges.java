@@ -37,7 +37,7 @@ class QboInboundChanges {
 
 	/** Stores the changes; answers how many were new. */
 	@Transactional
-	public int record(List<QboInboundChange> changes, QboInboundChange.Source source) {
+	int record(List<QboInboundChange> changes, QboInboundChange.Source source) {
 		Timestamp now = Timestamp.from(clock.instant());
 		int inserted = 0;
 		for (QboInboundChange change : changes) {
@@ -54,7 +54,7 @@ class QboInboundChanges {
 
 	/** Processes one batch of unprocessed changes; answers how many. */
 	@Transactional
-	public int processPending() {
+	int processPending() {
 		List<Pending> batch = jdbc.query("""
 				select id, entity, entity_id, operation from qbo_inbound_change
 				where processed_at is null

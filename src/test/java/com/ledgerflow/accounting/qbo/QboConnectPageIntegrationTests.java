@@ -134,6 +134,31 @@ class QboConnectPageIntegrationTests {
 	}
 
 	@Test
+	void aCallbackWithoutACompanyStoresNothing() {
+		TestBrowser browser = TestBrowser.loggedIn(port, TestUsers.FINANCE);
+		String state = query(startConnect(browser)).get("state");
+
+		HttpResponse<String> callback = browser
+			.get("/accounting/qbo/callback?code=" + intuit.issueCode() + "&state=" + state + "&realmId=%3Cscript%3E");
+
+		assertThat(callback.statusCode()).isEqualTo(400);
+		assertThat(intuit.codeExchanges).hasValue(0);
+		assertThat(jdbc.queryForObject("select count(*) from qbo_connection", Integer.class)).isZero();
+	}
+
+	@Test
+	void aDeclinedAuthorizationStoresNothing() {
+		TestBrowser browser = TestBrowser.loggedIn(port, TestUsers.FINANCE);
+		String state = query(startConnect(browser)).get("state");
+
+		HttpResponse<String> callback = browser.get("/accounting/qbo/callback?error=access_denied&state=" + state);
+
+		assertThat(callback.statusCode()).isEqualTo(302);
+		assertThat(browser.get("/accounting/qbo").body()).contains("access_denied").contains("Not connected");
+		assertThat(jdbc.queryForObject("select count(*) from qbo_connection", Integer.class)).isZero();
+	}
+
+	@Test
 	void theStateWorksOnce() {
 		TestBrowser browser = TestBrowser.loggedIn(port, TestUsers.FINANCE);
 		String state = query(startConnect(browser)).get("state");

@@ -11,8 +11,9 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 
-/** Start-up with and without the token encryption key. */
+/** Start-up with and without the token encryption key; which beans run with which provider. */
 class QboStartupTests {
 
 	static QboProperties properties(@Nullable String encryptionKey) {
@@ -57,6 +58,22 @@ class QboStartupTests {
 	void startsTheLocalProviderWithoutAKey() {
 		runner(null).withPropertyValues("ledgerflow.accounting.provider=local")
 			.run(context -> assertThat(context).hasNotFailed().hasSingleBean(QboTokenCipher.class));
+	}
+
+	@Test
+	void schedulesWebhookProcessingAndTheCdcPollOnlyWithTheQboProvider() {
+		ApplicationContextRunner pollers = new ApplicationContextRunner()
+			.withBean(QboInboundChanges.class, () -> mock(QboInboundChanges.class))
+			.withBean(QboCdcPoll.class, () -> mock(QboCdcPoll.class))
+			.withUserConfiguration(QboInboundPoller.class, QboCdcScheduler.class);
+
+		pollers.withPropertyValues("ledgerflow.accounting.provider=qbo")
+			.run(context -> assertThat(context).hasSingleBean(QboInboundPoller.class)
+				.hasSingleBean(QboCdcScheduler.class));
+		pollers.withPropertyValues("ledgerflow.accounting.provider=local")
+			.run(context -> assertThat(context).doesNotHaveBean(QboInboundPoller.class)
+				.doesNotHaveBean(QboCdcScheduler.class));
+		pollers.run(context -> assertThat(context).doesNotHaveBean(QboInboundPoller.class));
 	}
 
 	private static QboEncryptionKeyMissing findCause(@Nullable Throwable failure) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.client.HttpClientErrorException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -137,6 +138,20 @@ class QboTokenStoreIntegrationTests {
 		});
 		assertThatThrownBy(tokens::accessToken).isInstanceOf(QboNotConnected.class);
 		assertThat(intuit.refreshCalls).hasValue(1);
+	}
+
+	@Test
+	void wrongClientCredentialsAreATechnicalFailureNotAReconnect() {
+		intuit.accessTtl = Duration.ofMinutes(1);
+		connections.connect(intuit.issueCode(), REALM, "test-finance");
+		IntuitOAuthClient.Endpoints good = intuit.endpoints();
+		oauth.useEndpoints(new IntuitOAuthClient.Endpoints(good.authorizeUrl(), good.tokenUrl(), good.revokeUrl(),
+				good.clientId(), "wrong-secret", good.redirectUri()));
+
+		assertThatThrownBy(tokens::accessToken).isInstanceOf(HttpClientErrorException.Unauthorized.class);
+
+		assertThat(connections.connection()).hasValueSatisfying(
+				connection -> assertThat(connection.status()).isEqualTo(QboConnectionStatus.CONNECTED));
 	}
 
 	@Test

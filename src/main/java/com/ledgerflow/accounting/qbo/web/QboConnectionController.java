@@ -2,6 +2,7 @@ package com.ledgerflow.accounting.qbo.web;
 
 import java.security.Principal;
 import java.time.ZoneId;
+import java.util.regex.Pattern;
 
 import com.ledgerflow.accounting.qbo.QboConnections;
 import jakarta.servlet.http.HttpServletResponse;
@@ -32,6 +33,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class QboConnectionController {
 
 	static final String STATE = QboConnectionController.class.getName() + ".state";
+
+	/** Intuit's company ids are digits; anything else is not from Intuit. */
+	private static final Pattern REALM_ID = Pattern.compile("[0-9A-Za-z]{1,40}");
 
 	private static final Logger log = LoggerFactory.getLogger(QboConnectionController.class);
 
@@ -81,7 +85,7 @@ class QboConnectionController {
 			redirect.addFlashAttribute("message", "QuickBooks was not connected: " + error);
 			return "redirect:/accounting/qbo";
 		}
-		if (!StringUtils.hasText(code) || !StringUtils.hasText(realmId)) {
+		if (!StringUtils.hasText(code) || realmId == null || !REALM_ID.matcher(realmId).matches()) {
 			return failed(model, response, HttpStatus.BAD_REQUEST,
 					"QuickBooks answered without an authorization code or company (realmId); nothing was stored.");
 		}
