@@ -28,6 +28,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * <li>Everything else: form login at {@code /login}, session, CSRF on except for the Camunda webapps (they send their
  * own CSRF token). The Camunda webapps pick the user up from this session, and their logout ends it.</li>
  * </ul>
+ * A third chain lets Intuit POST to {@code /webhooks/**} without login, session or CSRF (the receiver checks the
+ * {@code intuit-signature} HMAC). Connecting QuickBooks ({@code /accounting/qbo/**}) is for finance and administrators.
  * Anonymous: the login page, static assets, health, the OpenAPI document and Swagger UI (API shape is public, every
  * API call still needs credentials).
  */
@@ -40,8 +42,26 @@ class SecurityConfiguration {
 	static final String[] MASTER_DATA_EDITORS = { StaffAuthenticationProvider.GROUP_AUTHORITY_PREFIX + StaffGroups.MANAGERS,
 			StaffAuthenticationProvider.GROUP_AUTHORITY_PREFIX + StaffGroups.ADMINS };
 
+	/** Authorities that may connect and disconnect QuickBooks (the firm's books). */
+	static final String[] ACCOUNTING_ADMINS = { StaffAuthenticationProvider.GROUP_AUTHORITY_PREFIX + StaffGroups.FINANCE,
+			StaffAuthenticationProvider.GROUP_AUTHORITY_PREFIX + StaffGroups.ADMINS };
+
+	/** Intuit's webhook deliveries: no login, no session, no CSRF; the receiver verifies the HMAC signature itself. */
+	static final String WEBHOOKS = "/webhooks/**";
+
 	/** What Camunda's webapps POST to log out; ends the Spring session too. */
 	static final String CAMUNDA_LOGOUT = "/camunda/api/admin/auth/user/*/logout";
+
+	@Bean
+	@Order(0)
+	SecurityFilterChain webhookSecurity(HttpSecurity http) throws Exception {
+		return http.securityMatcher(path(HttpMethod.POST, WEBHOOKS))
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.csrf(csrf -> csrf.disable())
+			.build();
+	}
 
 	@Bean
 	@Order(1)
@@ -76,6 +96,8 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(path(HttpMethod.POST, "/projects/**"))
 				.hasAnyAuthority(MASTER_DATA_EDITORS)
+				.requestMatchers(path("/accounting/qbo"), path("/accounting/qbo/**"))
+				.hasAnyAuthority(ACCOUNTING_ADMINS)
 				.anyRequest()
 				.authenticated())
 			.formLogin(form -> form.loginPage(LOGIN_PAGE).permitAll())
