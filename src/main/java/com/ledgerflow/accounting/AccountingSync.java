@@ -1,20 +1,28 @@
 package com.ledgerflow.accounting;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import com.ledgerflow.client.Client;
 import com.ledgerflow.client.ClientService;
 import com.ledgerflow.project.Project;
 import com.ledgerflow.project.ProjectService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps clients and projects in the accounting system, exactly once: the external id of every pushed record is kept
- * in {@code external_link}, so a retry updates what exists instead of creating a second one.
+ * in {@code external_link}, so a retry updates what exists instead of creating a second one. A failed push is recorded
+ * on the link (error, attempts) in its own transaction, so it survives the caller's rollback; a success clears it.
  */
 @Service
 public class AccountingSync {
@@ -22,6 +30,8 @@ public class AccountingSync {
 	static final String CUSTOMER = "CUSTOMER";
 
 	static final String PROJECT = "PROJECT";
+
+	private static final Logger log = LoggerFactory.getLogger(AccountingSync.class);
 
 	private final AccountingSystem accounting;
 
@@ -33,13 +43,17 @@ public class AccountingSync {
 
 	private final Clock clock;
 
+	private final TransactionTemplate ownTransaction;
+
 	AccountingSync(AccountingSystem accounting, ExternalLinkRepository links, ClientService clients,
-			ProjectService projects, Clock clock) {
+			ProjectService projects, Clock clock, PlatformTransactionManager transactions) {
 		this.accounting = accounting;
 		this.links = links;
 		this.clients = clients;
 		this.projects = projects;
 		this.clock = clock;
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/** Ensures the project's client and the project itself exist in accounting; idempotent. */
@@ -60,18 +74,51 @@ public class AccountingSync {
 
 	@Transactional(readOnly = true)
 	public Optional<ExternalRef> externalRef(String entityType, UUID localId) {
-		return links.findBySystemAndEntityTypeAndLocalId(accounting.name(), entityType, localId).map(ExternalLink::ref);
+		return links.findBySystemAndEntityTypeAndLocalId(accounting.name(), entityType, localId)
+			.flatMap(ExternalLink::ref);
 	}
 
-	private ExternalRef push(String entityType, UUID localId,
-			java.util.function.Function<Optional<ExternalRef>, ExternalRef> call) {
+	/** Per record type, how many records are in sync and how many failed their last push (for the sync page). */
+	@Transactional(readOnly = true)
+	public List<SyncStatusCount> statusCounts() {
+		return links.countStatusBySystem(accounting.name());
+	}
+
+	private ExternalRef push(String entityType, UUID localId, Function<Optional<ExternalRef>, ExternalRef> call) {
 		Optional<ExternalLink> link = links.findBySystemAndEntityTypeAndLocalId(accounting.name(), entityType, localId);
-		ExternalRef ref = call.apply(link.map(ExternalLink::ref));
-		ExternalLink saved = link.orElseGet(() -> new ExternalLink(accounting.name(), entityType, localId, ref,
-				clock.instant()));
+		ExternalRef ref;
+		try {
+			ref = call.apply(link.flatMap(ExternalLink::ref));
+		}
+		catch (RuntimeException ex) {
+			recordFailure(entityType, localId, ex);
+			throw ex;
+		}
+		ExternalLink saved = link.orElseGet(() -> new ExternalLink(accounting.name(), entityType, localId));
 		saved.synced(ref, clock.instant());
 		links.save(saved);
 		return ref;
+	}
+
+	// its own transaction: the caller's rolls back with the exception, the sync page must still show the failure
+	private void recordFailure(String entityType, UUID localId, RuntimeException failure) {
+		try {
+			ownTransaction.executeWithoutResult(status -> {
+				ExternalLink link = links.findBySystemAndEntityTypeAndLocalId(accounting.name(), entityType, localId)
+					.orElseGet(() -> new ExternalLink(accounting.name(), entityType, localId));
+				link.failed(describe(failure), clock.instant());
+				links.save(link);
+			});
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not record the failed push of {} {}", entityType, localId, ex);
+			failure.addSuppressed(ex);
+		}
+	}
+
+	private static String describe(RuntimeException failure) {
+		String message = failure.getMessage();
+		return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
 	}
 
 }
