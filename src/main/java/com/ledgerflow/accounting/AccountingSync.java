@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import com.ledgerflow.client.Client;
 import com.ledgerflow.client.ClientService;
@@ -61,8 +61,10 @@ public class AccountingSync {
 	public ExternalRef setUpProject(UUID projectId) {
 		Project project = projects.get(projectId);
 		Client client = clients.get(project.clientId());
-		ExternalRef customer = push(CUSTOMER, client.id(), existing -> accounting.pushCustomer(client, existing));
-		return push(PROJECT, project.id(), existing -> accounting.pushProject(project, customer, existing));
+		ExternalRef customer = push(CUSTOMER, client.id(),
+				(existing, rejected) -> accounting.pushCustomer(client, existing, rejected));
+		return push(PROJECT, project.id(),
+				(existing, rejected) -> accounting.pushProject(project, customer, existing, rejected));
 	}
 
 	/** Closes the project's job in accounting (setting it up first if it never was) and the project itself. */
@@ -84,11 +86,12 @@ public class AccountingSync {
 		return links.countStatusBySystem(accounting.name());
 	}
 
-	private ExternalRef push(String entityType, UUID localId, Function<Optional<ExternalRef>, ExternalRef> call) {
+	private ExternalRef push(String entityType, UUID localId,
+			BiFunction<Optional<ExternalRef>, Integer, ExternalRef> call) {
 		Optional<ExternalLink> link = links.findBySystemAndEntityTypeAndLocalId(accounting.name(), entityType, localId);
 		ExternalRef ref;
 		try {
-			ref = call.apply(link.flatMap(ExternalLink::ref));
+			ref = call.apply(link.flatMap(ExternalLink::ref), link.map(ExternalLink::rejections).orElse(0));
 		}
 		catch (RuntimeException ex) {
 			recordFailure(entityType, localId, ex);
@@ -106,7 +109,7 @@ public class AccountingSync {
 			ownTransaction.executeWithoutResult(status -> {
 				ExternalLink link = links.findBySystemAndEntityTypeAndLocalId(accounting.name(), entityType, localId)
 					.orElseGet(() -> new ExternalLink(accounting.name(), entityType, localId));
-				link.failed(describe(failure), clock.instant());
+				link.failed(describe(failure), failure instanceof AccountingRejected, clock.instant());
 				links.save(link);
 			});
 		}

@@ -38,6 +38,8 @@ class ExternalLink {
 
 	private @Nullable Instant lastAttemptAt;
 
+	private int rejections;
+
 	protected ExternalLink() {
 		this.id = UUID.randomUUID();
 		this.system = "";
@@ -60,10 +62,14 @@ class ExternalLink {
 		this.attempts = 0;
 	}
 
-	void failed(String error, Instant now) {
+	/** A push failed; {@code rejected} when the accounting system refused it (not a technical failure). */
+	void failed(String error, boolean rejected, Instant now) {
 		this.lastError = error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
 		this.attempts++;
 		this.lastAttemptAt = now;
+		if (rejected) {
+			this.rejections++;
+		}
 	}
 
 	Optional<ExternalRef> ref() {
@@ -77,6 +83,11 @@ class ExternalLink {
 	/** Failed attempts since the last success. */
 	int attempts() {
 		return attempts;
+	}
+
+	/** Pushes the accounting system refused, ever (never reset: it keys the next push, see AccountingSystem). */
+	int rejections() {
+		return rejections;
 	}
 
 	Optional<Instant> syncedAt() {

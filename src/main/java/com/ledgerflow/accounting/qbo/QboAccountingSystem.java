@@ -35,6 +35,13 @@ class QboAccountingSystem implements AccountingSystem {
 
 	@Override
 	public ExternalRef pushCustomer(Client client, Optional<ExternalRef> existing) {
+		return pushCustomer(client, existing, 0);
+	}
+
+	// requestid: the same for a repeated push (QBO replays the original answer), a new one after each refusal
+	@Override
+	public ExternalRef pushCustomer(Client client, Optional<ExternalRef> existing, int rejectedBefore) {
+		String key = "customer:" + compact(client.id()) + generation(rejectedBefore);
 		QboCustomer.EmailAddress email = email(client);
 		QboCustomer.PhysicalAddress address = address(client.address());
 		String displayName = displayName(client.name());
@@ -42,11 +49,11 @@ class QboAccountingSystem implements AccountingSystem {
 			QboCustomer created = qbo.create(QboCustomer.ENTITY,
 					new QboCustomer(null, null, null, displayName, email, address,
 							QboCustomer.Ref.to(client.currency().getCurrencyCode()), null, null, null, null),
-					"customer:" + compact(client.id()) + ":create", QboCustomer.class);
+					key + ":create", QboCustomer.class);
 			return ref(created);
 		}
 		return ref(qbo.update(QboCustomer.ENTITY, existing.get().value(),
-				"customer:" + compact(client.id()) + ":v" + client.version(), QboCustomer.class,
+				key + ":v" + client.version(), QboCustomer.class,
 				current -> Objects.equals(current.displayName(), displayName)
 						&& Objects.equals(current.primaryEmailAddr(), email)
 						&& Objects.equals(current.billAddr(), address) ? Optional.empty()
@@ -57,16 +64,23 @@ class QboAccountingSystem implements AccountingSystem {
 
 	@Override
 	public ExternalRef pushProject(Project project, ExternalRef customer, Optional<ExternalRef> existing) {
+		return pushProject(project, customer, existing, 0);
+	}
+
+	@Override
+	public ExternalRef pushProject(Project project, ExternalRef customer, Optional<ExternalRef> existing,
+			int rejectedBefore) {
+		String key = "job:" + compact(project.id()) + generation(rejectedBefore);
 		String displayName = displayName(project.code() + " " + project.name());
 		if (existing.isEmpty()) {
 			QboCustomer created = qbo.create(QboCustomer.ENTITY,
 					new QboCustomer(null, null, null, displayName, null, null, null, true,
 							QboCustomer.Ref.to(customer.value()), true, null),
-					"job:" + compact(project.id()) + ":create", QboCustomer.class);
+					key + ":create", QboCustomer.class);
 			return ref(created);
 		}
 		return ref(qbo.update(QboCustomer.ENTITY, existing.get().value(),
-				"job:" + compact(project.id()) + ":v" + project.version(), QboCustomer.class,
+				key + ":v" + project.version(), QboCustomer.class,
 				current -> Objects.equals(current.displayName(), displayName) ? Optional.empty()
 						: Optional.of(QboCustomer.sparseUpdateOf(current).withDisplayName(displayName))));
 	}
@@ -97,6 +111,10 @@ class QboAccountingSystem implements AccountingSystem {
 		return address == null ? null
 				: new QboCustomer.PhysicalAddress(address.line1(), address.line2(), address.city(),
 						address.postalCode(), address.region(), address.country());
+	}
+
+	private static String generation(int rejectedBefore) {
+		return rejectedBefore == 0 ? "" : ":r" + rejectedBefore;
 	}
 
 	// requestid holds at most 50 characters: the id without dashes keeps the key readable and short

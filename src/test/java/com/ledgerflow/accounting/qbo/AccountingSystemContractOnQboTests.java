@@ -1,8 +1,10 @@
 package com.ledgerflow.accounting.qbo;
 
+import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.ledgerflow.accounting.AccountingRejected;
 import com.ledgerflow.accounting.AccountingSystem;
 import com.ledgerflow.accounting.AccountingSystemContractTests;
 import com.ledgerflow.accounting.ExternalRef;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The accounting contract against the QBO adapter and a fake QBO, plus the QBO fields the contract implies. */
 class AccountingSystemContractOnQboTests extends AccountingSystemContractTests {
@@ -126,6 +129,30 @@ class AccountingSystemContractOnQboTests extends AccountingSystemContractTests {
 			.hasSize(3)
 			.last()
 			.satisfies(write -> assertThat(write.body()).contains("\"Active\":false", "\"sparse\":true"));
+	}
+
+	@Test
+	void sendsANewRequestidAfterARejectionBecauseQboReplaysTheRefusalForTheOldOne() {
+		Client client = ClientFixture.client(unique("Acme"));
+		String other = fake.addCustomer(client.name());
+		assertThatThrownBy(() -> accounting.pushCustomer(client, Optional.empty(), 0))
+			.isInstanceOf(AccountingRejected.class);
+		fake.renameCustomer(other, client.name() + " (old)");
+
+		assertThatThrownBy(() -> accounting.pushCustomer(client, Optional.empty(), 0))
+			.as("same requestid: the refusal again")
+			.isInstanceOf(AccountingRejected.class);
+		ExternalRef ref = accounting.pushCustomer(client, Optional.empty(), 1);
+
+		assertThat(fake.customer(ref.value()).orElseThrow().path("DisplayName").asText()).isEqualTo(client.name());
+		List<String> requestIds = fake.requests()
+			.stream()
+			.filter(FakeQbo.Request::isWrite)
+			.map(write -> write.params().get("requestid"))
+			.toList();
+		assertThat(requestIds).hasSize(3);
+		assertThat(requestIds.get(1)).isEqualTo(requestIds.get(0));
+		assertThat(requestIds.get(2)).isNotEqualTo(requestIds.get(0)).hasSizeLessThanOrEqualTo(50);
 	}
 
 }
