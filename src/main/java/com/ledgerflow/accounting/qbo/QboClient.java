@@ -175,11 +175,11 @@ class QboClient {
 			}
 			catch (ResourceAccessException ex) {
 				log.warn("QBO {} {} failed after {} ms (attempt {}): {}", method, entity, millisSince(started), attempt,
-						ex.getMessage());
+						ex.getMostSpecificCause().toString());
 				Duration pause = retry.backoff(attempt);
 				if (attempt >= retry.maxAttempts() || exceeds(waited.plus(pause))) {
 					throw new QboUnavailable("QuickBooks did not answer " + method + " " + entity + " after "
-							+ attempt + " attempts: " + ex.getMessage(), ex);
+							+ attempt + " attempts: " + ex.getMostSpecificCause(), ex);
 				}
 				sleeper.sleep(pause);
 				waited = waited.plus(pause);

@@ -268,14 +268,13 @@ public final class FakeQbo implements AutoCloseable {
 				requests.add(request);
 			}
 			Reply reply;
-			if (request.path().equals(TOKEN_PATH) && request.method().equals("POST")) {
-				reply = token(request);
+			try {
+				reply = reply(request);
 			}
-			else if (request.path().startsWith(API_PATH + "/")) {
-				reply = api(request);
-			}
-			else {
-				reply = new Reply(404, "{\"error\":\"not found\"}", null);
+			catch (RuntimeException bug) {
+				// a bug of the fake, not a QBO answer: say so loudly instead of dropping the connection
+				bug.printStackTrace();
+				reply = new Reply(500, json.createObjectNode().put("fakeQboBug", bug.toString()).toString(), null);
 			}
 			byte[] answer = reply.body().getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
@@ -286,9 +285,19 @@ public final class FakeQbo implements AutoCloseable {
 			exchange.sendResponseHeaders(reply.status(), answer.length);
 			exchange.getResponseBody().write(answer);
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (IOException ex) {
 			// the client gave up (timeout) while we were answering
 		}
+	}
+
+	private Reply reply(Request request) {
+		if (request.path().equals(TOKEN_PATH) && request.method().equals("POST")) {
+			return token(request);
+		}
+		if (request.path().startsWith(API_PATH + "/")) {
+			return api(request);
+		}
+		return new Reply(404, "{\"error\":\"not found\"}", null);
 	}
 
 	private Reply api(Request request) {
