@@ -1,11 +1,8 @@
 package com.ledgerflow.accounting.qbo;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -23,24 +18,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.ledgerflow.accounting.AccountingRejected;
+import com.ledgerflow.accounting.qbo.QboTransport.StaleObject;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * QuickBooks Online v3 REST over {@link RestClient}: {@code {baseUrl}/{realmId}/{entity}}, {@code minorversion} on
- * every call, {@code requestid} on every write (so a repeated write returns QBO's original object), the bearer token
- * of {@link QboAccessTokens} (refreshed once on a 401), back-off retries on 429, 5xx, timeouts and network errors
- * ({@link QboRetryPolicy}), QBO's per-realm limits ({@link QboRateLimiter}), validation faults as
- * {@link AccountingRejected}, and one re-read and retry on a 5010 stale object. Logs {@code intuit_tid} of every call.
+ * QuickBooks Online v3 entities over REST: {@code {baseUrl}/{realmId}/{entity}}, {@code minorversion} on every call,
+ * {@code requestid} on every write (so a repeated write returns QBO's original object), sparse updates quoting the
+ * {@code SyncToken} with one re-read and retry on a 5010 stale object. Retries, limits and faults are
+ * {@link QboTransport}'s; validation faults arrive as {@link AccountingRejected}.
  */
 class QboClient {
 
@@ -51,36 +42,17 @@ class QboClient {
 
 	private final QboProperties properties;
 
-	private final QboAccessTokens tokens;
+	private final QboTransport transport;
 
-	private final RestClient http;
-
-	private final QboRetryPolicy retry;
-
-	private final Clock clock;
-
-	private final Sleeper sleeper;
-
+	// QBO answers with many more fields than Ledgerflow maps
 	private final ObjectMapper json = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.build();
 
-	private final ConcurrentMap<String, QboRateLimiter> limiters = new ConcurrentHashMap<>();
-
 	QboClient(QboProperties properties, QboAccessTokens tokens, RestClient.Builder http, QboRetryPolicy retry,
 			Clock clock, Sleeper sleeper) {
 		this.properties = properties;
-		this.tokens = tokens;
-		this.retry = retry;
-		this.clock = clock;
-		this.sleeper = sleeper;
-		HttpClient jdk = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(properties.timeout())
-			.build();
-		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(jdk);
-		requests.setReadTimeout(properties.timeout());
-		this.http = http.clone().requestFactory(requests).build();
+		this.transport = new QboTransport(properties, tokens, http, json, retry, clock, sleeper);
 	}
 
 	/** {@code GET /{entity}/{id}}; an unknown id is QBO's fault 610, an {@link AccountingRejected}. */
@@ -156,100 +128,9 @@ class QboClient {
 
 	private JsonNode exchange(HttpMethod method, String entity, List<String> path, Map<String, String> params,
 			@Nullable Object body) {
-		String realm = tokens.realmId();
-		URI uri = uri(realm, path, params);
-		byte[] payload = body == null ? null : serialize(body);
-		QboRateLimiter limiter = limiters.computeIfAbsent(realm, r -> new QboRateLimiter(
-				properties.requestsPerMinute(), properties.maxConcurrent(), properties.timeout(), clock, sleeper));
-		String token = tokens.accessToken();
-		boolean refreshed = false;
-		Duration waited = Duration.ZERO;
-		int attempt = 0;
-		while (true) {
-			attempt++;
-			long started = System.nanoTime();
-			Answer answer;
-			try {
-				String bearer = token;
-				answer = limiter.call(() -> send(method, uri, bearer, payload));
-			}
-			catch (ResourceAccessException ex) {
-				log.warn("QBO {} {} failed after {} ms (attempt {}): {}", method, entity, millisSince(started), attempt,
-						ex.getMostSpecificCause().toString());
-				Duration pause = retry.backoff(attempt);
-				if (attempt >= retry.maxAttempts() || exceeds(waited.plus(pause))) {
-					throw new QboUnavailable("QuickBooks did not answer " + method + " " + entity + " after "
-							+ attempt + " attempts: " + ex.getMostSpecificCause(), ex);
-				}
-				sleeper.sleep(pause);
-				waited = waited.plus(pause);
-				continue;
-			}
-			int status = answer.status();
-			log.info("QBO {} {} -> {} in {} ms (intuit_tid={})", method, entity, status, millisSince(started),
-					answer.intuitTid());
-			if (status == 401) {
-				if (refreshed) {
-					throw new QboNotConnected("QuickBooks refused a freshly refreshed access token (intuit_tid="
-							+ answer.intuitTid() + "); reconnect QuickBooks");
-				}
-				token = tokens.refreshAfterUnauthorized(token);
-				refreshed = true;
-				attempt--; // the refresh is not a failed attempt
-				continue;
-			}
-			if (status == 429 || status >= 500) {
-				int failed = attempt;
-				Duration pause = answer.retryAfter().orElseGet(() -> retry.backoff(failed));
-				if (attempt >= retry.maxAttempts() || exceeds(waited.plus(pause))) {
-					throw new QboUnavailable("QuickBooks answered " + status + " to " + method + " " + entity
-							+ " after " + attempt + " attempts (intuit_tid=" + answer.intuitTid() + "): "
-							+ answer.text());
-				}
-				sleeper.sleep(pause);
-				waited = waited.plus(pause);
-				continue;
-			}
-			return parse(answer, method, entity);
-		}
-	}
-
-	private JsonNode parse(Answer answer, HttpMethod method, String entity) {
-		JsonNode root;
-		try {
-			root = json.readTree(answer.body());
-		}
-		catch (IOException ex) {
-			throw new QboUnavailable("QuickBooks answered " + answer.status() + " to " + method + " " + entity
-					+ " with no JSON (intuit_tid=" + answer.intuitTid() + "): " + answer.text(), ex);
-		}
-		JsonNode fault = root == null ? null : root.get("Fault");
-		if (fault != null) {
-			QboFault.Error error = convert(fault, QboFault.class).first();
-			String code = error.code() == null ? "HTTP " + answer.status() : error.code();
-			if (QboFault.STALE_OBJECT.equals(code)) {
-				throw new StaleObject(error.detail());
-			}
-			throw new AccountingRejected(code, error.message() == null ? "" : error.message(),
-					error.detail() == null ? "" : error.detail());
-		}
-		if (answer.status() >= 400 || root == null) {
-			throw new QboUnavailable("QuickBooks answered " + answer.status() + " to " + method + " " + entity
-					+ " without a fault (intuit_tid=" + answer.intuitTid() + "): " + answer.text());
-		}
-		return root;
-	}
-
-	private Answer send(HttpMethod method, URI uri, String token, byte @Nullable [] payload) {
-		RestClient.RequestBodySpec request = http.method(method).uri(uri).headers(headers -> {
-			headers.setBearerAuth(token);
-			headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-		});
-		if (payload != null) {
-			request.contentType(MediaType.APPLICATION_JSON).body(payload);
-		}
-		return request.exchange((req, response) -> new Answer(response.getStatusCode().value(),
-				response.getHeaders(), response.getBody().readAllBytes()));
+		String realm = transport.realmId();
+		return transport.exchange(method, entity, uri(realm, path, params), body == null ? null : serialize(body),
+				realm);
 	}
 
 	private URI uri(String realm, List<String> path, Map<String, String> params) {
@@ -257,12 +138,9 @@ class QboClient {
 		Map<String, String> variables = new LinkedHashMap<>(params);
 		variables.put("minorversion", Integer.toString(properties.minorVersion()));
 		path.forEach(builder::pathSegment);
+		// template variables are encoded strictly: a query's quotes, '=' and '&' stay inside its value
 		variables.keySet().forEach(name -> builder.queryParam(name, "{" + name + "}"));
 		return builder.encode().buildAndExpand(variables).toUri();
-	}
-
-	private boolean exceeds(Duration totalWait) {
-		return totalWait.compareTo(retry.maxTotalBackoff()) > 0;
 	}
 
 	private byte[] serialize(Object body) {
@@ -293,48 +171,6 @@ class QboClient {
 
 	private static String path(String entity) {
 		return entity.toLowerCase(Locale.ROOT);
-	}
-
-	private static long millisSince(long nanoTime) {
-		return Duration.ofNanos(System.nanoTime() - nanoTime).toMillis();
-	}
-
-	/** One HTTP answer, read completely. */
-	private record Answer(int status, HttpHeaders headers, byte[] body) {
-
-		String intuitTid() {
-			String tid = headers.getFirst("intuit_tid");
-			return tid == null ? "-" : tid;
-		}
-
-		/** {@code Retry-After} in seconds, if QBO sent one. */
-		Optional<Duration> retryAfter() {
-			String value = headers.getFirst(HttpHeaders.RETRY_AFTER);
-			if (value == null) {
-				return Optional.empty();
-			}
-			try {
-				return Optional.of(Duration.ofSeconds(Long.parseLong(value.strip())));
-			}
-			catch (NumberFormatException ex) {
-				return Optional.empty();
-			}
-		}
-
-		String text() {
-			String text = new String(body, StandardCharsets.UTF_8);
-			return text.length() > 500 ? text.substring(0, 500) + "…" : text;
-		}
-
-	}
-
-	/** QBO's 5010: the entity changed since it was read. */
-	private static final class StaleObject extends RuntimeException {
-
-		StaleObject(@Nullable String detail) {
-			super(detail == null ? "Stale Object Error" : detail, null, false, false);
-		}
-
 	}
 
 }
