@@ -114,6 +114,31 @@ class QboAccountingSyncIntegrationTests {
 	}
 
 	@Test
+	void recordsAnUnavailableQboAndRetriesWithTheSameRequestid() {
+		UUID project = newProject(unique("Acme"));
+		fake.failNext(503, 4);
+
+		assertThatThrownBy(() -> inTransaction.execute(status -> sync.setUpProject(project)))
+			.isInstanceOf(com.ledgerflow.accounting.qbo.QboUnavailable.class);
+		ExternalLink failed = link(AccountingSync.CUSTOMER, clientOf(project));
+		assertThat(failed.lastError()).hasValueSatisfying(error -> assertThat(error).contains("503"));
+		assertThat(failed.attempts()).isEqualTo(1);
+		assertThat(failed.rejections()).as("a technical failure is no refusal").isZero();
+
+		inTransaction.execute(status -> sync.setUpProject(project));
+
+		List<String> customerCreates = fake.requests()
+			.stream()
+			.filter(FakeQbo.Request::isWrite)
+			.filter(write -> !write.body().contains("\"Job\":true"))
+			.map(write -> write.params().get("requestid"))
+			.distinct()
+			.toList();
+		assertThat(customerCreates).as("one requestid over all attempts").hasSize(1);
+		assertThat(link(AccountingSync.CUSTOMER, clientOf(project)).lastError()).isEmpty();
+	}
+
+	@Test
 	void createsTheCustomerAndJobOnceWhenTheFirstPushCrashesBeforeItsCommit() {
 		UUID project = newProject(unique("Acme"));
 
