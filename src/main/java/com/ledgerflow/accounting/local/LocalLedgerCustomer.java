@@ -56,4 +56,16 @@ class LocalLedgerCustomer {
 		return active;
 	}
 
+	@Nullable String parentId() {
+		return parentId;
+	}
+
+	String displayName() {
+		return displayName;
+	}
+
+	boolean job() {
+		return job;
+	}
+
 }
