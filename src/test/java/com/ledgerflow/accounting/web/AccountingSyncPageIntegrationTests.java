@@ -144,12 +144,7 @@ class AccountingSyncPageIntegrationTests extends ApiTestSupport {
 	void retryLetsAProjectWhoseSetUpWasRefusedContinueToPlanning() {
 		TestBrowser finance = TestBrowser.loggedIn(port, TestUsers.FINANCE);
 		UUID project = newProject(newClient(), newPerson(), "TIME_AND_MATERIALS");
-		post("/api/v1/projects/" + project + "/confirm", "").expect(202);
-		ProcessInstance instance = await().atMost(Duration.ofSeconds(20))
-			.until(() -> runtime.createProcessInstanceQuery()
-				.processDefinitionKey(KEY)
-				.processInstanceBusinessKey(businessKey(project))
-				.singleResult(), Objects::nonNull);
+		ProcessInstance instance = confirmed(project);
 		// as if the accounting system had refused the set-up: finance is asked to resolve it
 		runtime.createProcessInstanceModification(instance.getId())
 			.cancelAllForActivity(TASK_SET_UP_ACCOUNTING)
@@ -164,6 +159,32 @@ class AccountingSyncPageIntegrationTests extends ApiTestSupport {
 		management.executeJob(jobAt(instance, TASK_SET_UP_ACCOUNTING).getId());
 		assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getTaskDefinitionKey())
 			.isEqualTo(TASK_PLAN_PROJECT);
+	}
+
+	@Test
+	void retryGivesASetUpJobThatRanOutOfRetriesOneMore() {
+		TestBrowser finance = TestBrowser.loggedIn(port, TestUsers.FINANCE);
+		UUID project = newProject(newClient(), newPerson(), "TIME_AND_MATERIALS");
+		ProcessInstance instance = confirmed(project);
+		// as if the accounting system had been down for all retries: an incident in Cockpit
+		management.setJobRetries(jobAt(instance, TASK_SET_UP_ACCOUNTING).getId(), 0);
+		seedFailure("PROJECT", project);
+
+		retry(finance, "PROJECT", project);
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> jobAt(instance, TASK_SET_UP_ACCOUNTING).getRetries() == 1);
+		management.executeJob(jobAt(instance, TASK_SET_UP_ACCOUNTING).getId());
+		assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getTaskDefinitionKey())
+			.isEqualTo(TASK_PLAN_PROJECT);
+	}
+
+	private ProcessInstance confirmed(UUID project) {
+		post("/api/v1/projects/" + project + "/confirm", "").expect(202);
+		return await().atMost(Duration.ofSeconds(20))
+			.until(() -> runtime.createProcessInstanceQuery()
+				.processDefinitionKey(KEY)
+				.processInstanceBusinessKey(businessKey(project))
+				.singleResult(), Objects::nonNull);
 	}
 
 	private HttpResponse<String> retry(TestBrowser browser, String entityType, UUID localId) {
