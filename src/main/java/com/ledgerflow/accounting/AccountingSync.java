@@ -56,8 +56,11 @@ public class AccountingSync {
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
-	/** Ensures the project's client and the project itself exist in accounting; idempotent. */
-	@Transactional
+	/**
+	 * Ensures the project's client and the project itself exist in accounting; idempotent. A refusal
+	 * ({@link AccountingRejected}) leaves the caller's transaction committable: the process routes on it.
+	 */
+	@Transactional(noRollbackFor = AccountingRejected.class)
 	public ExternalRef setUpProject(UUID projectId) {
 		Project project = projects.get(projectId);
 		Client client = clients.get(project.clientId());
@@ -68,10 +71,18 @@ public class AccountingSync {
 	}
 
 	/** Closes the project's job in accounting (setting it up first if it never was) and the project itself. */
-	@Transactional
+	@Transactional(noRollbackFor = AccountingRejected.class)
 	public void closeProject(UUID projectId) {
 		accounting.closeProject(setUpProject(projectId));
 		projects.close(projectId);
+	}
+
+	/** Ensures the client exists in accounting as a customer (and is up to date); idempotent. */
+	@Transactional(noRollbackFor = AccountingRejected.class)
+	public ExternalRef pushClient(UUID clientId) {
+		Client client = clients.get(clientId);
+		return push(CUSTOMER, client.id(),
+				(existing, rejected) -> accounting.pushCustomer(client, existing, rejected));
 	}
 
 	@Transactional(readOnly = true)

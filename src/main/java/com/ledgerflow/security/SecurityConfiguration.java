@@ -29,7 +29,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * own CSRF token). The Camunda webapps pick the user up from this session, and their logout ends it.</li>
  * </ul>
  * A third chain lets Intuit POST to {@code /webhooks/**} without login, session or CSRF (the receiver checks the
- * {@code intuit-signature} HMAC). Connecting QuickBooks ({@code /accounting/qbo/**}) is for finance and administrators.
+ * {@code intuit-signature} HMAC). Connecting QuickBooks ({@code /accounting/qbo/**}) and the accounting sync page
+ * ({@code /accounting/sync/**}) are for finance and administrators.
  * Anonymous: the login page, static assets, health, the OpenAPI document and Swagger UI (API shape is public, every
  * API call still needs credentials).
  */
@@ -42,7 +43,7 @@ class SecurityConfiguration {
 	static final String[] MASTER_DATA_EDITORS = { StaffAuthenticationProvider.GROUP_AUTHORITY_PREFIX + StaffGroups.MANAGERS,
 			StaffAuthenticationProvider.GROUP_AUTHORITY_PREFIX + StaffGroups.ADMINS };
 
-	/** Authorities that may connect and disconnect QuickBooks (the firm's books). */
+	/** Authorities that may connect and disconnect QuickBooks (the firm's books) and retry failed pushes. */
 	static final String[] ACCOUNTING_ADMINS = { StaffAuthenticationProvider.GROUP_AUTHORITY_PREFIX + StaffGroups.FINANCE,
 			StaffAuthenticationProvider.GROUP_AUTHORITY_PREFIX + StaffGroups.ADMINS };
 
@@ -96,7 +97,8 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(path(HttpMethod.POST, "/projects/**"))
 				.hasAnyAuthority(MASTER_DATA_EDITORS)
-				.requestMatchers(path("/accounting/qbo"), path("/accounting/qbo/**"))
+				.requestMatchers(path("/accounting/qbo"), path("/accounting/qbo/**"), path("/accounting/sync"),
+						path("/accounting/sync/**"))
 				.hasAnyAuthority(ACCOUNTING_ADMINS)
 				.anyRequest()
 				.authenticated())

@@ -2,6 +2,8 @@ package com.ledgerflow.workflow;
 
 import java.util.UUID;
 
+import com.ledgerflow.accounting.AccountingRejected;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Names and variable access for bpmn/project-lifecycle.bpmn. */
@@ -24,6 +26,18 @@ public final class ProjectLifecycleProcess {
 	public static final String TASK_CLOSE_IN_ACCOUNTING = "Task_CloseProjectInAccounting";
 
 	public static final String END_PROJECT_CLOSED = "EndEvent_ProjectClosed";
+
+	/** Finance resolves a refusal of Task_SetUpProjectInAccounting (boundary BoundaryEvent_SetUpRejected). */
+	public static final String TASK_RESOLVE_SET_UP_REJECTION = "Task_ResolveAccountingRejectionOnSetUp";
+
+	/** Finance resolves a refusal of Task_CloseProjectInAccounting (boundary BoundaryEvent_CloseRejected). */
+	public static final String TASK_RESOLVE_CLOSE_REJECTION = "Task_ResolveAccountingRejectionOnClose";
+
+	/** The BPMN error the accounting tasks throw when the accounting system refuses a record. */
+	public static final String ERR_ACCOUNTING_REJECTED = "Err_AccountingRejected";
+
+	/** The accounting system's message and detail of the last refusal, shown by resolve-accounting-rejection-form. */
+	public static final String VAR_ACCOUNTING_ERROR = "accountingError";
 
 	/** The project's id (UUID string); set by the REST start, or by Task_RegisterProject for a Tasklist start. */
 	public static final String VAR_PROJECT_ID = "projectId";
@@ -62,6 +76,16 @@ public final class ProjectLifecycleProcess {
 
 	public static UUID projectId(VariableScope scope) {
 		return UUID.fromString((String) scope.getVariable(VAR_PROJECT_ID));
+	}
+
+	/**
+	 * Turns a refusal by the accounting system into {@link #ERR_ACCOUNTING_REJECTED} for the task's boundary event,
+	 * keeping the system's message and detail in {@link #VAR_ACCOUNTING_ERROR} for the person who fixes the data.
+	 */
+	public static BpmnError accountingRejected(VariableScope scope, AccountingRejected rejected) {
+		String error = rejected.reason() + " (" + rejected.code() + "): " + rejected.detail();
+		scope.setVariable(VAR_ACCOUNTING_ERROR, error);
+		return new BpmnError(ERR_ACCOUNTING_REJECTED, error);
 	}
 
 }

@@ -8,7 +8,10 @@ import static com.ledgerflow.workflow.ProjectLifecycleProcess.TASK_CLOSE_IN_ACCO
 import static com.ledgerflow.workflow.ProjectLifecycleProcess.TASK_NOTIFY_ASSIGNEES;
 import static com.ledgerflow.workflow.ProjectLifecycleProcess.TASK_PLAN_PROJECT;
 import static com.ledgerflow.workflow.ProjectLifecycleProcess.TASK_REGISTER_PROJECT;
+import static com.ledgerflow.workflow.ProjectLifecycleProcess.TASK_RESOLVE_CLOSE_REJECTION;
+import static com.ledgerflow.workflow.ProjectLifecycleProcess.TASK_RESOLVE_SET_UP_REJECTION;
 import static com.ledgerflow.workflow.ProjectLifecycleProcess.TASK_SET_UP_ACCOUNTING;
+import static com.ledgerflow.workflow.ProjectLifecycleProcess.VAR_ACCOUNTING_ERROR;
 import static com.ledgerflow.workflow.ProjectLifecycleProcess.VAR_BILLING_CYCLE;
 import static com.ledgerflow.workflow.ProjectLifecycleProcess.VAR_BILLING_MODEL;
 import static com.ledgerflow.workflow.ProjectLifecycleProcess.VAR_BUDGET_AMOUNT;
@@ -31,6 +34,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.ledgerflow.accounting.AccountingRejected;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
@@ -57,7 +61,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @Deployment(resources = { "bpmn/project-lifecycle.bpmn", "forms/confirm-project-form.form",
-		"forms/plan-project-form.form" })
+		"forms/plan-project-form.form", "forms/resolve-accounting-rejection-form.form" })
 class ProjectLifecycleProcessTests {
 
 	@RegisterExtension
@@ -72,6 +76,11 @@ class ProjectLifecycleProcessTests {
 
 	private static final String PLANNED_TASKS = "[{\"name\":\"Kick-off workshop\",\"assigneeId\":\"6f1c1f4e-2d7a-4c59-9d3e-0e4b1c2a7f10\","
 			+ "\"dueDate\":\"2026-12-01\",\"priority\":\"HIGH\",\"estimateHours\":6,\"billable\":true}]";
+
+	private static final Map<String, String> RESOLVE_TASKS = Map.of(TASK_SET_UP_ACCOUNTING,
+			TASK_RESOLVE_SET_UP_REJECTION, TASK_CLOSE_IN_ACCOUNTING, TASK_RESOLVE_CLOSE_REJECTION);
+
+	private static final String QBO_ERROR = "Duplicate Name Exists Error (6240): The name supplied already exists. : Id=58";
 
 	private static final Map<String, String> DELEGATES = Map.of(TASK_SET_UP_ACCOUNTING,
 			"setUpProjectInAccountingDelegate", TASK_NOTIFY_ASSIGNEES, "notifyAssigneesDelegate",
@@ -282,6 +291,75 @@ class ProjectLifecycleProcessTests {
 		Assertions.assertThat(incident.getActivityId()).isEqualTo(activityId);
 		Assertions.assertThat(incident.getIncidentMessage()).isEqualTo("accounting system unavailable");
 		assertThat(instance).isWaitingAt(activityId);
+		Assertions.assertThat(processEngine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).count())
+			.as("a technical failure is no business refusal: nobody is asked to fix data")
+			.isZero();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { TASK_SET_UP_ACCOUNTING, TASK_CLOSE_IN_ACCOUNTING })
+	void asksFinanceToResolveARefusalByTheAccountingSystemInsteadOfRetrying(String activityId) throws IOException {
+		Mocks.register(DELEGATES.get(activityId), rejecting());
+		ProcessInstance instance = startBefore(activityId);
+
+		executeJobAt(instance, activityId);
+
+		assertThat(instance).hasPassed(activityId).isWaitingAt(RESOLVE_TASKS.get(activityId));
+		assertThat(instance).variables().containsEntry(VAR_ACCOUNTING_ERROR, QBO_ERROR);
+		Task resolve = BpmnAwareTests.task(instance);
+		assertThat(resolve).hasCandidateGroup("finance").hasName("Resolve accounting problem · P-1");
+		Assertions.assertThat(processEngine.getRuntimeService().createIncidentQuery().count()).isZero();
+		Assertions.assertThat(jobAt(instance, activityId)).isNull();
+		try (InputStream form = processEngine.getFormService().getDeployedTaskForm(resolve.getId())) {
+			Assertions.assertThat(new String(form.readAllBytes(), StandardCharsets.UTF_8))
+				.contains("\"id\": \"resolve-accounting-rejection-form\"", "{{accountingError}}");
+		}
+	}
+
+	@Test
+	void continuesToPlanningWhenFinanceResolvesARefusedSetUp() {
+		Mocks.register("setUpProjectInAccountingDelegate", rejecting());
+		ProcessInstance instance = startFromApi(MANAGER_ID);
+		executeJobAt(instance, TASK_SET_UP_ACCOUNTING);
+		Mocks.register("setUpProjectInAccountingDelegate", recording(TASK_SET_UP_ACCOUNTING));
+
+		processEngine.getTaskService().complete(BpmnAwareTests.task(TASK_RESOLVE_SET_UP_REJECTION, instance).getId());
+
+		assertThat(instance).isWaitingAt(TASK_SET_UP_ACCOUNTING);
+		executeJobAt(instance, TASK_SET_UP_ACCOUNTING);
+		assertThat(instance).hasPassed(TASK_RESOLVE_SET_UP_REJECTION).isWaitingAt(TASK_PLAN_PROJECT);
+		Assertions.assertThat(calls).contains(TASK_SET_UP_ACCOUNTING);
+	}
+
+	@Test
+	void asksFinanceAgainWhenTheRetriedSetUpIsRefusedAgain() {
+		Mocks.register("setUpProjectInAccountingDelegate", rejecting());
+		ProcessInstance instance = startFromApi(MANAGER_ID);
+		executeJobAt(instance, TASK_SET_UP_ACCOUNTING);
+
+		processEngine.getTaskService().complete(BpmnAwareTests.task(TASK_RESOLVE_SET_UP_REJECTION, instance).getId());
+		executeJobAt(instance, TASK_SET_UP_ACCOUNTING);
+
+		assertThat(instance).isWaitingAt(TASK_RESOLVE_SET_UP_REJECTION);
+		Assertions.assertThat(processEngine.getHistoryService()
+			.createHistoricActivityInstanceQuery()
+			.processInstanceId(instance.getId())
+			.activityId(TASK_RESOLVE_SET_UP_REJECTION)
+			.count()).isEqualTo(2);
+	}
+
+	@Test
+	void closesTheProjectWhenFinanceResolvesARefusedClosing() {
+		Mocks.register("closeProjectInAccountingDelegate", rejecting());
+		ProcessInstance instance = startBefore(TASK_CLOSE_IN_ACCOUNTING);
+		executeJobAt(instance, TASK_CLOSE_IN_ACCOUNTING);
+		Mocks.register("closeProjectInAccountingDelegate", recording(TASK_CLOSE_IN_ACCOUNTING));
+
+		processEngine.getTaskService().complete(BpmnAwareTests.task(TASK_RESOLVE_CLOSE_REJECTION, instance).getId());
+		executeJobAt(instance, TASK_CLOSE_IN_ACCOUNTING);
+
+		assertThat(instance).hasPassed(TASK_RESOLVE_CLOSE_REJECTION, END_PROJECT_CLOSED).isEnded();
+		Assertions.assertThat(calls).containsExactly("nameTaskAfterProject", TASK_CLOSE_IN_ACCOUNTING);
 	}
 
 	@Test
@@ -301,6 +379,23 @@ class ProjectLifecycleProcessTests {
 
 		assertThat(instance).isWaitingAt(TASK_PLAN_PROJECT);
 		Assertions.assertThat(processEngine.getRuntimeService().createIncidentQuery().count()).isZero();
+	}
+
+	/** A delegate refused by the accounting system, as the real delegates turn {@link AccountingRejected}. */
+	private static JavaDelegate rejecting() {
+		return execution -> {
+			throw ProjectLifecycleProcess.accountingRejected(execution, new AccountingRejected("6240",
+					"Duplicate Name Exists Error", "The name supplied already exists. : Id=58"));
+		};
+	}
+
+	private ProcessInstance startBefore(String activityId) {
+		return processEngine.getRuntimeService()
+			.createProcessInstanceByKey(KEY)
+			.businessKey(ProjectLifecycleProcess.businessKey(UUID.fromString(PROJECT_ID)))
+			.setVariable(VAR_PROJECT_ID, PROJECT_ID)
+			.startBeforeActivity(activityId)
+			.execute();
 	}
 
 	private ProcessInstance startFromTasklist() {

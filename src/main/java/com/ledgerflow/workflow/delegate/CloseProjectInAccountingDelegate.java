@@ -1,5 +1,6 @@
 package com.ledgerflow.workflow.delegate;
 
+import com.ledgerflow.accounting.AccountingRejected;
 import com.ledgerflow.accounting.AccountingSync;
 import com.ledgerflow.workflow.ProjectLifecycleProcess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -7,7 +8,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 import org.springframework.stereotype.Component;
 
-/** Task_CloseProjectInAccounting: closes the project's job in accounting and the project. */
+/**
+ * Task_CloseProjectInAccounting: closes the project's job in accounting and the project. A refusal becomes
+ * {@code Err_AccountingRejected}; technical failures propagate (job retries, incident).
+ */
 @Component
 public class CloseProjectInAccountingDelegate implements JavaDelegate {
 
@@ -19,7 +23,12 @@ public class CloseProjectInAccountingDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		accountingSync.closeProject(ProjectLifecycleProcess.projectId(execution));
+		try {
+			accountingSync.closeProject(ProjectLifecycleProcess.projectId(execution));
+		}
+		catch (AccountingRejected rejected) {
+			throw ProjectLifecycleProcess.accountingRejected(execution, rejected);
+		}
 	}
 
 }

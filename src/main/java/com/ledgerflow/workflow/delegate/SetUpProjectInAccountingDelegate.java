@@ -1,5 +1,6 @@
 package com.ledgerflow.workflow.delegate;
 
+import com.ledgerflow.accounting.AccountingRejected;
 import com.ledgerflow.accounting.AccountingSync;
 import com.ledgerflow.workflow.ProjectLifecycleProcess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -7,7 +8,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 import org.springframework.stereotype.Component;
 
-/** Task_SetUpProjectInAccounting: the client and the project exist in accounting (idempotent). */
+/**
+ * Task_SetUpProjectInAccounting: the client and the project exist in accounting (idempotent). A refusal becomes
+ * {@code Err_AccountingRejected} (boundary event to finance); technical failures propagate (job retries, incident).
+ */
 @Component
 public class SetUpProjectInAccountingDelegate implements JavaDelegate {
 
@@ -19,7 +23,12 @@ public class SetUpProjectInAccountingDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		accountingSync.setUpProject(ProjectLifecycleProcess.projectId(execution));
+		try {
+			accountingSync.setUpProject(ProjectLifecycleProcess.projectId(execution));
+		}
+		catch (AccountingRejected rejected) {
+			throw ProjectLifecycleProcess.accountingRejected(execution, rejected);
+		}
 	}
 
 }

@@ -1,0 +1,101 @@
+package com.ledgerflow.accounting;
+
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.ledgerflow.client.ClientService;
+import com.ledgerflow.project.Project;
+import com.ledgerflow.project.ProjectService;
+import com.ledgerflow.shared.NotFound;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The read side of {@link AccountingSync} for the sync page: per record type how many are in sync, pending and
+ * failed with the active accounting system, and the failures themselves, newest first.
+ */
+@Service
+public class AccountingSyncStatus {
+
+	/** The page lists at most this many failures; the counts include all of them. */
+	public static final int MAX_FAILURES = 200;
+
+	private final JdbcTemplate jdbc;
+
+	private final AccountingSystem accounting;
+
+	private final ClientService clients;
+
+	private final ProjectService projects;
+
+	AccountingSyncStatus(JdbcTemplate jdbc, AccountingSystem accounting, ClientService clients,
+			ProjectService projects) {
+		this.jdbc = jdbc;
+		this.accounting = accounting;
+		this.clients = clients;
+		this.projects = projects;
+	}
+
+	/** The accounting system the counts are for ({@code local}, {@code qbo}). */
+	public String system() {
+		return accounting.name();
+	}
+
+	/** Customers and projects always, then every other type that has links, in name order. */
+	@Transactional(readOnly = true)
+	public List<SyncTypeStatus> byType() {
+		Map<String, SyncTypeStatus> byType = new LinkedHashMap<>();
+		byType.put(AccountingSync.CUSTOMER, SyncTypeStatus.none(AccountingSync.CUSTOMER));
+		byType.put(AccountingSync.PROJECT, SyncTypeStatus.none(AccountingSync.PROJECT));
+		jdbc.query("""
+				select entity_type,
+				       count(*) filter (where external_id is not null and last_error is null) as in_sync,
+				       count(*) filter (where external_id is null and last_error is null) as pending,
+				       count(*) filter (where last_error is not null) as failed
+				from external_link where system = ? group by entity_type order by entity_type""",
+				(rs, row) -> new SyncTypeStatus(rs.getString("entity_type"), rs.getLong("in_sync"),
+						rs.getLong("pending"), rs.getLong("failed")),
+				accounting.name())
+			.forEach(status -> byType.put(status.entityType(), status));
+		return List.copyOf(byType.values());
+	}
+
+	/** Records whose last push failed, the most recent attempt first. */
+	@Transactional(readOnly = true)
+	public List<SyncFailure> failures() {
+		return jdbc.query("""
+				select entity_type, local_id, last_error, attempts, last_attempt_at from external_link
+				where system = ? and last_error is not null
+				order by last_attempt_at desc nulls last, entity_type, local_id limit ?""", (rs, row) -> {
+			String type = rs.getString("entity_type");
+			UUID localId = rs.getObject("local_id", UUID.class);
+			OffsetDateTime lastAttempt = rs.getObject("last_attempt_at", OffsetDateTime.class);
+			return new SyncFailure(type, localId, describe(type, localId), rs.getString("last_error"),
+					rs.getInt("attempts"), lastAttempt == null ? null : lastAttempt.toInstant(),
+					AccountingSyncRetry.canRetry(type));
+		}, accounting.name(), MAX_FAILURES);
+	}
+
+	private String describe(String entityType, UUID localId) {
+		try {
+			return switch (entityType) {
+				case AccountingSync.CUSTOMER -> clients.get(localId).name();
+				case AccountingSync.PROJECT -> describe(projects.get(localId));
+				default -> localId.toString();
+			};
+		}
+		catch (NotFound ex) {
+			return localId + " (deleted)";
+		}
+	}
+
+	private static String describe(Project project) {
+		return project.code() + " " + project.name();
+	}
+
+}
