@@ -28,6 +28,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -162,6 +163,7 @@ class LocalLedger {
 	}
 
 	/** A payment received against a local invoice: lowers its balance (the payment issue will call this). */
+	@Transactional
 	ExternalRef recordPayment(UUID localId, ExternalRef invoice, BigDecimal amount, LocalDate receivedOn) {
 		String id = "P-" + localId;
 		if (exists("local_ledger_payment", id)) {
