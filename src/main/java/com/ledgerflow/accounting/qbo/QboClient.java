@@ -3,6 +3,7 @@ package com.ledgerflow.accounting.qbo;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,8 +62,14 @@ class QboClient {
 
 	QboClient(QboProperties properties, QboAccessTokens tokens, RestClient.Builder http, QboRetryPolicy retry,
 			Clock clock, Sleeper sleeper) {
+		this(properties, tokens, http, retry, clock, sleeper, QboRateLimiter.WINDOW);
+	}
+
+	/** With the rate limit counted per {@code rateWindow} instead of per minute (benchmarks scale QBO's limit). */
+	QboClient(QboProperties properties, QboAccessTokens tokens, RestClient.Builder http, QboRetryPolicy retry,
+			Clock clock, Sleeper sleeper, Duration rateWindow) {
 		this.properties = properties;
-		this.transport = new QboTransport(properties, tokens, http, json, retry, clock, sleeper);
+		this.transport = new QboTransport(properties, tokens, http, json, retry, clock, sleeper, rateWindow);
 	}
 
 	/** {@code GET /{entity}/{id}}; an unknown id is QBO's fault 610, an {@link AccountingRejected}. */
