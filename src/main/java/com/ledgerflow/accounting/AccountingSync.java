@@ -1,7 +1,6 @@
 package com.ledgerflow.accounting;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,8 +93,11 @@ public class AccountingSync {
 	@Transactional
 	public List<PushOutcome> pushTimeActivities(List<TimeActivityEntry> entries) {
 		Map<UUID, PushOutcome> outcomes = new LinkedHashMap<>();
-		List<TimeActivityEntry> fresh = new ArrayList<>();
+		Map<UUID, TimeActivityEntry> unsynced = new LinkedHashMap<>();
 		for (TimeActivityEntry entry : entries) {
+			if (outcomes.containsKey(entry.localId()) || unsynced.containsKey(entry.localId())) {
+				continue; // the same entry twice in one call is pushed once
+			}
 			Optional<ExternalLink> link = link(TIME_ACTIVITY, entry.localId());
 			Optional<ExternalRef> ref = link.flatMap(ExternalLink::ref);
 			if (ref.isPresent()) {
@@ -105,9 +107,10 @@ public class AccountingSync {
 				outcomes.put(entry.localId(), pushAgain(entry, link.get().rejections()));
 			}
 			else {
-				fresh.add(entry);
+				unsynced.put(entry.localId(), entry);
 			}
 		}
+		List<TimeActivityEntry> fresh = List.copyOf(unsynced.values());
 		if (!fresh.isEmpty()) {
 			List<PushOutcome> pushed;
 			try {

@@ -197,7 +197,9 @@ class LocalLedger {
 				    union all
 				    select 'Purchase', id, 'Create', updated_at, change_seq from local_ledger_expense
 				    union all
-				    select 'Invoice', id, case when voided then 'Void' else 'Update' end, updated_at, change_seq
+				    select 'Invoice', id,
+				        case when voided then 'Void' when balance <> total then 'Update' else 'Create' end,
+				        updated_at, change_seq
 				    from local_ledger_invoice
 				    union all
 				    select 'Payment', id, 'Create', updated_at, change_seq from local_ledger_payment

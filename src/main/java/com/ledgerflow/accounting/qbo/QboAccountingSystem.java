@@ -50,6 +50,14 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "ledgerflow.accounting.provider", havingValue = "qbo")
 class QboAccountingSystem implements AccountingSystem {
 
+	private static final List<String> CDC_ENTITIES = List.of(AccountingChange.PAYMENT, AccountingChange.INVOICE,
+			AccountingChange.TIME_ACTIVITY, AccountingChange.PURCHASE);
+
+	/** QBO answers changes of the last 30 days at most (an hour of margin for clock skew). */
+	private static final Duration MAX_CDC_LOOKBACK = Duration.ofDays(30).minusHours(1);
+
+	private static final Map<String, String> INCLUDE_LINK = Map.of("include", "invoiceLink");
+
 	private final QboClient qbo;
 
 	QboAccountingSystem(QboClient qbo) {
@@ -253,14 +261,6 @@ class QboAccountingSystem implements AccountingSystem {
 		String next = root.path("time").asText("");
 		return new ChangesPage(changes, next.isBlank() ? changedSince : next);
 	}
-
-	private static final List<String> CDC_ENTITIES = List.of(AccountingChange.PAYMENT, AccountingChange.INVOICE,
-			AccountingChange.TIME_ACTIVITY, AccountingChange.PURCHASE);
-
-	/** QBO keeps changes for 30 days. */
-	private static final Duration MAX_CDC_LOOKBACK = Duration.ofDays(30);
-
-	private static final Map<String, String> INCLUDE_LINK = Map.of("include", "invoiceLink");
 
 	private static AccountingChange change(String entity, JsonNode node) {
 		String created = node.path("MetaData").path("CreateTime").asText("");
