@@ -1,7 +1,10 @@
 package com.ledgerflow.accounting;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -10,6 +13,7 @@ import com.ledgerflow.client.Client;
 import com.ledgerflow.client.ClientService;
 import com.ledgerflow.project.Project;
 import com.ledgerflow.project.ProjectService;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +34,12 @@ public class AccountingSync {
 	static final String CUSTOMER = "CUSTOMER";
 
 	static final String PROJECT = "PROJECT";
+
+	static final String TIME_ACTIVITY = "TIME_ACTIVITY";
+
+	static final String EXPENSE = "EXPENSE";
+
+	static final String INVOICE = "INVOICE";
 
 	private static final Logger log = LoggerFactory.getLogger(AccountingSync.class);
 
@@ -85,6 +95,96 @@ public class AccountingSync {
 				(existing, rejected) -> accounting.pushCustomer(client, existing, rejected));
 	}
 
+	/**
+	 * Books the time entries in accounting, each once: entries booked before keep their ref and are not pushed again;
+	 * the others go out together (QBO: batches of 30), except entries refused before, which are pushed one by one
+	 * under a new key. One outcome per entry, in order; a refused entry is recorded on its link (the sync page shows
+	 * it) and does not stop the others.
+	 */
+	@Transactional
+	public List<PushOutcome> pushTimeActivities(List<TimeActivityEntry> entries) {
+		Map<UUID, PushOutcome> outcomes = new LinkedHashMap<>();
+		Map<UUID, TimeActivityEntry> unsynced = new LinkedHashMap<>();
+		for (TimeActivityEntry entry : entries) {
+			if (outcomes.containsKey(entry.localId()) || unsynced.containsKey(entry.localId())) {
+				continue; // the same entry twice in one call is pushed once
+			}
+			Optional<ExternalLink> link = link(TIME_ACTIVITY, entry.localId());
+			Optional<ExternalRef> ref = link.flatMap(ExternalLink::ref);
+			if (ref.isPresent()) {
+				outcomes.put(entry.localId(), PushOutcome.pushed(entry.localId(), ref.get()));
+			}
+			else if (link.map(ExternalLink::rejections).orElse(0) > 0) {
+				outcomes.put(entry.localId(), pushAgain(entry, link.get().rejections()));
+			}
+			else {
+				unsynced.put(entry.localId(), entry);
+			}
+		}
+		List<TimeActivityEntry> fresh = List.copyOf(unsynced.values());
+		if (!fresh.isEmpty()) {
+			List<PushOutcome> pushed;
+			try {
+				pushed = accounting.pushTimeActivities(fresh);
+			}
+			catch (RuntimeException ex) {
+				fresh.forEach(entry -> recordFailure(TIME_ACTIVITY, entry.localId(), ex));
+				throw ex;
+			}
+			pushed.forEach(outcome -> {
+				recorded(TIME_ACTIVITY, outcome);
+				outcomes.put(outcome.localId(), outcome);
+			});
+		}
+		return entries.stream().map(entry -> outcomes.get(entry.localId())).toList();
+	}
+
+	/** Books the expense in accounting once (QBO: a {@code Purchase} on the job); returns its ref. */
+	@Transactional
+	public ExternalRef pushBillableExpense(BillableExpenseEntry entry) {
+		return push(EXPENSE, entry.localId(), (existing, rejected) -> existing
+			.orElseGet(() -> accounting.pushBillableExpense(entry, rejected)));
+	}
+
+	/**
+	 * Posts the invoice in accounting exactly once: a posted invoice's ref is returned without asking the accounting
+	 * system again; a post repeated after a crash between the system's answer and the commit reuses the first post's
+	 * key, so the system answers the invoice it created then (QBO {@code requestid} replay).
+	 */
+	@Transactional
+	public ExternalRef postInvoice(InvoiceDraft draft) {
+		Optional<ExternalRef> posted = externalRef(INVOICE, draft.localId());
+		if (posted.isPresent()) {
+			return posted.get();
+		}
+		return push(INVOICE, draft.localId(), (existing, rejected) -> existing
+			.orElseGet(() -> accounting.createInvoice(draft, rejected).id()));
+	}
+
+	/** Voids the posted invoice in accounting; a failure is recorded on its link. */
+	@Transactional
+	public void voidInvoice(UUID localInvoiceId) {
+		ExternalRef ref = posted(localInvoiceId);
+		try {
+			accounting.voidInvoice(localInvoiceId, ref);
+		}
+		catch (RuntimeException ex) {
+			recordFailure(INVOICE, localInvoiceId, ex);
+			throw ex;
+		}
+	}
+
+	/** The posted invoice as accounting holds it now (open balance, voided). */
+	@Transactional(readOnly = true)
+	public InvoiceStatus invoiceStatus(UUID localInvoiceId) {
+		return accounting.readInvoice(posted(localInvoiceId));
+	}
+
+	/** Payments, invoices, time activities and purchases changed in accounting after {@code cursor}. */
+	public ChangesPage changesSince(@Nullable String cursor) {
+		return accounting.changesSince(cursor);
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<ExternalRef> externalRef(String entityType, UUID localId) {
 		return links.findBySystemAndEntityTypeAndLocalId(accounting.name(), entityType, localId)
@@ -112,6 +212,37 @@ public class AccountingSync {
 		saved.synced(ref, clock.instant());
 		links.save(saved);
 		return ref;
+	}
+
+	private Optional<ExternalLink> link(String entityType, UUID localId) {
+		return links.findBySystemAndEntityTypeAndLocalId(accounting.name(), entityType, localId);
+	}
+
+	private ExternalRef posted(UUID localInvoiceId) {
+		return externalRef(INVOICE, localInvoiceId).orElseThrow(
+				() -> new IllegalStateException("Invoice " + localInvoiceId + " was never posted to accounting"));
+	}
+
+	private PushOutcome pushAgain(TimeActivityEntry entry, int rejectedBefore) {
+		try {
+			ExternalRef ref = push(TIME_ACTIVITY, entry.localId(),
+					(existing, rejected) -> accounting.pushTimeActivity(entry, rejected));
+			return PushOutcome.pushed(entry.localId(), ref);
+		}
+		catch (AccountingRejected rejected) {
+			return PushOutcome.rejected(entry.localId(), rejected);
+		}
+	}
+
+	private void recorded(String entityType, PushOutcome outcome) {
+		if (outcome.rejection() != null) {
+			recordFailure(entityType, outcome.localId(), outcome.rejection());
+			return;
+		}
+		ExternalLink saved = link(entityType, outcome.localId())
+			.orElseGet(() -> new ExternalLink(accounting.name(), entityType, outcome.localId()));
+		saved.synced(Objects.requireNonNull(outcome.ref()), clock.instant());
+		links.save(saved);
 	}
 
 	// its own transaction: the caller's rolls back with the exception, the sync page must still show the failure

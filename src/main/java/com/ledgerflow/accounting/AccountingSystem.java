@@ -1,9 +1,12 @@
 package com.ledgerflow.accounting;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import com.ledgerflow.client.Client;
 import com.ledgerflow.project.Project;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What Ledgerflow needs from a bookkeeping system; implemented by {@code local} and (later) {@code qbo}, picked by
@@ -38,5 +41,67 @@ public interface AccountingSystem {
 
 	/** Marks the project's job inactive; closing a closed job is a no-op. */
 	void closeProject(ExternalRef project);
+
+	/**
+	 * The service item (QBO: {@code Item} of type {@code Service}) named {@code name}, created if there is none;
+	 * {@code incomeAccountRef} is the income account a new item books to.
+	 */
+	ExternalRef upsertServiceItem(String name, String incomeAccountRef);
+
+	/** The employee with the person's display name, created if there is none. */
+	ExternalRef upsertEmployee(AccountingPerson person);
+
+	/** The vendor named {@code displayName}, created if there is none. */
+	ExternalRef upsertVendor(String displayName);
+
+	/**
+	 * Books the time activity once per {@code localId}: pushed again (after a crash, a timeout), it returns the
+	 * activity booked the first time. A refused activity throws {@link AccountingRejected}.
+	 */
+	ExternalRef pushTimeActivity(TimeActivityEntry entry);
+
+	/** {@link #pushTimeActivity(TimeActivityEntry)} after {@code rejectedBefore} refused pushes of it. */
+	default ExternalRef pushTimeActivity(TimeActivityEntry entry, int rejectedBefore) {
+		return pushTimeActivity(entry);
+	}
+
+	/**
+	 * Books many time activities, as few requests as the system allows (QBO: {@code /batch} of at most 30). One
+	 * outcome per entry, in order; a refused entry is reported in its outcome and does not stop the others.
+	 * Technical failures (system unreachable) throw. Entries should not have been pushed before: a batch is
+	 * idempotent only as a whole.
+	 */
+	List<PushOutcome> pushTimeActivities(List<TimeActivityEntry> entries);
+
+	/** Books the expense once per {@code localId} (QBO: a {@code Purchase} on the job). */
+	ExternalRef pushBillableExpense(BillableExpenseEntry entry);
+
+	/** {@link #pushBillableExpense(BillableExpenseEntry)} after {@code rejectedBefore} refused pushes of it. */
+	default ExternalRef pushBillableExpense(BillableExpenseEntry entry, int rejectedBefore) {
+		return pushBillableExpense(entry);
+	}
+
+	/**
+	 * Posts the invoice once per {@code localId}: posted again, it returns the invoice posted the first time (same id
+	 * and number). Amounts are exact to the cent.
+	 */
+	PostedInvoice createInvoice(InvoiceDraft draft);
+
+	/** {@link #createInvoice(InvoiceDraft)} after {@code rejectedBefore} refused posts of it. */
+	default PostedInvoice createInvoice(InvoiceDraft draft, int rejectedBefore) {
+		return createInvoice(draft);
+	}
+
+	/** Voids the invoice (it then owes nothing); {@code localId} keys the write. Voiding twice is a no-op. */
+	void voidInvoice(UUID localId, ExternalRef invoice);
+
+	/** The invoice as it is now: total, open balance, voided. */
+	InvoiceStatus readInvoice(ExternalRef invoice);
+
+	/**
+	 * Payments, invoices, time activities and purchases changed after {@code cursor} ({@code null}: as far back as
+	 * the system keeps changes), oldest first.
+	 */
+	ChangesPage changesSince(@Nullable String cursor);
 
 }

@@ -1,5 +1,9 @@
 package com.ledgerflow.accounting;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,6 +26,12 @@ public abstract class AccountingSystemContractTests {
 
 	/** The customer or job the accounting system holds under {@code ref}. */
 	protected abstract Stored stored(ExternalRef ref);
+
+	/** How many time activities the accounting system holds on the job. */
+	protected abstract long timeActivitiesOn(ExternalRef job);
+
+	/** A customer pays {@code amount} of the invoice in the accounting system; returns the payment's ref. */
+	protected abstract ExternalRef pay(ExternalRef invoice, BigDecimal amount);
 
 	/** A customer or job as the accounting system holds it, in the port's terms. */
 	public record Stored(String displayName, boolean job, @Nullable String parentId, boolean active) {
@@ -85,6 +95,173 @@ public abstract class AccountingSystemContractTests {
 
 		assertThat(stored(job).active()).isFalse();
 		assertThat(stored(customer).active()).isTrue();
+	}
+
+	@Test
+	void upsertingAServiceItemAnEmployeeAndAVendorAgainReturnsTheSameRefs() {
+		String item = unique("Design");
+		AccountingPerson person = new AccountingPerson("Emily", unique("Platt"), "emily@firm.test");
+		String vendor = unique("Norton Lumber");
+
+		ExternalRef itemRef = accounting().upsertServiceItem(item, INCOME_ACCOUNT);
+		ExternalRef employeeRef = accounting().upsertEmployee(person);
+		ExternalRef vendorRef = accounting().upsertVendor(vendor);
+
+		assertThat(accounting().upsertServiceItem(item, INCOME_ACCOUNT)).isEqualTo(itemRef);
+		assertThat(accounting().upsertEmployee(person)).isEqualTo(employeeRef);
+		assertThat(accounting().upsertVendor(vendor)).isEqualTo(vendorRef);
+		assertThat(List.of(itemRef, employeeRef, vendorRef)).doesNotHaveDuplicates();
+	}
+
+	@Test
+	void aTimeActivityPushedTwiceIsBookedOnce() {
+		Booking booking = booking();
+		TimeActivityEntry entry = booking.time(90);
+
+		ExternalRef first = accounting().pushTimeActivity(entry);
+		ExternalRef again = accounting().pushTimeActivity(entry);
+
+		assertThat(again).isEqualTo(first);
+		assertThat(timeActivitiesOn(booking.job())).isEqualTo(1);
+	}
+
+	@Test
+	void aBatchOfTimeActivitiesBooksEveryEntryAndReportsARefusedOneWithoutLosingTheOthers() {
+		Booking booking = booking();
+		List<TimeActivityEntry> entries = new ArrayList<>();
+		for (int i = 0; i < 65; i++) {
+			entries.add(booking.time(15 + i));
+		}
+		TimeActivityEntry unknownEmployee = new TimeActivityEntry(UUID.randomUUID(), booking.job(),
+				new ExternalRef("E-unknown"), booking.item(), LocalDate.of(2026, 11, 2), 60, new BigDecimal("150.00"),
+				true, "Nobody");
+		entries.set(40, unknownEmployee);
+
+		List<PushOutcome> outcomes = accounting().pushTimeActivities(entries);
+
+		assertThat(outcomes).extracting(PushOutcome::localId)
+			.containsExactlyElementsOf(entries.stream().map(TimeActivityEntry::localId).toList());
+		assertThat(outcomes.get(40).succeeded()).isFalse();
+		assertThat(outcomes.get(40).rejection()).isNotNull()
+			.satisfies(rejection -> assertThat(rejection.code()).isEqualTo("610"));
+		assertThat(outcomes).filteredOn(PushOutcome::succeeded).hasSize(64);
+		assertThat(outcomes).filteredOn(PushOutcome::succeeded)
+			.extracting(PushOutcome::ref)
+			.doesNotHaveDuplicates();
+		assertThat(timeActivitiesOn(booking.job())).isEqualTo(64);
+	}
+
+	@Test
+	void aBillableExpensePushedTwiceIsBookedOnceOnTheJob() {
+		Booking booking = booking();
+		BillableExpenseEntry expense = booking.expense(new BigDecimal("103.55"));
+
+		ExternalRef first = accounting().pushBillableExpense(expense);
+
+		assertThat(accounting().pushBillableExpense(expense)).isEqualTo(first);
+	}
+
+	@Test
+	void anInvoicePostsItsLinesWithTotalsExactToTheCentAndAPaymentLink() {
+		Booking booking = booking();
+		InvoiceDraft draft = booking.invoice();
+
+		PostedInvoice posted = accounting().createInvoice(draft);
+
+		assertThat(posted.total()).isEqualByComparingTo("100.00").hasScaleOf(2);
+		assertThat(posted.balance()).isEqualByComparingTo("100.00");
+		assertThat(posted.docNumber()).isNotBlank();
+		assertThat(posted.paymentLink()).isNotNull();
+		InvoiceStatus status = accounting().readInvoice(posted.id());
+		assertThat(status).isEqualTo(new InvoiceStatus(posted.id(), posted.docNumber(), new BigDecimal("100.00"),
+				new BigDecimal("100.00"), false, posted.paymentLink()));
+		assertThat(accounting().createInvoice(draft)).as("posted again: the same invoice").isEqualTo(posted);
+	}
+
+	@Test
+	void aVoidedInvoiceIsVoidedWithNothingOwedAndVoidingAgainChangesNothing() {
+		Booking booking = booking();
+		InvoiceDraft draft = booking.invoice();
+		PostedInvoice posted = accounting().createInvoice(draft);
+
+		accounting().voidInvoice(draft.localId(), posted.id());
+		accounting().voidInvoice(draft.localId(), posted.id());
+
+		InvoiceStatus status = accounting().readInvoice(posted.id());
+		assertThat(status.voided()).isTrue();
+		assertThat(status.balance()).isEqualByComparingTo("0.00");
+		assertThat(status.paid()).isFalse();
+	}
+
+	@Test
+	void aPaymentLowersTheInvoicesBalance() {
+		Booking booking = booking();
+		PostedInvoice posted = accounting().createInvoice(booking.invoice());
+
+		pay(posted.id(), new BigDecimal("40.00"));
+
+		assertThat(accounting().readInvoice(posted.id()).balance()).isEqualByComparingTo("60.00");
+	}
+
+	@Test
+	void changesSinceACursorHoldWhatChangedAfterItAndNothingBefore() {
+		Booking booking = booking();
+		PostedInvoice before = accounting().createInvoice(booking.invoice());
+		String cursor = latestCursor();
+
+		PostedInvoice after = accounting().createInvoice(booking.invoice());
+		ExternalRef payment = pay(after.id(), new BigDecimal("100.00"));
+		ChangesPage page = accounting().changesSince(cursor);
+
+		assertThat(page.changes()).extracting(change -> change.entity() + " " + change.id().value())
+			.contains("Invoice " + after.id().value(), "Payment " + payment.value())
+			.doesNotContain("Invoice " + before.id().value());
+		assertThat(accounting().changesSince(latestCursor()).changes()).isEmpty();
+	}
+
+	/** The cursor after every change so far (the local ledger pages its answers). */
+	private String latestCursor() {
+		ChangesPage page = accounting().changesSince(null);
+		while (!page.changes().isEmpty()) {
+			page = accounting().changesSince(page.nextCursor());
+		}
+		return page.nextCursor();
+	}
+
+	protected static final String INCOME_ACCOUNT = "79";
+
+	/** A fresh client's job with a service item, an employee and a vendor to book against. */
+	protected Booking booking() {
+		Client client = ClientFixture.client(unique("Acme"));
+		ExternalRef customer = accounting().pushCustomer(client, Optional.empty());
+		ExternalRef job = accounting().pushProject(ProjectFixture.project(client, code(), "Garden"), customer,
+				Optional.empty());
+		return new Booking(job, accounting().upsertServiceItem(unique("Design"), INCOME_ACCOUNT),
+				accounting().upsertEmployee(new AccountingPerson("Emily", unique("Platt"), null)),
+				accounting().upsertVendor(unique("Norton Lumber")));
+	}
+
+	/** What a test books against. */
+	protected record Booking(ExternalRef job, ExternalRef item, ExternalRef employee, ExternalRef vendor) {
+
+		public TimeActivityEntry time(int minutes) {
+			return new TimeActivityEntry(UUID.randomUUID(), job, employee, item, LocalDate.of(2026, 11, 2), minutes,
+					new BigDecimal("150.00"), true, "Custom design");
+		}
+
+		public BillableExpenseEntry expense(BigDecimal amount) {
+			return new BillableExpenseEntry(UUID.randomUUID(), job, LocalDate.of(2026, 11, 6), amount, "USD", vendor,
+					"64", "35", true, "Lumber");
+		}
+
+		/** 3 × 33.33 + 1 × 0.01 = 100.00. */
+		public InvoiceDraft invoice() {
+			return new InvoiceDraft(UUID.randomUUID(), job, LocalDate.of(2026, 11, 30), LocalDate.of(2026, 12, 30),
+					"USD", List.of(InvoiceDraft.Line.of("Design", new BigDecimal("3"), new BigDecimal("33.33"), item,
+							false), InvoiceDraft.Line.of("Rounding", BigDecimal.ONE, new BigDecimal("0.01"), item, false)),
+					null);
+		}
+
 	}
 
 	protected static String unique(String prefix) {

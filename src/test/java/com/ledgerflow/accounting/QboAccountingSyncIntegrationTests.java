@@ -2,6 +2,8 @@ package com.ledgerflow.accounting;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -55,12 +57,15 @@ class QboAccountingSyncIntegrationTests {
 
 	private AccountingSync sync;
 
+	private AccountingSystem accounting;
+
 	private TransactionTemplate inTransaction;
 
 	@BeforeEach
 	void wireSyncToFakeQbo() {
 		fake = FakeQbo.start();
-		sync = new AccountingSync(QboFixtures.accountingSystem(fake), links, clients, projects, clock, transactions);
+		accounting = QboFixtures.accountingSystem(fake);
+		sync = new AccountingSync(accounting, links, clients, projects, clock, transactions);
 		inTransaction = new TransactionTemplate(transactions);
 	}
 
@@ -158,6 +163,76 @@ class QboAccountingSyncIntegrationTests {
 		assertThat(job.value()).isEqualTo(stored.get(1).path("Id").asText());
 		assertThat(stored.get(1).path("ParentRef").path("value").asText()).isEqualTo(stored.get(0).path("Id").asText());
 		assertThat(fake.requestCount("/customer")).as("each create was sent twice").isEqualTo(4);
+	}
+
+	@Test
+	void postsAnInvoiceExactlyOnceWhenTheFirstPostCrashedAfterQboAnsweredAndBeforeTheCommit() {
+		InvoiceDraft draft = invoiceOn(inTransaction.execute(status -> sync.setUpProject(newProject(unique("Acme")))));
+
+		assertThatThrownBy(() -> inTransaction.executeWithoutResult(status -> {
+			sync.postInvoice(draft);
+			throw new IllegalStateException("crash after the QBO call, before the commit");
+		})).hasMessageContaining("crash");
+		assertThat(fake.entities("Invoice")).as("QBO booked it").hasSize(1);
+		assertThat(sync.externalRef(AccountingSync.INVOICE, draft.localId())).as("our commit was lost").isEmpty();
+
+		ExternalRef ref = inTransaction.execute(status -> sync.postInvoice(draft));
+
+		assertThat(fake.entities("Invoice")).as("requestid replay: still one invoice")
+			.singleElement()
+			.satisfies(invoice -> assertThat(invoice.path("Id").asText()).isEqualTo(ref.value()));
+		assertThat(sync.externalRef(AccountingSync.INVOICE, draft.localId())).contains(ref);
+		assertThat(sync.postInvoice(draft)).isEqualTo(ref);
+		assertThat(fake.requestCount("/invoice")).as("the third post did not ask QBO").isEqualTo(2);
+		assertThat(sync.invoiceStatus(draft.localId()).balance()).isEqualByComparingTo("100.00");
+	}
+
+	@Test
+	void voidsAPostedInvoiceByItsLocalId() {
+		InvoiceDraft draft = invoiceOn(inTransaction.execute(status -> sync.setUpProject(newProject(unique("Acme")))));
+		inTransaction.execute(status -> sync.postInvoice(draft));
+
+		sync.voidInvoice(draft.localId());
+
+		assertThat(sync.invoiceStatus(draft.localId()).voided()).isTrue();
+		assertThat(sync.invoiceStatus(draft.localId()).balance()).isEqualByComparingTo("0");
+	}
+
+	@Test
+	void pushesOnlyTimeActivitiesNotSyncedYetAndRecordsARefusedOneOnItsLink() {
+		ExternalRef job = inTransaction.execute(status -> sync.setUpProject(newProject(unique("Acme"))));
+		ExternalRef item = accounting.upsertServiceItem(unique("Design"), "79");
+		ExternalRef employee = accounting.upsertEmployee(new AccountingPerson("Emily", unique("Platt"), null));
+		List<TimeActivityEntry> entries = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			entries.add(new TimeActivityEntry(UUID.randomUUID(), job, employee, item, LocalDate.of(2026, 11, 2), 60,
+					new BigDecimal("150.00"), true, "Design " + i));
+		}
+		fake.rejectNext("TimeActivity", "6000", 1);
+
+		List<PushOutcome> first = inTransaction.execute(status -> sync.pushTimeActivities(entries));
+
+		assertThat(first).filteredOn(PushOutcome::succeeded).hasSize(4);
+		ExternalLink refused = link(AccountingSync.TIME_ACTIVITY, entries.get(0).localId());
+		assertThat(refused.ref()).isEmpty();
+		assertThat(refused.lastError()).hasValueSatisfying(error -> assertThat(error).contains("6000"));
+		assertThat(refused.rejections()).isEqualTo(1);
+
+		List<PushOutcome> again = inTransaction.execute(status -> sync.pushTimeActivities(entries));
+
+		assertThat(again).allMatch(PushOutcome::succeeded);
+		assertThat(again.subList(1, 5)).isEqualTo(first.subList(1, 5));
+		assertThat(fake.requestCount("/batch")).as("synced entries were not sent again").isEqualTo(1);
+		assertThat(fake.entities("TimeActivity")).hasSize(5);
+		assertThat(link(AccountingSync.TIME_ACTIVITY, entries.get(0).localId()).lastError()).isEmpty();
+	}
+
+	private InvoiceDraft invoiceOn(ExternalRef job) {
+		ExternalRef item = accounting.upsertServiceItem(unique("Design"), "79");
+		return new InvoiceDraft(UUID.randomUUID(), job, LocalDate.of(2026, 11, 30), LocalDate.of(2026, 12, 30), "USD",
+				List.of(InvoiceDraft.Line.of("Design", new BigDecimal("3"), new BigDecimal("33.33"), item, false),
+						InvoiceDraft.Line.of("Rounding", BigDecimal.ONE, new BigDecimal("0.01"), item, false)),
+				null);
 	}
 
 	private UUID newProject(String clientName) {

@@ -1,10 +1,35 @@
 package com.ledgerflow.accounting.qbo;
 
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.ledgerflow.accounting.AccountingChange;
+import com.ledgerflow.accounting.AccountingPerson;
+import com.ledgerflow.accounting.AccountingRejected;
 import com.ledgerflow.accounting.AccountingSystem;
+import com.ledgerflow.accounting.BillableExpenseEntry;
+import com.ledgerflow.accounting.ChangesPage;
 import com.ledgerflow.accounting.ExternalRef;
+import com.ledgerflow.accounting.InvoiceDraft;
+import com.ledgerflow.accounting.InvoiceStatus;
+import com.ledgerflow.accounting.Money;
+import com.ledgerflow.accounting.PostedInvoice;
+import com.ledgerflow.accounting.PushOutcome;
+import com.ledgerflow.accounting.TimeActivityEntry;
 import com.ledgerflow.client.Address;
 import com.ledgerflow.client.Client;
 import com.ledgerflow.project.Project;
@@ -16,11 +41,22 @@ import org.springframework.stereotype.Component;
 /**
  * QuickBooks Online as the book of record: a client is a {@code Customer}, a project a sub-customer job under it
  * ({@code Job=true}, {@code ParentRef}, {@code BillWithParent}). Creates carry a {@code requestid} derived from the
- * local record, so a push repeated after a crash returns the customer created the first time.
+ * local record, so a push repeated after a crash returns the customer created the first time. Time becomes
+ * {@code TimeActivity} (many at once through {@code /batch}, 30 per request), expenses a {@code Purchase} on the job,
+ * invoices an {@code Invoice} with {@code SalesItemLineDetail} lines and its {@code InvoiceLink}; changes come from
+ * {@code /cdc}.
  */
 @Component
 @ConditionalOnProperty(name = "ledgerflow.accounting.provider", havingValue = "qbo")
 class QboAccountingSystem implements AccountingSystem {
+
+	private static final List<String> CDC_ENTITIES = List.of(AccountingChange.PAYMENT, AccountingChange.INVOICE,
+			AccountingChange.TIME_ACTIVITY, AccountingChange.PURCHASE);
+
+	/** QBO answers changes of the last 30 days at most (an hour of margin for clock skew). */
+	private static final Duration MAX_CDC_LOOKBACK = Duration.ofDays(30).minusHours(1);
+
+	private static final Map<String, String> INCLUDE_LINK = Map.of("include", "invoiceLink");
 
 	private final QboClient qbo;
 
@@ -90,6 +126,194 @@ class QboAccountingSystem implements AccountingSystem {
 		qbo.update(QboCustomer.ENTITY, project.value(), "job:" + project.value() + ":close", QboCustomer.class,
 				current -> Boolean.FALSE.equals(current.active()) ? Optional.empty()
 						: Optional.of(QboCustomer.sparseUpdateOf(current).withActive(false)));
+	}
+
+	@Override
+	public ExternalRef upsertServiceItem(String name, String incomeAccountRef) {
+		String clean = displayName(name);
+		return qbo.query(QboItem.ENTITY, "Name = " + QboClient.quote(clean), QboItem.class)
+			.stream()
+			.findFirst()
+			.map(QboAccountingSystem::ref)
+			.orElseGet(() -> ref(qbo.create(QboItem.ENTITY, QboItem.service(clean, incomeAccountRef),
+					"item:" + clean + ":create", QboItem.class)));
+	}
+
+	@Override
+	public ExternalRef upsertEmployee(AccountingPerson person) {
+		String clean = displayName(person.displayName());
+		return qbo.query(QboEmployee.ENTITY, "DisplayName = " + QboClient.quote(clean), QboEmployee.class)
+			.stream()
+			.findFirst()
+			.map(QboAccountingSystem::ref)
+			.orElseGet(() -> ref(qbo.create(QboEmployee.ENTITY,
+					new QboEmployee(null, null, person.givenName(), person.familyName(), clean,
+							person.email() == null ? null : new QboCustomer.EmailAddress(person.email())),
+					"employee:" + clean + ":create", QboEmployee.class)));
+	}
+
+	@Override
+	public ExternalRef upsertVendor(String displayName) {
+		String clean = displayName(displayName);
+		return qbo.query(QboVendor.ENTITY, "DisplayName = " + QboClient.quote(clean), QboVendor.class)
+			.stream()
+			.findFirst()
+			.map(QboAccountingSystem::ref)
+			.orElseGet(() -> ref(qbo.create(QboVendor.ENTITY, new QboVendor(null, null, clean),
+					"vendor:" + clean + ":create", QboVendor.class)));
+	}
+
+	@Override
+	public ExternalRef pushTimeActivity(TimeActivityEntry entry) {
+		return pushTimeActivity(entry, 0);
+	}
+
+	@Override
+	public ExternalRef pushTimeActivity(TimeActivityEntry entry, int rejectedBefore) {
+		return ref(qbo.create(QboTimeActivity.ENTITY, QboTimeActivity.of(entry),
+				"time:" + compact(entry.localId()) + generation(rejectedBefore) + ":create", QboTimeActivity.class));
+	}
+
+	// one /batch per 30 entries; its requestid derives from the entries' ids, so a repeated chunk is replayed
+	@Override
+	public List<PushOutcome> pushTimeActivities(List<TimeActivityEntry> entries) {
+		List<PushOutcome> outcomes = new ArrayList<>(entries.size());
+		for (int from = 0; from < entries.size(); from += QboClient.MAX_BATCH_ITEMS) {
+			List<TimeActivityEntry> chunk = entries.subList(from,
+					Math.min(entries.size(), from + QboClient.MAX_BATCH_ITEMS));
+			List<QboClient.BatchOperation> operations = chunk.stream()
+				.map(entry -> new QboClient.BatchOperation(compact(entry.localId()), "create",
+						QboTimeActivity.ENTITY, QboTimeActivity.of(entry)))
+				.toList();
+			StringBuilder key = new StringBuilder("time-batch");
+			chunk.forEach(entry -> key.append(':').append(compact(entry.localId())));
+			Map<String, QboClient.BatchItem> answers = new HashMap<>();
+			qbo.batch(operations, key.toString()).forEach(item -> answers.put(item.bId(), item));
+			for (TimeActivityEntry entry : chunk) {
+				outcomes.add(outcome(entry.localId(), answers.get(compact(entry.localId()))));
+			}
+		}
+		return outcomes;
+	}
+
+	@Override
+	public ExternalRef pushBillableExpense(BillableExpenseEntry entry) {
+		return pushBillableExpense(entry, 0);
+	}
+
+	@Override
+	public ExternalRef pushBillableExpense(BillableExpenseEntry entry, int rejectedBefore) {
+		return ref(qbo.create(QboPurchase.ENTITY, QboPurchase.of(entry),
+				"expense:" + compact(entry.localId()) + generation(rejectedBefore) + ":create", QboPurchase.class));
+	}
+
+	@Override
+	public PostedInvoice createInvoice(InvoiceDraft draft) {
+		return createInvoice(draft, 0);
+	}
+
+	@Override
+	public PostedInvoice createInvoice(InvoiceDraft draft, int rejectedBefore) {
+		QboInvoice invoice = qbo.write(QboInvoice.ENTITY, QboInvoice.of(draft),
+				"invoice:" + compact(draft.localId()) + generation(rejectedBefore) + ":create", INCLUDE_LINK,
+				QboInvoice.class);
+		InvoiceStatus status = status(invoice);
+		return new PostedInvoice(status.id(), status.docNumber(), status.total(), status.balance(),
+				status.paymentLink());
+	}
+
+	@Override
+	public void voidInvoice(UUID localId, ExternalRef invoice) {
+		QboInvoice current = qbo.read(QboInvoice.ENTITY, invoice.value(), QboInvoice.class);
+		if (current.voided()) {
+			return;
+		}
+		qbo.write(QboInvoice.ENTITY, QboInvoice.voidOf(current), "invoice:" + compact(localId) + ":void",
+				Map.of("operation", "void"), QboInvoice.class);
+	}
+
+	@Override
+	public InvoiceStatus readInvoice(ExternalRef invoice) {
+		return status(qbo.read(QboInvoice.ENTITY, invoice.value(), INCLUDE_LINK, QboInvoice.class));
+	}
+
+	// cursor: QBO's own clock ("time") of the last answer, so the next call misses nothing committed in between
+	@Override
+	public ChangesPage changesSince(@Nullable String cursor) {
+		String changedSince = cursor != null && !cursor.isBlank() ? cursor
+				: OffsetDateTime.now(ZoneOffset.UTC).minus(MAX_CDC_LOOKBACK).toString();
+		JsonNode root = qbo.changes(CDC_ENTITIES, changedSince);
+		List<AccountingChange> changes = new ArrayList<>();
+		for (JsonNode cdc : root.path("CDCResponse")) {
+			for (JsonNode response : cdc.path("QueryResponse")) {
+				for (Iterator<Map.Entry<String, JsonNode>> fields = response.fields(); fields.hasNext();) {
+					Map.Entry<String, JsonNode> field = fields.next();
+					if (!CDC_ENTITIES.contains(field.getKey())) {
+						continue;
+					}
+					for (JsonNode entity : field.getValue()) {
+						changes.add(change(field.getKey(), entity));
+					}
+				}
+			}
+		}
+		changes.sort(Comparator.comparing(AccountingChange::updatedAt));
+		String next = root.path("time").asText("");
+		return new ChangesPage(changes, next.isBlank() ? changedSince : next);
+	}
+
+	private static AccountingChange change(String entity, JsonNode node) {
+		String created = node.path("MetaData").path("CreateTime").asText("");
+		String updated = node.path("MetaData").path("LastUpdatedTime").asText(created);
+		String operation;
+		if ("Deleted".equals(node.path("status").asText())) {
+			operation = "Delete";
+		}
+		else if (AccountingChange.INVOICE.equals(entity)
+				&& QboInvoice.VOIDED.equals(node.path("PrivateNote").asText())) {
+			operation = "Void";
+		}
+		else {
+			operation = created.equals(updated) ? "Create" : "Update";
+		}
+		Instant at = updated.isBlank() ? Instant.EPOCH : OffsetDateTime.parse(updated).toInstant();
+		return new AccountingChange(entity, new ExternalRef(node.path("Id").asText()), operation, at);
+	}
+
+	private static PushOutcome outcome(UUID localId, QboClient.@Nullable BatchItem answer) {
+		if (answer == null) {
+			throw new QboUnavailable("QuickBooks answered the batch without item " + compact(localId));
+		}
+		if (answer.fault() != null) {
+			QboFault.Error fault = answer.fault();
+			return PushOutcome.rejected(localId,
+					new AccountingRejected(fault.code() == null ? "Fault" : fault.code(),
+							fault.message() == null ? "" : fault.message(),
+							fault.detail() == null ? "" : fault.detail()));
+		}
+		JsonNode entity = answer.node().path(QboTimeActivity.ENTITY);
+		if (!entity.hasNonNull("Id")) {
+			throw new QboUnavailable("QuickBooks answered batch item " + answer.bId() + " without an Id: "
+					+ answer.node());
+		}
+		return PushOutcome.pushed(localId, new ExternalRef(entity.path("Id").asText()));
+	}
+
+	private static InvoiceStatus status(QboInvoice invoice) {
+		BigDecimal total = amount(invoice.totalAmt());
+		BigDecimal balance = amount(invoice.balance());
+		URI link = invoice.invoiceLink() == null || invoice.invoiceLink().isBlank() ? null
+				: URI.create(invoice.invoiceLink());
+		return new InvoiceStatus(ref(invoice), invoice.docNumber() == null ? "" : invoice.docNumber(), total, balance,
+				invoice.voided(), link);
+	}
+
+	private static BigDecimal amount(@Nullable BigDecimal amount) {
+		return Money.round(amount == null ? BigDecimal.ZERO : amount);
+	}
+
+	private static ExternalRef ref(QboEntity entity) {
+		return new ExternalRef(Objects.requireNonNull(entity.id(), "QuickBooks returned an entity without Id"));
 	}
 
 	private static ExternalRef ref(QboCustomer customer) {

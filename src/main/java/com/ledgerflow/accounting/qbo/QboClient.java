@@ -3,6 +3,7 @@ package com.ledgerflow.accounting.qbo;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.ledgerflow.accounting.AccountingRejected;
 import com.ledgerflow.accounting.qbo.QboTransport.StaleObject;
@@ -38,21 +42,34 @@ class QboClient {
 	/** QBO accepts at most 50 characters of {@code requestid}. */
 	static final int MAX_REQUEST_ID_LENGTH = 50;
 
+	/** QBO accepts at most 30 operations per {@code /batch} request. */
+	static final int MAX_BATCH_ITEMS = 30;
+
 	private static final Logger log = LoggerFactory.getLogger(QboClient.class);
 
 	private final QboProperties properties;
 
 	private final QboTransport transport;
 
-	// QBO answers with many more fields than Ledgerflow maps
+	// QBO answers with many more fields than Ledgerflow maps; amounts stay exact decimals; dates are ISO (TxnDate)
 	private final ObjectMapper json = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		.nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+		.addModule(new JavaTimeModule())
+		.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
 		.build();
 
 	QboClient(QboProperties properties, QboAccessTokens tokens, RestClient.Builder http, QboRetryPolicy retry,
 			Clock clock, Sleeper sleeper) {
+		this(properties, tokens, http, retry, clock, sleeper, QboRateLimiter.WINDOW);
+	}
+
+	/** With the rate limit counted per {@code rateWindow} instead of per minute (benchmarks scale QBO's limit). */
+	QboClient(QboProperties properties, QboAccessTokens tokens, RestClient.Builder http, QboRetryPolicy retry,
+			Clock clock, Sleeper sleeper, Duration rateWindow) {
 		this.properties = properties;
-		this.transport = new QboTransport(properties, tokens, http, json, retry, clock, sleeper);
+		this.transport = new QboTransport(properties, tokens, http, json, retry, clock, sleeper, rateWindow);
 	}
 
 	/** {@code GET /{entity}/{id}}; an unknown id is QBO's fault 610, an {@link AccountingRejected}. */
@@ -98,6 +115,68 @@ class QboClient {
 			found.add(convert(node, type));
 		}
 		return found;
+	}
+
+	/**
+	 * {@code POST /{entity}?requestid=&...params}: a write with extra parameters (e.g. {@code include=invoiceLink},
+	 * {@code operation=void}); returns the answered entity.
+	 */
+	<T extends QboEntity> T write(String entity, Object body, String requestKey, Map<String, String> params,
+			Class<T> type) {
+		Map<String, String> all = new LinkedHashMap<>(params);
+		all.put("requestid", requestId(requestKey));
+		JsonNode root = exchange(HttpMethod.POST, entity, List.of(path(entity)), all, body);
+		return entityOf(root, entity, type);
+	}
+
+	/** {@code GET /{entity}/{id}?...params}, e.g. {@code include=invoiceLink}. */
+	<T extends QboEntity> T read(String entity, String id, Map<String, String> params, Class<T> type) {
+		JsonNode root = exchange(HttpMethod.GET, entity, List.of(path(entity), id), params, null);
+		return entityOf(root, entity, type);
+	}
+
+	/**
+	 * {@code POST /batch?requestid=}: up to {@value #MAX_BATCH_ITEMS} operations in one request; QBO answers one
+	 * {@code BatchItemResponse} per {@code bId}, each with the entity or its own {@code Fault}.
+	 */
+	List<BatchItem> batch(List<BatchOperation> operations, String requestKey) {
+		if (operations.size() > MAX_BATCH_ITEMS) {
+			throw new IllegalArgumentException("QBO takes at most " + MAX_BATCH_ITEMS + " batch items, not "
+					+ operations.size());
+		}
+		List<Map<String, Object>> items = operations.stream()
+			.map(operation -> Map.<String, Object>of("bId", operation.bId(), "operation", operation.operation(),
+					operation.entity(), operation.body()))
+			.toList();
+		JsonNode root = exchange(HttpMethod.POST, "batch", List.of("batch"), Map.of("requestid", requestId(requestKey)),
+				Map.of("BatchItemRequest", items));
+		List<BatchItem> answered = new ArrayList<>();
+		for (JsonNode item : root.path("BatchItemResponse")) {
+			QboFault.Error fault = null;
+			if (item.has("Fault")) {
+				try {
+					fault = json.treeToValue(item.get("Fault"), QboFault.class).first();
+				}
+				catch (JsonProcessingException ex) {
+					throw new QboUnavailable("Unreadable batch fault from QuickBooks: " + item, ex);
+				}
+			}
+			answered.add(new BatchItem(item.path("bId").asText(), item, fault));
+		}
+		return answered;
+	}
+
+	/**
+	 * {@code GET /cdc?entities=&changedSince=}: the entities changed since then, as QBO answers them
+	 * ({@code CDCResponse[0].QueryResponse[].{Entity}[]}, and {@code time}, QBO's clock at the answer).
+	 */
+	JsonNode changes(List<String> entities, String changedSince) {
+		return exchange(HttpMethod.GET, "cdc", List.of("cdc"),
+				Map.of("entities", String.join(",", entities), "changedSince", changedSince), null);
+	}
+
+	<T> T as(JsonNode node, Class<T> type) {
+		return convert(node, type);
 	}
 
 	/** A string literal of QBO's query language. */
@@ -171,6 +250,14 @@ class QboClient {
 
 	private static String path(String entity) {
 		return entity.toLowerCase(Locale.ROOT);
+	}
+
+	/** One operation of a {@code /batch} request, e.g. {@code create} of a {@code TimeActivity}. */
+	record BatchOperation(String bId, String operation, String entity, Object body) {
+	}
+
+	/** One answer of a {@code /batch}: the item's JSON (holding the entity) or its fault. */
+	record BatchItem(String bId, JsonNode node, QboFault.@Nullable Error fault) {
 	}
 
 }

@@ -19,6 +19,8 @@ class QboRateLimiter {
 
 	private final int requestsPerMinute;
 
+	private final Duration window;
+
 	private final Semaphore inFlight;
 
 	private final Duration maxWait;
@@ -30,7 +32,14 @@ class QboRateLimiter {
 	private final Deque<Instant> started = new ArrayDeque<>();
 
 	QboRateLimiter(int requestsPerMinute, int maxConcurrent, Duration maxWait, Clock clock, Sleeper sleeper) {
-		this.requestsPerMinute = requestsPerMinute;
+		this(requestsPerMinute, WINDOW, maxConcurrent, maxWait, clock, sleeper);
+	}
+
+	/** A limiter of {@code requestsPerWindow} in any rolling {@code window} (benchmarks scale QBO's minute down). */
+	QboRateLimiter(int requestsPerWindow, Duration window, int maxConcurrent, Duration maxWait, Clock clock,
+			Sleeper sleeper) {
+		this.requestsPerMinute = requestsPerWindow;
+		this.window = window;
 		this.inFlight = new Semaphore(maxConcurrent, true);
 		this.maxWait = maxWait;
 		this.clock = clock;
@@ -65,7 +74,7 @@ class QboRateLimiter {
 			Duration wait;
 			synchronized (started) {
 				Instant now = clock.instant();
-				Instant windowStart = now.minus(WINDOW);
+				Instant windowStart = now.minus(window);
 				while (!started.isEmpty() && !started.peekFirst().isAfter(windowStart)) {
 					started.pollFirst();
 				}

@@ -50,8 +50,17 @@ class QboTransport {
 
 	private final ConcurrentMap<String, QboRateLimiter> limiters = new ConcurrentHashMap<>();
 
+	private final Duration rateWindow;
+
 	QboTransport(QboProperties properties, QboAccessTokens tokens, RestClient.Builder http, ObjectMapper json,
 			QboRetryPolicy retry, Clock clock, Sleeper sleeper) {
+		this(properties, tokens, http, json, retry, clock, sleeper, QboRateLimiter.WINDOW);
+	}
+
+	/** With {@code requestsPerMinute} counted per {@code rateWindow} instead of per minute (benchmarks only). */
+	QboTransport(QboProperties properties, QboAccessTokens tokens, RestClient.Builder http, ObjectMapper json,
+			QboRetryPolicy retry, Clock clock, Sleeper sleeper, Duration rateWindow) {
+		this.rateWindow = rateWindow;
 		this.properties = properties;
 		this.tokens = tokens;
 		this.json = json;
@@ -76,7 +85,7 @@ class QboTransport {
 	/** Sends the request until QBO answers usefully, and returns the answer's JSON. */
 	JsonNode exchange(HttpMethod method, String entity, URI uri, byte @Nullable [] payload, String realmId) {
 		QboRateLimiter limiter = limiters.computeIfAbsent(realmId, realm -> new QboRateLimiter(
-				properties.requestsPerMinute(), properties.maxConcurrent(), properties.timeout(), clock, sleeper));
+				properties.requestsPerMinute(), rateWindow, properties.maxConcurrent(), properties.timeout(), clock, sleeper));
 		Attempts attempts = new Attempts(method + " " + entity, tokens.accessToken());
 		while (true) {
 			long started = System.nanoTime();

@@ -1,11 +1,16 @@
 package com.ledgerflow.accounting.local;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
 import com.ledgerflow.IntegrationTest;
 import com.ledgerflow.accounting.AccountingSystem;
 import com.ledgerflow.accounting.AccountingSystemContractTests;
 import com.ledgerflow.accounting.ExternalRef;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The accounting contract against the built-in ledger of the shared context (provider {@code local}). */
 @IntegrationTest
@@ -17,6 +22,12 @@ class AccountingSystemContractOnLocalTests extends AccountingSystemContractTests
 	@Autowired
 	LocalLedgerCustomerRepository customers;
 
+	@Autowired
+	LocalLedger ledger;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
 	@Override
 	protected AccountingSystem accounting() {
 		return accounting;
@@ -26,6 +37,18 @@ class AccountingSystemContractOnLocalTests extends AccountingSystemContractTests
 	protected Stored stored(ExternalRef ref) {
 		LocalLedgerCustomer customer = customers.findById(ref.value()).orElseThrow();
 		return new Stored(customer.displayName(), customer.job(), customer.parentId(), customer.active());
+	}
+
+	@Override
+	protected long timeActivitiesOn(ExternalRef job) {
+		Long count = jdbc.queryForObject("select count(*) from local_ledger_time_activity where customer_id = ?",
+				Long.class, job.value());
+		return count == null ? 0 : count;
+	}
+
+	@Override
+	protected ExternalRef pay(ExternalRef invoice, BigDecimal amount) {
+		return ledger.recordPayment(UUID.randomUUID(), invoice, amount, LocalDate.of(2026, 12, 1));
 	}
 
 }

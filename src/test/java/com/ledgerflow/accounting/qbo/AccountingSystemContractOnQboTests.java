@@ -1,5 +1,7 @@
 package com.ledgerflow.accounting.qbo;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -7,7 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.ledgerflow.accounting.AccountingRejected;
 import com.ledgerflow.accounting.AccountingSystem;
 import com.ledgerflow.accounting.AccountingSystemContractTests;
+import com.ledgerflow.accounting.BillableExpenseEntry;
 import com.ledgerflow.accounting.ExternalRef;
+import com.ledgerflow.accounting.InvoiceDraft;
+import com.ledgerflow.accounting.PostedInvoice;
+import com.ledgerflow.accounting.PushOutcome;
+import com.ledgerflow.accounting.TimeActivityEntry;
 import com.ledgerflow.client.Client;
 import com.ledgerflow.client.ClientFixture;
 import com.ledgerflow.project.Project;
@@ -47,6 +54,136 @@ class AccountingSystemContractOnQboTests extends AccountingSystemContractTests {
 		JsonNode customer = fake.customer(ref.value()).orElseThrow();
 		return new Stored(customer.path("DisplayName").asText(), customer.path("Job").asBoolean(),
 				customer.path("ParentRef").path("value").asText(null), customer.path("Active").asBoolean());
+	}
+
+	@Override
+	protected long timeActivitiesOn(ExternalRef job) {
+		return fake.entities("TimeActivity")
+			.stream()
+			.filter(activity -> activity.path("CustomerRef").path("value").asText().equals(job.value()))
+			.count();
+	}
+
+	@Override
+	protected ExternalRef pay(ExternalRef invoice, BigDecimal amount) {
+		return new ExternalRef(fake.addPayment(invoice.value(), amount));
+	}
+
+	@Test
+	void booksTimeAsAnEmployeesBillableTimeActivityOnTheJob() {
+		Booking booking = booking();
+		TimeActivityEntry entry = booking.time(90);
+
+		ExternalRef ref = accounting.pushTimeActivity(entry);
+
+		JsonNode activity = fake.entity("TimeActivity", ref.value()).orElseThrow();
+		assertThat(activity.path("NameOf").asText()).isEqualTo("Employee");
+		assertThat(activity.path("EmployeeRef").path("value").asText()).isEqualTo(booking.employee().value());
+		assertThat(activity.path("CustomerRef").path("value").asText()).isEqualTo(booking.job().value());
+		assertThat(activity.path("ItemRef").path("value").asText()).isEqualTo(booking.item().value());
+		assertThat(activity.path("BillableStatus").asText()).isEqualTo("Billable");
+		assertThat(activity.path("Hours").asInt()).isEqualTo(1);
+		assertThat(activity.path("Minutes").asInt()).isEqualTo(30);
+		assertThat(activity.path("HourlyRate").decimalValue()).isEqualByComparingTo("150.00");
+		assertThat(activity.path("TxnDate").asText()).isEqualTo("2026-11-02");
+		assertThat(fake.requests()).filteredOn(request -> request.path().endsWith("/timeactivity"))
+			.extracting(request -> request.params().get("requestid"))
+			.containsOnly("time:" + entry.localId().toString().replace("-", "") + ":create");
+	}
+
+	@Test
+	void sendsSixtyFiveTimeActivitiesInThreeBatchesOfAtMostThirty() {
+		Booking booking = booking();
+		List<TimeActivityEntry> entries = new ArrayList<>();
+		for (int i = 0; i < 65; i++) {
+			entries.add(booking.time(30));
+		}
+		fake.rejectNext("TimeActivity", "6000", 1);
+
+		List<PushOutcome> outcomes = accounting.pushTimeActivities(entries);
+
+		assertThat(fake.requestCount("/batch")).isEqualTo(3);
+		assertThat(fake.requests()).filteredOn(request -> request.path().endsWith("/batch"))
+			.extracting(request -> request.body().split("\"bId\"", -1).length - 1)
+			.containsExactly(30, 30, 5);
+		assertThat(outcomes.get(0).rejection()).isNotNull()
+			.satisfies(rejection -> assertThat(rejection.code()).isEqualTo("6000"));
+		assertThat(outcomes.subList(1, 65)).allMatch(PushOutcome::succeeded);
+		assertThat(timeActivitiesOn(booking.job())).isEqualTo(64);
+	}
+
+	@Test
+	void booksABillableExpenseAsAPurchaseWhoseLineIsOnTheJob() {
+		Booking booking = booking();
+		BillableExpenseEntry expense = booking.expense(new BigDecimal("103.55"));
+
+		ExternalRef ref = accounting.pushBillableExpense(expense);
+
+		JsonNode purchase = fake.entity("Purchase", ref.value()).orElseThrow();
+		JsonNode line = purchase.path("Line").path(0);
+		assertThat(line.path("DetailType").asText()).isEqualTo("AccountBasedExpenseLineDetail");
+		assertThat(line.path("AccountBasedExpenseLineDetail").path("CustomerRef").path("value").asText())
+			.isEqualTo(booking.job().value());
+		assertThat(line.path("AccountBasedExpenseLineDetail").path("BillableStatus").asText()).isEqualTo("Billable");
+		assertThat(line.path("AccountBasedExpenseLineDetail").path("AccountRef").path("value").asText())
+			.isEqualTo("64");
+		assertThat(line.path("Amount").decimalValue()).isEqualByComparingTo("103.55");
+		assertThat(line.path("Description").asText()).isEqualTo("Lumber");
+		assertThat(purchase.path("PaymentType").asText()).isEqualTo("Cash");
+		assertThat(purchase.path("AccountRef").path("value").asText()).isEqualTo("35");
+		assertThat(purchase.path("EntityRef").path("value").asText()).isEqualTo(booking.vendor().value());
+		assertThat(purchase.path("TotalAmt").decimalValue()).isEqualByComparingTo("103.55");
+		assertThat(purchase.path("CurrencyRef").path("value").asText()).isEqualTo("USD");
+	}
+
+	@Test
+	void postsAnInvoiceWithSalesItemLinesAndAsksForItsPaymentLink() {
+		Booking booking = booking();
+		InvoiceDraft draft = booking.invoice();
+
+		PostedInvoice posted = accounting.createInvoice(draft);
+
+		JsonNode invoice = fake.entity("Invoice", posted.id().value()).orElseThrow();
+		JsonNode line = invoice.path("Line").path(0);
+		assertThat(line.path("DetailType").asText()).isEqualTo("SalesItemLineDetail");
+		assertThat(line.path("Amount").decimalValue()).isEqualByComparingTo("99.99");
+		assertThat(line.path("SalesItemLineDetail").path("Qty").decimalValue()).isEqualByComparingTo("3");
+		assertThat(line.path("SalesItemLineDetail").path("UnitPrice").decimalValue()).isEqualByComparingTo("33.33");
+		assertThat(line.path("SalesItemLineDetail").path("ItemRef").path("value").asText())
+			.isEqualTo(booking.item().value());
+		assertThat(line.path("SalesItemLineDetail").path("TaxCodeRef").path("value").asText()).isEqualTo("NON");
+		assertThat(invoice.path("CustomerRef").path("value").asText()).isEqualTo(booking.job().value());
+		assertThat(invoice.path("TotalAmt").decimalValue()).isEqualByComparingTo("100.00");
+		assertThat(invoice.path("TxnDate").asText()).isEqualTo("2026-11-30");
+		assertThat(invoice.path("DueDate").asText()).isEqualTo("2026-12-30");
+		assertThat(posted.docNumber()).isEqualTo(invoice.path("DocNumber").asText());
+		assertThat(posted.paymentLink()).hasHost("connect.intuit.com");
+		assertThat(fake.requests()).filteredOn(request -> request.path().endsWith("/invoice"))
+			.singleElement()
+			.satisfies(request -> {
+				assertThat(request.params()).containsEntry("include", "invoiceLink");
+				assertThat(request.params()).containsEntry("requestid",
+						"invoice:" + draft.localId().toString().replace("-", "") + ":create");
+			});
+	}
+
+	@Test
+	void voidsAnInvoiceWithOperationVoidQuotingItsSyncToken() {
+		Booking booking = booking();
+		InvoiceDraft draft = booking.invoice();
+		PostedInvoice posted = accounting.createInvoice(draft);
+
+		accounting.voidInvoice(draft.localId(), posted.id());
+
+		assertThat(fake.requests()).filteredOn(FakeQbo.Request::isWrite)
+			.last()
+			.satisfies(request -> {
+				assertThat(request.params()).containsEntry("operation", "void");
+				assertThat(request.body()).contains("\"Id\":\"" + posted.id().value() + "\"", "\"SyncToken\":\"0\"");
+			});
+		JsonNode invoice = fake.entity("Invoice", posted.id().value()).orElseThrow();
+		assertThat(invoice.path("PrivateNote").asText()).isEqualTo("Voided");
+		assertThat(invoice.path("Balance").decimalValue()).isEqualByComparingTo("0");
 	}
 
 	@Test

@@ -1,12 +1,15 @@
 package com.ledgerflow.accounting.qbo;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -28,8 +31,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -38,7 +45,12 @@ import com.sun.net.httpserver.HttpServer;
  * A fake QuickBooks Online on a free local port, speaking the v3 JSON of {@code ../shared/qbo-samples}: stateful
  * {@code Customer} create, read, sparse and full update with {@code SyncToken}, {@code requestid} replay, simple
  * queries, QBO's faults (6240 duplicate name, 610 object not found, 5010 stale object, 6000 business validation), and
- * the OAuth token endpoint (authorization code and rotating refresh tokens). Faults can be injected for the next calls.
+ * the OAuth token endpoint (authorization code and rotating refresh tokens). Beyond customers it serves
+ * {@code Item}, {@code Employee}, {@code Vendor} (create, read, query by name), {@code TimeActivity} and
+ * {@code Purchase} (create, read; references checked, 610 otherwise), {@code Invoice} (create with exact line and
+ * total amounts, {@code include=invoiceLink}, {@code operation=void}, read), {@code Payment}s made in QuickBooks
+ * ({@link #addPayment}), {@code /batch} (at most 30 items, one {@code Fault} per failed item) and {@code /cdc}.
+ * Faults can be injected for the next calls ({@link #failNext}) or the next creates of one entity ({@link #rejectNext}).
  * Every response carries an {@code intuit_tid} header; every request is recorded.
  * <pre>
  * try (FakeQbo qbo = FakeQbo.start()) {
@@ -60,7 +72,36 @@ public final class FakeQbo implements AutoCloseable {
 	private static final Pattern SELECT = Pattern.compile(
 			"(?i)select \\* from (\\w+)(?: where (\\w+) = '((?:[^'\\\\]|\\\\.)*)')?\\s*(?:startposition \\d+)?\\s*(?:maxresults \\d+)?\\s*");
 
-	private final ObjectMapper json = new ObjectMapper();
+	static {
+		// answer headers and body go out in separate writes: without TCP_NODELAY each answer waits for the client's
+		// delayed ACK (~40 ms), which would make the fake, not the client, the bottleneck of every measurement
+		System.setProperty("sun.net.httpserver.nodelay", "true");
+	}
+
+	/** Entities besides customers the fake stores, by QBO name. */
+	static final List<String> ENTITIES = List.of("Item", "Employee", "Vendor", "TimeActivity", "Purchase", "Invoice",
+			"Payment");
+
+	static final int MAX_BATCH_ITEMS = 30;
+
+	// amounts stay exact decimals, as QBO keeps them
+	private final ObjectMapper json = JsonMapper.builder()
+		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		.nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+		.build();
+
+	private final Map<String, Map<String, ObjectNode>> entities = new HashMap<>();
+
+	// when each entity last changed, to the millisecond and strictly increasing (CDC compares with it)
+	private final Map<String, Instant> changedAt = new HashMap<>();
+
+	private final Map<String, String> invoiceLinks = new HashMap<>();
+
+	private final Map<String, Deque<String>> rejections = new HashMap<>();
+
+	private Instant lastTick = Instant.EPOCH;
+
+	private int nextDocNumber = 1001;
 
 	private final HttpServer server;
 
@@ -102,6 +143,7 @@ public final class FakeQbo implements AutoCloseable {
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
 		this.server.setExecutor(threads);
 		this.server.createContext("/", this::handle);
+		ENTITIES.forEach(entity -> entities.put(entity, new LinkedHashMap<>()));
 	}
 
 	/** Starts a fresh fake on a free port. */
@@ -170,6 +212,19 @@ public final class FakeQbo implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * The next {@code count} creates of {@code entity} (single or in a {@code /batch}) are refused with QBO's
+	 * validation fault {@code code}: {@code 6000} business validation, {@code 610} object not found, {@code 6240}
+	 * duplicate name.
+	 */
+	public synchronized FakeQbo rejectNext(String entity, String code, int count) {
+		Deque<String> codes = rejections.computeIfAbsent(entity, name -> new ArrayDeque<>());
+		for (int i = 0; i < count; i++) {
+			codes.add(code);
+		}
+		return this;
+	}
+
 	/** Every API call takes at least this long from now on (to see concurrent requests). */
 	public synchronized FakeQbo latency(Duration latency) {
 		this.latency = latency;
@@ -200,6 +255,32 @@ public final class FakeQbo implements AutoCloseable {
 
 	public synchronized Optional<JsonNode> customer(String id) {
 		return Optional.ofNullable(customers.get(id)).map(ObjectNode::deepCopy);
+	}
+
+	/** The stored entities of one type ({@code Invoice}, {@code TimeActivity}, ...), in creation order. */
+	public synchronized List<JsonNode> entities(String entity) {
+		return entities.get(entity).values().stream().map(node -> (JsonNode) node.deepCopy()).toList();
+	}
+
+	public synchronized Optional<JsonNode> entity(String entity, String id) {
+		return Optional.ofNullable(entities.get(entity).get(id)).map(ObjectNode::deepCopy);
+	}
+
+	/**
+	 * A customer pays {@code amount} of an invoice in QuickBooks: a {@code Payment} with a {@code LinkedTxn} to the
+	 * invoice (as in {@code qbo-samples/payment-response.json}); the invoice's balance drops. Returns the payment Id.
+	 */
+	public synchronized String addPayment(String invoiceId, BigDecimal amount) {
+		ObjectNode invoice = entities.get("Invoice").get(invoiceId);
+		ObjectNode payment = json.createObjectNode();
+		payment.put("TxnDate", java.time.LocalDate.now().toString()).put("TotalAmt", amount).put("UnappliedAmt", 0);
+		payment.set("CustomerRef", invoice.path("CustomerRef").deepCopy());
+		ObjectNode line = payment.putArray("Line").addObject().put("Amount", amount);
+		line.putArray("LinkedTxn").addObject().put("TxnId", invoiceId).put("TxnType", "Invoice");
+		ObjectNode stored = storeEntity("Payment", payment);
+		invoice.put("Balance", invoice.path("Balance").decimalValue().subtract(amount));
+		touchEntity("Invoice", invoice);
+		return stored.path("Id").asText();
 	}
 
 	/** A customer entered directly in QuickBooks; returns its Id. */
@@ -355,6 +436,25 @@ public final class FakeQbo implements AutoCloseable {
 		if (path.length == 2 && path[1].equals("query") && request.method().equals("GET")) {
 			return query(request.params().getOrDefault("query", ""));
 		}
+		if (path.length == 2 && path[1].equals("cdc") && request.method().equals("GET")) {
+			return cdc(request.params());
+		}
+		if (path.length == 2 && path[1].equals("batch") && request.method().equals("POST")) {
+			return replayed(request, () -> batch(request.body()));
+		}
+		String entity = entityOf(path[1]);
+		if (entity != null && path.length == 3 && request.method().equals("GET")) {
+			ObjectNode found = entities.get(entity).get(path[2]);
+			return found == null ? objectNotFound() : entity(entity, withLink(entity, found, request.params()));
+		}
+		if (entity != null && path.length == 2 && request.method().equals("POST")) {
+			return replayed(request, () -> {
+				Outcome outcome = "void".equals(request.params().get("operation")) ? voidInvoice(entity, request.body())
+						: createEntity(entity, parse(request.body()));
+				return outcome.fault() != null ? outcome.fault()
+						: entity(entity, withLink(entity, outcome.entity(), request.params()));
+			});
+		}
 		return new Reply(400, fault("ValidationFault", "Unsupported Operation",
 				"Operation " + request.method() + " " + request.path() + " is not supported by the fake QBO.", "500"),
 				null);
@@ -478,6 +578,11 @@ public final class FakeQbo implements AutoCloseable {
 
 	private Reply query(String statement) {
 		Matcher select = SELECT.matcher(statement.strip());
+		String queried = select.matches() ? entityOf(select.group(1).toLowerCase(java.util.Locale.ROOT)) : null;
+		if (select.matches() && queried != null) {
+			return queryEntity(queried, select.group(2),
+					select.group(3) == null ? null : select.group(3).replace("\\'", "'").replace("\\\\", "\\"));
+		}
 		if (!select.matches() || !select.group(1).equalsIgnoreCase("Customer")) {
 			return new Reply(400, fault("ValidationFault", "Error parsing query",
 					"QueryParserError: Encountered \"" + statement + "\"", "4000"), null);
@@ -498,6 +603,286 @@ public final class FakeQbo implements AutoCloseable {
 		}
 		answer.put("time", timestamp());
 		return new Reply(200, answer.toString(), null);
+	}
+
+	// ---- entities besides customers
+
+	private static String entityOf(String path) {
+		return ENTITIES.stream().filter(name -> name.equalsIgnoreCase(path)).findFirst().orElse(null);
+	}
+
+	/** A write keyed by {@code requestid}: the same key answers what it answered the first time. */
+	private Reply replayed(Request request, java.util.function.Supplier<Reply> write) {
+		String requestId = request.params().get("requestid");
+		if (requestId != null && replies.containsKey(requestId)) {
+			return replies.get(requestId);
+		}
+		Reply reply = write.get();
+		if (requestId != null) {
+			replies.put(requestId, reply);
+		}
+		return reply;
+	}
+
+	private ObjectNode parse(String body) {
+		try {
+			return (ObjectNode) json.readTree(body);
+		}
+		catch (IOException | ClassCastException ex) {
+			throw new IllegalArgumentException("Not a JSON object: " + body, ex);
+		}
+	}
+
+	private Outcome createEntity(String entity, ObjectNode body) {
+		Deque<String> rejected = rejections.get(entity);
+		if (rejected != null && !rejected.isEmpty()) {
+			return Outcome.failed(validationFault(rejected.poll()));
+		}
+		Optional<Reply> invalid = switch (entity) {
+			case "Item" -> named(entity, "Name", body);
+			case "Employee", "Vendor" -> named(entity, "DisplayName", body);
+			case "TimeActivity" -> checkTimeActivity(body);
+			case "Purchase" -> checkPurchase(body);
+			case "Invoice" -> checkInvoice(body);
+			default -> Optional.of(validationFault("6000"));
+		};
+		return invalid.map(Outcome::failed).orElseGet(() -> Outcome.created(storeEntity(entity, body)));
+	}
+
+	private Optional<Reply> named(String entity, String field, ObjectNode body) {
+		String name = body.path(field).asText("");
+		if (name.isBlank()) {
+			return Optional.of(validationFault("6000"));
+		}
+		boolean taken = entities.get(entity)
+			.values()
+			.stream()
+			.anyMatch(other -> other.path(field).asText().equalsIgnoreCase(name));
+		return taken ? Optional.of(duplicateName()) : Optional.empty();
+	}
+
+	private Optional<Reply> checkTimeActivity(ObjectNode body) {
+		if (!customers.containsKey(body.path("CustomerRef").path("value").asText())
+				|| !entities.get("Employee").containsKey(body.path("EmployeeRef").path("value").asText())
+				|| (body.has("ItemRef") && !entities.get("Item").containsKey(body.path("ItemRef").path("value").asText()))) {
+			return Optional.of(objectNotFound());
+		}
+		return Optional.empty();
+	}
+
+	private Optional<Reply> checkPurchase(ObjectNode body) {
+		if (!body.hasNonNull("AccountRef") || !body.path("Line").isArray() || body.path("Line").isEmpty()) {
+			return Optional.of(validationFault("6000"));
+		}
+		if (body.has("EntityRef") && !entities.get("Vendor").containsKey(body.path("EntityRef").path("value").asText())) {
+			return Optional.of(objectNotFound());
+		}
+		BigDecimal total = BigDecimal.ZERO;
+		for (JsonNode line : body.path("Line")) {
+			JsonNode customer = line.path("AccountBasedExpenseLineDetail").path("CustomerRef").path("value");
+			if (!customer.isMissingNode() && !customers.containsKey(customer.asText())) {
+				return Optional.of(objectNotFound());
+			}
+			total = total.add(line.path("Amount").decimalValue());
+		}
+		body.put("TotalAmt", total);
+		return Optional.empty();
+	}
+
+	private Optional<Reply> checkInvoice(ObjectNode body) {
+		if (!customers.containsKey(body.path("CustomerRef").path("value").asText())) {
+			return Optional.of(objectNotFound());
+		}
+		BigDecimal total = BigDecimal.ZERO;
+		int lineNum = 1;
+		for (JsonNode node : body.path("Line")) {
+			ObjectNode line = (ObjectNode) node;
+			JsonNode detail = line.path("SalesItemLineDetail");
+			if (!entities.get("Item").containsKey(detail.path("ItemRef").path("value").asText())) {
+				return Optional.of(objectNotFound());
+			}
+			BigDecimal amount = line.path("Amount").decimalValue();
+			BigDecimal expected = detail.path("Qty").decimalValue()
+				.multiply(detail.path("UnitPrice").decimalValue())
+				.setScale(2, RoundingMode.HALF_UP);
+			if (expected.compareTo(amount) != 0) {
+				return Optional.of(new Reply(400, fault("ValidationFault", "Amount calculation incorrect",
+						"Amount is not equal to UnitPrice * Qty. Supplied value:" + amount, "6070"), null));
+			}
+			total = total.add(amount);
+			line.put("LineNum", lineNum).put("Id", Integer.toString(lineNum));
+			lineNum++;
+		}
+		ArrayNode lines = (ArrayNode) body.path("Line");
+		lines.addObject().put("DetailType", "SubTotalLineDetail").put("Amount", total).putObject("SubTotalLineDetail");
+		String docNumber = body.path("DocNumber").asText("");
+		if (docNumber.isBlank()) {
+			docNumber = Integer.toString(nextDocNumber++);
+			body.put("DocNumber", docNumber);
+		}
+		String number = docNumber;
+		if (entities.get("Invoice").values().stream().anyMatch(other -> other.path("DocNumber").asText().equals(number))) {
+			return Optional.of(new Reply(400, fault("ValidationFault", "Duplicate Document Number Error",
+					"Duplicate Document Number Error : You must specify a different number. This number has already been used.",
+					"6140"), null));
+		}
+		body.put("TotalAmt", total).put("Balance", total);
+		body.put("EmailStatus", "NotSet").put("PrintStatus", "NeedToPrint");
+		return Optional.empty();
+	}
+
+	private Outcome voidInvoice(String entity, String body) {
+		ObjectNode request = parse(body);
+		ObjectNode invoice = "Invoice".equals(entity) ? entities.get(entity).get(request.path("Id").asText()) : null;
+		if (invoice == null) {
+			return Outcome.failed(objectNotFound());
+		}
+		if (!invoice.path("SyncToken").asText().equals(request.path("SyncToken").asText())) {
+			return Outcome.failed(staleObject());
+		}
+		invoice.put("TotalAmt", BigDecimal.ZERO).put("Balance", BigDecimal.ZERO).put("PrivateNote", "Voided");
+		for (JsonNode line : invoice.path("Line")) {
+			((ObjectNode) line).put("Amount", BigDecimal.ZERO);
+		}
+		touchEntity(entity, invoice);
+		return Outcome.created(invoice);
+	}
+
+	private ObjectNode storeEntity(String entity, ObjectNode body) {
+		String id = Integer.toString(nextId++);
+		String now = timestamp();
+		ObjectNode stored = json.createObjectNode();
+		stored.put("domain", "QBO").put("sparse", false).put("Id", id).put("SyncToken", "0");
+		body.fields().forEachRemaining(field -> {
+			if (!List.of("Id", "SyncToken", "sparse").contains(field.getKey())) {
+				stored.set(field.getKey(), field.getValue());
+			}
+		});
+		if (List.of("Item", "Employee", "Vendor").contains(entity)) {
+			stored.put("Active", true);
+		}
+		stored.putObject("MetaData").put("CreateTime", now).put("LastUpdatedTime", now);
+		entities.get(entity).put(id, stored);
+		changedAt.put(entity + ":" + id, tick());
+		if (entity.equals("Invoice")) {
+			invoiceLinks.put(id, "https://connect.intuit.com/portal/app/CommerceNetwork/view/scs-v1-"
+					+ UUID.randomUUID().toString().replace("-", "") + "?locale=en_US");
+		}
+		return stored;
+	}
+
+	private void touchEntity(String entity, ObjectNode node) {
+		node.put("SyncToken", Integer.toString(node.path("SyncToken").asInt() + 1));
+		((ObjectNode) node.path("MetaData")).put("LastUpdatedTime", timestamp());
+		changedAt.put(entity + ":" + node.path("Id").asText(), tick());
+	}
+
+	private ObjectNode withLink(String entity, ObjectNode node, Map<String, String> params) {
+		ObjectNode answer = node.deepCopy();
+		if (entity.equals("Invoice") && "invoiceLink".equals(params.get("include"))) {
+			answer.put("InvoiceLink", invoiceLinks.get(node.path("Id").asText()));
+		}
+		return answer;
+	}
+
+	private Reply batch(String body) {
+		JsonNode items = parse(body).path("BatchItemRequest");
+		if (items.size() > MAX_BATCH_ITEMS) {
+			return new Reply(400, fault("ValidationFault", "Batch size exceeded",
+					"Batch request can contain at most " + MAX_BATCH_ITEMS + " items, not " + items.size(), "2010"),
+					null);
+		}
+		ObjectNode answer = json.createObjectNode();
+		ArrayNode responses = answer.putArray("BatchItemResponse");
+		for (JsonNode item : items) {
+			String entity = ENTITIES.stream().filter(item::has).findFirst().orElse(null);
+			ObjectNode response = json.createObjectNode().put("bId", item.path("bId").asText());
+			Outcome outcome = entity == null || !"create".equals(item.path("operation").asText())
+					? Outcome.failed(validationFault("6000"))
+					: createEntity(entity, (ObjectNode) item.get(entity).deepCopy());
+			if (outcome.fault() != null) {
+				try {
+					response.set("Fault", json.readTree(outcome.fault().body()).get("Fault"));
+				}
+				catch (IOException ex) {
+					throw new IllegalStateException(ex);
+				}
+			}
+			else {
+				response.set(entity, outcome.entity().deepCopy());
+			}
+			responses.add(response);
+		}
+		answer.put("time", timestamp());
+		return new Reply(200, answer.toString(), null);
+	}
+
+	private Reply cdc(Map<String, String> params) {
+		Instant since;
+		try {
+			since = OffsetDateTime.parse(params.getOrDefault("changedSince", "")).toInstant();
+		}
+		catch (RuntimeException ex) {
+			return new Reply(400, fault("ValidationFault", "Invalid changedSince",
+					"changedSince must be an ISO date-time, not " + params.get("changedSince"), "2010"), null);
+		}
+		Instant now = tick();
+		ObjectNode answer = json.createObjectNode();
+		ArrayNode queryResponses = answer.putArray("CDCResponse").addObject().putArray("QueryResponse");
+		for (String entity : params.getOrDefault("entities", "").split(",")) {
+			String name = entityOf(entity.strip());
+			if (name == null) {
+				continue;
+			}
+			List<ObjectNode> changed = entities.get(name)
+				.values()
+				.stream()
+				.filter(node -> !changedAt.get(name + ":" + node.path("Id").asText()).isBefore(since))
+				.toList();
+			ObjectNode response = queryResponses.addObject();
+			if (!changed.isEmpty()) {
+				ArrayNode list = response.putArray(name);
+				changed.forEach(node -> list.add(node.deepCopy()));
+			}
+			response.put("startPosition", 1).put("maxResults", changed.size()).put("totalCount", changed.size());
+		}
+		answer.put("time", now.atOffset(ZoneOffset.ofHours(-8)).toString());
+		return new Reply(200, answer.toString(), null);
+	}
+
+	private Reply queryEntity(String entity, String field, String value) {
+		List<JsonNode> found = entities.get(entity)
+			.values()
+			.stream()
+			.filter(node -> field == null || node.path(field).asText().equals(value))
+			.map(node -> (JsonNode) node)
+			.toList();
+		ObjectNode answer = json.createObjectNode();
+		ObjectNode response = answer.putObject("QueryResponse");
+		if (!found.isEmpty()) {
+			response.putArray(entity).addAll(found);
+			response.put("startPosition", 1).put("maxResults", found.size());
+		}
+		answer.put("time", timestamp());
+		return new Reply(200, answer.toString(), null);
+	}
+
+	// strictly increasing milliseconds: what changed before a CDC answer is before its time, what changes after is after
+	private Instant tick() {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		lastTick = now.isAfter(lastTick) ? now : lastTick.plusMillis(1);
+		return lastTick;
+	}
+
+	private Reply validationFault(String code) {
+		return switch (code) {
+			case "610" -> objectNotFound();
+			case "6240" -> duplicateName();
+			case "5010" -> staleObject();
+			default -> new Reply(400, fault("ValidationFault",
+					"A business validation error has occurred while processing your request",
+					"Business Validation Error: the fake QBO was told to refuse this request.", code), null);
+		};
 	}
 
 	private Reply token(Request request) {
@@ -603,6 +988,13 @@ public final class FakeQbo implements AutoCloseable {
 		return new Reply(status, answer.toString(), null);
 	}
 
+	private Reply entity(String entity, ObjectNode node) {
+		ObjectNode answer = json.createObjectNode();
+		answer.set(entity, node.deepCopy());
+		answer.put("time", timestamp());
+		return new Reply(200, answer.toString(), null);
+	}
+
 	private String root() {
 		return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
 	}
@@ -657,6 +1049,18 @@ public final class FakeQbo implements AutoCloseable {
 	}
 
 	private record Reply(int status, String body, Duration retryAfter) {
+	}
+
+	private record Outcome(ObjectNode entity, Reply fault) {
+
+		static Outcome created(ObjectNode entity) {
+			return new Outcome(entity, null);
+		}
+
+		static Outcome failed(Reply fault) {
+			return new Outcome(null, fault);
+		}
+
 	}
 
 	private record Injected(int status, Duration delay, Duration retryAfter) {

@@ -24,6 +24,17 @@ public final class QboFixtures {
 				new FakeQboTokens(fake), Clock.systemUTC(), Sleeper.REAL));
 	}
 
+	/**
+	 * The QBO adapter against {@code fake} with its rate limit scaled: at most {@code requestsPerWindow} requests in
+	 * any rolling {@code window} (QBO: 500 per minute), {@code maxConcurrent} in flight.
+	 */
+	static QboAccountingSystem accountingSystem(FakeQbo fake, int requestsPerWindow, Duration window,
+			int maxConcurrent) {
+		return new QboAccountingSystem(new QboClient(properties(fake, requestsPerWindow, maxConcurrent,
+				Duration.ofSeconds(30)), new FakeQboTokens(fake), RestClient.builder(), FAST_RETRIES, Clock.systemUTC(),
+				Sleeper.REAL, window));
+	}
+
 	static QboProperties properties(FakeQbo fake, int requestsPerMinute, int maxConcurrent, Duration timeout) {
 		return new QboProperties(fake.baseUrl(), URI.create("http://localhost/connect/oauth2"), fake.tokenUrl(),
 				URI.create("http://localhost/revoke"), "fake-client-id", "fake-client-secret",

@@ -1,0 +1,19 @@
+package com.ledgerflow.accounting;
+
+import java.math.BigDecimal;
+import java.net.URI;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An invoice as the accounting system holds it now: what is still owed, and whether it was voided (a voided invoice
+ * owes nothing).
+ */
+public record InvoiceStatus(ExternalRef id, String docNumber, BigDecimal total, BigDecimal balance, boolean voided,
+		@Nullable URI paymentLink) {
+
+	public boolean paid() {
+		return !voided && balance.signum() == 0;
+	}
+
+}

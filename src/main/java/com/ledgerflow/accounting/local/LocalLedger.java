@@ -1,0 +1,251 @@
+package com.ledgerflow.accounting.local;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.ledgerflow.accounting.AccountingChange;
+import com.ledgerflow.accounting.AccountingPerson;
+import com.ledgerflow.accounting.AccountingRejected;
+import com.ledgerflow.accounting.BillableExpenseEntry;
+import com.ledgerflow.accounting.ChangesPage;
+import com.ledgerflow.accounting.ExternalRef;
+import com.ledgerflow.accounting.InvoiceDraft;
+import com.ledgerflow.accounting.InvoiceStatus;
+import com.ledgerflow.accounting.Money;
+import com.ledgerflow.accounting.PostedInvoice;
+import com.ledgerflow.accounting.TimeActivityEntry;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The built-in ledger's tables beyond customers (V7): items, employees, vendors, time activities, expenses, invoices
+ * and payments. Ids derive from the pushing record (so a repeated push finds its row, like QBO's {@code requestid});
+ * every time activity, expense, invoice and payment write takes a number of {@code local_ledger_change_seq}, the
+ * cursor of {@link #changesSince}. Invoice numbers are {@code {year}-{n}} from a per-year counter, until the
+ * invoicing module brings gapless numbering. A reference to an unknown customer, employee, item or vendor is refused
+ * like QBO refuses it (code 610, Object Not Found).
+ */
+@Component
+class LocalLedger {
+
+	static final String OBJECT_NOT_FOUND = "610";
+
+	static final int PAGE_SIZE = 1000;
+
+	private final JdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	private final URI baseUrl;
+
+	LocalLedger(JdbcTemplate jdbc, Clock clock, @Value("${ledgerflow.base-url}") URI baseUrl) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.baseUrl = baseUrl;
+	}
+
+	ExternalRef upsertItem(String name, String incomeAccountRef) {
+		String id = "S-" + nameId(name);
+		jdbc.update("""
+				insert into local_ledger_item (id, name, income_account_ref, created_at) values (?, ?, ?, ?)
+				on conflict (id) do nothing""", id, name.strip(), incomeAccountRef, now());
+		return new ExternalRef(id);
+	}
+
+	ExternalRef upsertEmployee(AccountingPerson person) {
+		String id = "E-" + nameId(person.displayName());
+		jdbc.update("""
+				insert into local_ledger_employee (id, display_name, email, created_at) values (?, ?, ?, ?)
+				on conflict (id) do update set email = excluded.email""", id, person.displayName(), person.email(),
+				now());
+		return new ExternalRef(id);
+	}
+
+	ExternalRef upsertVendor(String displayName) {
+		String id = "V-" + nameId(displayName);
+		jdbc.update("""
+				insert into local_ledger_vendor (id, display_name, created_at) values (?, ?, ?)
+				on conflict (id) do nothing""", id, displayName.strip(), now());
+		return new ExternalRef(id);
+	}
+
+	ExternalRef pushTimeActivity(TimeActivityEntry entry) {
+		String id = "T-" + entry.localId();
+		if (exists("local_ledger_time_activity", id)) {
+			return new ExternalRef(id);
+		}
+		requireExisting("local_ledger_customer", entry.customerOrJob(), "customer");
+		requireExisting("local_ledger_employee", entry.employee(), "employee");
+		requireExisting("local_ledger_item", entry.serviceItem(), "item");
+		jdbc.update("""
+				insert into local_ledger_time_activity (id, customer_id, employee_id, item_id, txn_date, minutes,
+				    hourly_rate, billable, description, change_seq, updated_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, nextval('local_ledger_change_seq'), ?)""", id,
+				entry.customerOrJob().value(), entry.employee().value(), entry.serviceItem().value(), entry.date(),
+				entry.minutes(), entry.hourlyRate(), entry.billable(), entry.description(), now());
+		return new ExternalRef(id);
+	}
+
+	ExternalRef pushExpense(BillableExpenseEntry entry) {
+		String id = "X-" + entry.localId();
+		if (exists("local_ledger_expense", id)) {
+			return new ExternalRef(id);
+		}
+		requireExisting("local_ledger_customer", entry.job(), "customer");
+		requireExisting("local_ledger_vendor", entry.vendor(), "vendor");
+		jdbc.update("""
+				insert into local_ledger_expense (id, job_id, vendor_id, txn_date, amount, currency,
+				    expense_account_ref, payment_account_ref, billable, description, change_seq, updated_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, nextval('local_ledger_change_seq'), ?)""", id,
+				entry.job().value(), entry.vendor().value(), entry.date(), entry.amount(), entry.currency(),
+				entry.expenseAccountRef(), entry.paymentAccountRef(), entry.billable(), entry.description(), now());
+		return new ExternalRef(id);
+	}
+
+	PostedInvoice createInvoice(InvoiceDraft draft) {
+		String id = "I-" + draft.localId();
+		if (!exists("local_ledger_invoice", id)) {
+			requireExisting("local_ledger_customer", draft.customerOrJob(), "customer");
+			for (InvoiceDraft.Line line : draft.lines()) {
+				requireExisting("local_ledger_item", line.serviceItem(), "item");
+			}
+			String docNumber = draft.docNumber() != null ? draft.docNumber() : nextDocNumber(draft.issueDate().getYear());
+			BigDecimal total = draft.total();
+			jdbc.update("""
+					insert into local_ledger_invoice (id, local_id, doc_number, customer_id, issue_date, due_date,
+					    currency, total, balance, change_seq, updated_at)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, nextval('local_ledger_change_seq'), ?)""", id, draft.localId(),
+					docNumber, draft.customerOrJob().value(), draft.issueDate(), draft.dueDate(), draft.currency(),
+					total, total, now());
+			int n = 1;
+			for (InvoiceDraft.Line line : draft.lines()) {
+				jdbc.update("""
+						insert into local_ledger_invoice_line (invoice_id, line_no, description, quantity, unit_price,
+						    amount, item_id, taxable) values (?, ?, ?, ?, ?, ?, ?, ?)""", id, n++, line.description(),
+						line.quantity(), line.unitPrice(), line.amount(), line.serviceItem().value(), line.taxable());
+			}
+		}
+		InvoiceStatus status = readInvoice(new ExternalRef(id));
+		return new PostedInvoice(status.id(), status.docNumber(), status.total(), status.balance(),
+				status.paymentLink());
+	}
+
+	void voidInvoice(ExternalRef invoice) {
+		readInvoice(invoice);
+		jdbc.update("""
+				update local_ledger_invoice set voided = true, balance = 0,
+				    change_seq = nextval('local_ledger_change_seq'), updated_at = ?
+				where id = ? and not voided""", now(), invoice.value());
+	}
+
+	InvoiceStatus readInvoice(ExternalRef invoice) {
+		List<InvoiceStatus> found = jdbc.query("""
+				select id, local_id, doc_number, total, balance, voided from local_ledger_invoice where id = ?""",
+				(rs, row) -> new InvoiceStatus(new ExternalRef(rs.getString("id")), rs.getString("doc_number"),
+						Money.exact(rs.getBigDecimal("total")), Money.exact(rs.getBigDecimal("balance")),
+						rs.getBoolean("voided"), paymentLink(rs.getObject("local_id", UUID.class))),
+				invoice.value());
+		return found.stream().findFirst().orElseThrow(() -> notFound("invoice", invoice));
+	}
+
+	/** A payment received against a local invoice: lowers its balance (the payment issue will call this). */
+	@Transactional
+	ExternalRef recordPayment(UUID localId, ExternalRef invoice, BigDecimal amount, LocalDate receivedOn) {
+		String id = "P-" + localId;
+		if (exists("local_ledger_payment", id)) {
+			return new ExternalRef(id);
+		}
+		InvoiceStatus status = readInvoice(invoice);
+		BigDecimal paid = Money.exact(amount);
+		if (status.voided() || paid.compareTo(status.balance()) > 0) {
+			throw new AccountingRejected("6000", "A business validation error has occurred",
+					"Payment of " + paid + " exceeds the open balance " + status.balance() + " of invoice "
+							+ status.docNumber());
+		}
+		jdbc.update("""
+				insert into local_ledger_payment (id, invoice_id, amount, received_on, change_seq, updated_at)
+				values (?, ?, ?, ?, nextval('local_ledger_change_seq'), ?)""", id, invoice.value(), paid, receivedOn,
+				now());
+		jdbc.update("""
+				update local_ledger_invoice set balance = balance - ?, change_seq = nextval('local_ledger_change_seq'),
+				    updated_at = ? where id = ?""", paid, now(), invoice.value());
+		return new ExternalRef(id);
+	}
+
+	ChangesPage changesSince(@Nullable String cursor) {
+		long after = cursor == null || cursor.isBlank() ? 0 : Long.parseLong(cursor);
+		record Row(AccountingChange change, long seq) {
+		}
+		List<Row> rows = jdbc.query("""
+				select entity, id, operation, updated_at, change_seq from (
+				    select 'TimeActivity' entity, id, 'Create' operation, updated_at, change_seq
+				    from local_ledger_time_activity
+				    union all
+				    select 'Purchase', id, 'Create', updated_at, change_seq from local_ledger_expense
+				    union all
+				    select 'Invoice', id,
+				        case when voided then 'Void' when balance <> total then 'Update' else 'Create' end,
+				        updated_at, change_seq
+				    from local_ledger_invoice
+				    union all
+				    select 'Payment', id, 'Create', updated_at, change_seq from local_ledger_payment
+				) changed where change_seq > ? order by change_seq limit ?""",
+				(rs, row) -> new Row(new AccountingChange(rs.getString("entity"), new ExternalRef(rs.getString("id")),
+						rs.getString("operation"), rs.getTimestamp("updated_at").toInstant()),
+						rs.getLong("change_seq")),
+				after, PAGE_SIZE);
+		String next = rows.isEmpty() ? Long.toString(after) : Long.toString(rows.get(rows.size() - 1).seq());
+		return new ChangesPage(rows.stream().map(Row::change).toList(), next);
+	}
+
+	private String nextDocNumber(int year) {
+		Integer n = jdbc.queryForObject("""
+				insert into local_ledger_invoice_number (year, last) values (?, 1)
+				on conflict (year) do update set last = local_ledger_invoice_number.last + 1
+				returning last""", Integer.class, year);
+		return String.format(Locale.ROOT, "%d-%04d", year, n);
+	}
+
+	private URI paymentLink(UUID localInvoiceId) {
+		return UriComponentsBuilder.fromUri(baseUrl).pathSegment("invoices", localInvoiceId.toString()).build().toUri();
+	}
+
+	private boolean exists(String table, String id) {
+		return Boolean.TRUE.equals(
+				jdbc.queryForObject("select exists (select 1 from " + table + " where id = ?)", Boolean.class, id));
+	}
+
+	private void requireExisting(String table, ExternalRef ref, String what) {
+		if (!exists(table, ref.value())) {
+			throw notFound(what, ref);
+		}
+	}
+
+	private static AccountingRejected notFound(String what, ExternalRef ref) {
+		return new AccountingRejected(OBJECT_NOT_FOUND, "Object Not Found",
+				"Object Not Found : no " + what + " " + ref.value() + " in the Ledgerflow ledger");
+	}
+
+	private Timestamp now() {
+		return Timestamp.from(Instant.now(clock));
+	}
+
+	private static UUID nameId(String name) {
+		return UUID.nameUUIDFromBytes(name.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+	}
+
+}
