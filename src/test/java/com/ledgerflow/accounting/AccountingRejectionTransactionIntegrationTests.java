@@ -1,26 +1,13 @@
 package com.ledgerflow.accounting;
 
-import java.math.BigDecimal;
-import java.time.Clock;
 import java.util.UUID;
 
 import com.ledgerflow.IntegrationTest;
-import com.ledgerflow.accounting.qbo.FakeQbo;
-import com.ledgerflow.accounting.qbo.QboFixtures;
 import com.ledgerflow.accounting.qbo.QboUnavailable;
-import com.ledgerflow.client.ClientFixture;
-import com.ledgerflow.client.ClientService;
-import com.ledgerflow.people.PersonDetails;
-import com.ledgerflow.people.PersonService;
-import com.ledgerflow.project.ProjectFixture;
-import com.ledgerflow.project.ProjectService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aop.framework.ProxyFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.UnexpectedRollbackException;
 import org.springframework.transaction.annotation.AnnotationTransactionAttributeSource;
 import org.springframework.transaction.interceptor.TransactionInterceptor;
@@ -36,27 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * by hand and wrapped in the same transaction advice Spring gives the bean.
  */
 @IntegrationTest
-class AccountingRejectionTransactionIntegrationTests {
-
-	@Autowired
-	ExternalLinkRepository links;
-
-	@Autowired
-	ClientService clients;
-
-	@Autowired
-	ProjectService projects;
-
-	@Autowired
-	PersonService people;
-
-	@Autowired
-	Clock clock;
-
-	@Autowired
-	PlatformTransactionManager transactions;
-
-	private FakeQbo fake;
+class AccountingRejectionTransactionIntegrationTests extends QboSyncTestSupport {
 
 	private AccountingSync sync;
 
@@ -64,20 +31,12 @@ class AccountingRejectionTransactionIntegrationTests {
 	private TransactionTemplate job;
 
 	@BeforeEach
-	void wireTransactionalSyncToFakeQbo() {
-		fake = FakeQbo.start();
-		var target = new AccountingSync(QboFixtures.accountingSystem(fake), links, clients, projects, clock,
-				transactions);
-		var proxy = new ProxyFactory(target);
+	void wireTransactionalSync() {
+		var proxy = new ProxyFactory(newSync());
 		proxy.setProxyTargetClass(true);
 		proxy.addAdvice(new TransactionInterceptor(transactions, new AnnotationTransactionAttributeSource()));
 		sync = (AccountingSync) proxy.getProxy();
 		job = new TransactionTemplate(transactions);
-	}
-
-	@AfterEach
-	void stopFakeQbo() {
-		fake.close();
 	}
 
 	@Test
@@ -116,22 +75,7 @@ class AccountingRejectionTransactionIntegrationTests {
 		})).isInstanceOf(UnexpectedRollbackException.class);
 	}
 
-	private UUID newProject(String clientName) {
-		UUID client = clients.create(ClientFixture.details(clientName)).id();
-		String user = "rej-" + UUID.randomUUID().toString().substring(0, 8);
-		UUID manager = people.create(new PersonDetails("Pat " + user, user + "@firm.test", user,
-				new BigDecimal("60.00"), new BigDecimal("150.00"), null))
-			.id();
-		String code = "R-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-		return projects.propose(ProjectFixture.details(client, code, "Website relaunch", manager)).id();
-	}
 
-	private UUID clientOf(UUID project) {
-		return projects.get(project).clientId();
-	}
 
-	private static String unique(String prefix) {
-		return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
-	}
 
 }

@@ -1,7 +1,6 @@
 package com.ledgerflow.accounting;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,19 +9,9 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ledgerflow.IntegrationTest;
 import com.ledgerflow.accounting.qbo.FakeQbo;
-import com.ledgerflow.accounting.qbo.QboFixtures;
-import com.ledgerflow.client.ClientFixture;
-import com.ledgerflow.client.ClientService;
-import com.ledgerflow.people.PersonDetails;
-import com.ledgerflow.people.PersonService;
-import com.ledgerflow.project.ProjectFixture;
-import com.ledgerflow.project.ProjectService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,45 +22,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * stays {@code local}: this sync is wired by hand).
  */
 @IntegrationTest
-class QboAccountingSyncIntegrationTests {
-
-	@Autowired
-	ExternalLinkRepository links;
-
-	@Autowired
-	ClientService clients;
-
-	@Autowired
-	ProjectService projects;
-
-	@Autowired
-	PersonService people;
-
-	@Autowired
-	Clock clock;
-
-	@Autowired
-	PlatformTransactionManager transactions;
-
-	private FakeQbo fake;
+class QboAccountingSyncIntegrationTests extends QboSyncTestSupport {
 
 	private AccountingSync sync;
-
-	private AccountingSystem accounting;
 
 	private TransactionTemplate inTransaction;
 
 	@BeforeEach
-	void wireSyncToFakeQbo() {
-		fake = FakeQbo.start();
-		accounting = QboFixtures.accountingSystem(fake);
-		sync = new AccountingSync(accounting, links, clients, projects, clock, transactions);
+	void wireSync() {
+		sync = newSync();
 		inTransaction = new TransactionTemplate(transactions);
-	}
-
-	@AfterEach
-	void stopFakeQbo() {
-		fake.close();
 	}
 
 	@Test
@@ -235,19 +195,7 @@ class QboAccountingSyncIntegrationTests {
 				null);
 	}
 
-	private UUID newProject(String clientName) {
-		UUID client = clients.create(ClientFixture.details(clientName)).id();
-		String user = "qbo-" + UUID.randomUUID().toString().substring(0, 8);
-		UUID manager = people.create(new PersonDetails("Pat " + user, user + "@firm.test", user,
-				new BigDecimal("60.00"), new BigDecimal("150.00"), null))
-			.id();
-		String code = "Q-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-		return projects.propose(ProjectFixture.details(client, code, "Website relaunch", manager)).id();
-	}
 
-	private UUID clientOf(UUID project) {
-		return projects.get(project).clientId();
-	}
 
 	private ExternalLink link(String entityType, UUID localId) {
 		return links.findBySystemAndEntityTypeAndLocalId("qbo", entityType, localId).orElseThrow();
@@ -261,8 +209,5 @@ class QboAccountingSyncIntegrationTests {
 			.sum();
 	}
 
-	private static String unique(String prefix) {
-		return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
-	}
 
 }
