@@ -1,8 +1,11 @@
 package com.ledgerflow.accounting;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,6 +43,10 @@ public class AccountingSync {
 	static final String EXPENSE = "EXPENSE";
 
 	static final String INVOICE = "INVOICE";
+
+	static final String EMPLOYEE = "EMPLOYEE";
+
+	static final String SERVICE_ITEM = "SERVICE_ITEM";
 
 	private static final Logger log = LoggerFactory.getLogger(AccountingSync.class);
 
@@ -93,6 +100,41 @@ public class AccountingSync {
 		Client client = clients.get(clientId);
 		return push(CUSTOMER, client.id(),
 				(existing, rejected) -> accounting.pushCustomer(client, existing, rejected));
+	}
+
+	/** Ensures the person exists in accounting as an employee (QBO: {@code Employee}); pushed once, then reused. */
+	@Transactional(noRollbackFor = AccountingRejected.class)
+	public ExternalRef pushEmployee(UUID personId, AccountingPerson person) {
+		return push(EMPLOYEE, personId,
+				(existing, rejected) -> existing.orElseGet(() -> accounting.upsertEmployee(person)));
+	}
+
+	/**
+	 * Ensures a service item of that name exists (QBO: {@code Item} of type {@code Service} booking to
+	 * {@code incomeAccountRef}); one link per name, case-insensitive.
+	 */
+	@Transactional(noRollbackFor = AccountingRejected.class)
+	public ExternalRef pushServiceItem(String name, String incomeAccountRef) {
+		UUID id = UUID.nameUUIDFromBytes(("service-item:" + name.strip().toLowerCase(Locale.ROOT))
+			.getBytes(StandardCharsets.UTF_8));
+		return push(SERVICE_ITEM, id, (existing, rejected) -> existing
+			.orElseGet(() -> accounting.upsertServiceItem(name.strip(), incomeAccountRef)));
+	}
+
+	/** The external ids of those of the time entries that are booked in accounting. */
+	@Transactional(readOnly = true)
+	public Map<UUID, String> syncedTimeActivities(Collection<UUID> localIds) {
+		return syncedIds(TIME_ACTIVITY, localIds);
+	}
+
+	private Map<UUID, String> syncedIds(String entityType, Collection<UUID> localIds) {
+		Map<UUID, String> synced = new LinkedHashMap<>();
+		if (localIds.isEmpty()) {
+			return synced;
+		}
+		links.findBySystemAndEntityTypeAndLocalIdIn(accounting.name(), entityType, localIds)
+			.forEach(link -> link.ref().ifPresent(ref -> synced.put(link.localId(), ref.value())));
+		return synced;
 	}
 
 	/**

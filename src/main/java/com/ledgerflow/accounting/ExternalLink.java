@@ -72,6 +72,10 @@ class ExternalLink {
 		}
 	}
 
+	UUID localId() {
+		return localId;
+	}
+
 	Optional<ExternalRef> ref() {
 		return Optional.ofNullable(externalId).map(ExternalRef::new);
 	}

@@ -1,5 +1,6 @@
 package com.ledgerflow.accounting;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,6 +11,9 @@ import org.springframework.data.jpa.repository.Query;
 interface ExternalLinkRepository extends JpaRepository<ExternalLink, UUID> {
 
 	Optional<ExternalLink> findBySystemAndEntityTypeAndLocalId(String system, String entityType, UUID localId);
+
+	List<ExternalLink> findBySystemAndEntityTypeAndLocalIdIn(String system, String entityType,
+			Collection<UUID> localIds);
 
 	@Query("""
 			select new com.ledgerflow.accounting.SyncStatusCount(l.entityType, count(l) - count(l.lastError), count(l.lastError))

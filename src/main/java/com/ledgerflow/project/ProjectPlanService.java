@@ -104,6 +104,12 @@ public class ProjectPlanService {
 			.orElseThrow(() -> new NotFound("task", taskId));
 	}
 
+	/** The task by id, whatever its project (callers check the project themselves). */
+	@Transactional(readOnly = true)
+	public ProjectTask task(UUID taskId) {
+		return tasks.findById(taskId).orElseThrow(() -> new NotFound("task", taskId, "taskId"));
+	}
+
 	@Transactional
 	public Milestone addMilestone(UUID projectId, MilestoneDetails details) {
 		Project project = projects.get(projectId);

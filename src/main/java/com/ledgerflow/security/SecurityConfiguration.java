@@ -72,6 +72,10 @@ class SecurityConfiguration {
 			// reading is for all staff; changing the firm's master data is for managers and administrators
 			.authorizeHttpRequests(requests -> requests.requestMatchers(path(HttpMethod.GET, "/api/**"))
 				.authenticated()
+				// everyone books their own time; the time module checks whose (managers and finance: anyone's)
+				.requestMatchers(path("/api/v1/time-entries/**"), path("/api/v1/timesheets/**"),
+						path("/api/v1/timers/**"), path("/api/v1/time-imports/**"))
+				.authenticated()
 				.requestMatchers(path("/api/**"))
 				.hasAnyAuthority(MASTER_DATA_EDITORS)
 				.anyRequest()

@@ -18,6 +18,11 @@ public final class StaffGroups {
 
 	public static final List<String> ALL = List.of(MANAGERS, CONSULTANTS, FINANCE, ANALYSTS, ADMINS);
 
+	/** The Spring Security authority a member of the group holds, e.g. {@code GROUP_managers}. */
+	public static String authority(String group) {
+		return StaffAuthenticationProvider.GROUP_AUTHORITY_PREFIX + group;
+	}
+
 	private StaffGroups() {
 	}
 

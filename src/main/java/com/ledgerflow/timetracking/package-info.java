@@ -3,7 +3,8 @@
  * timesheets submitted for approval, rates frozen at approval and approved time booked in accounting.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "client", "people", "project", "accounting", "mail", "shared" })
+@ApplicationModule(
+		allowedDependencies = { "client", "people", "project", "accounting", "mail", "security", "shared" })
 package com.ledgerflow.timetracking;
 
 import org.jspecify.annotations.NullMarked;

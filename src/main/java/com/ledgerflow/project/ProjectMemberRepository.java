@@ -1,0 +1,21 @@
+package com.ledgerflow.project;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface ProjectMemberRepository extends JpaRepository<ProjectMember, ProjectMember.Key> {
+
+	@Query("select m from ProjectMember m where m.key.projectId = ?1")
+	List<ProjectMember> findByProjectId(UUID projectId);
+
+	/** On the team: the manager, an explicit member, or the assignee of one of its tasks. */
+	@Query("""
+			select count(p) > 0 from Project p where p.id = ?1 and (p.managerId = ?2
+			  or exists (select 1 from ProjectMember m where m.key.projectId = ?1 and m.key.personId = ?2)
+			  or exists (select 1 from ProjectTask t where t.projectId = ?1 and t.assigneeId = ?2))""")
+	boolean isOnTeam(UUID projectId, UUID personId);
+
+}

@@ -1,0 +1,53 @@
+package com.ledgerflow.project;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import com.ledgerflow.people.PersonService;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Who is on a project's team and may book time on it: its manager, its tasks' assignees and added members. */
+@Service
+public class ProjectTeam {
+
+	private final ProjectMemberRepository members;
+
+	private final ProjectService projects;
+
+	private final PersonService people;
+
+	private final Clock clock;
+
+	ProjectTeam(ProjectMemberRepository members, ProjectService projects, PersonService people, Clock clock) {
+		this.members = members;
+		this.projects = projects;
+		this.people = people;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public boolean isOnTeam(UUID projectId, UUID personId) {
+		return members.isOnTeam(projectId, personId);
+	}
+
+	/** Adds the person to the team; adding someone already on it changes nothing. */
+	@Transactional
+	public void add(UUID projectId, UUID personId) {
+		projects.get(projectId);
+		people.referencedBy("personId", personId);
+		if (!members.isOnTeam(projectId, personId)) {
+			members.save(new ProjectMember(projectId, personId, clock.instant()));
+		}
+	}
+
+	/** The explicitly added members (the manager and assignees are on the team without being listed here). */
+	@Transactional(readOnly = true)
+	public List<UUID> addedMembers(UUID projectId) {
+		projects.get(projectId);
+		return members.findByProjectId(projectId).stream().map(ProjectMember::personId).toList();
+	}
+
+}
