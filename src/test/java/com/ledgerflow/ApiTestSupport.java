@@ -56,8 +56,13 @@ public abstract class ApiTestSupport {
 	}
 
 	protected Response call(HttpMethod method, String path, String json) {
+		return callAs(MANAGER, method, path, json);
+	}
+
+	/** The call as another staff user, whose password is the user id (as {@link TestUsers} makes them). */
+	protected Response callAs(String userId, HttpMethod method, String path, String json) {
 		HttpHeaders headers = new HttpHeaders();
-		headers.setBasicAuth(MANAGER, MANAGER);
+		headers.setBasicAuth(userId, userId);
 		headers.setContentType(MediaType.APPLICATION_JSON);
 		headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
 		ResponseEntity<String> response = http.exchange(path, method, new HttpEntity<>(json, headers), String.class);

@@ -1,10 +1,15 @@
 package com.ledgerflow.timetracking.web;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
 import java.util.UUID;
 
 import com.ledgerflow.timetracking.IsoWeek;
 import com.ledgerflow.timetracking.TimesheetService;
+import com.ledgerflow.timetracking.TimesheetStatus;
 import com.ledgerflow.timetracking.TimesheetSummary;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,18 +32,46 @@ class TimesheetController {
 		this.access = access;
 	}
 
+	/** The summary with its derived figures (hours, billable share, budget status per project). */
+	record TimesheetView(UUID personId, String personName, String isoWeek, TimesheetStatus status,
+			@Nullable String rejectionComment, BigDecimal totalHours, BigDecimal billableHours,
+			BigDecimal billableShare, List<ProjectView> projects) {
+
+		static TimesheetView of(TimesheetSummary summary) {
+			return new TimesheetView(summary.personId(), summary.personName(), summary.isoWeek(), summary.status(),
+					summary.rejectionComment(), summary.totalHours(), TimesheetController.hours(summary.billableMinutes()),
+					summary.billableShare(), summary.projects().stream().map(ProjectView::of).toList());
+		}
+
+	}
+
+	record ProjectView(UUID projectId, String code, String name, BigDecimal hours, BigDecimal billableHours,
+			@Nullable BigDecimal budgetHours, BigDecimal bookedHours, boolean overBudget, String budgetStatus) {
+
+		static ProjectView of(TimesheetSummary.ProjectHours project) {
+			return new ProjectView(project.projectId(), project.code(), project.name(), project.hours(),
+					TimesheetController.hours(project.billableMinutes()), project.budgetHours(), project.bookedHours(),
+					project.overBudget(), project.budgetStatus());
+		}
+
+	}
+
+	static BigDecimal hours(int minutes) {
+		return BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
+	}
+
 	@GetMapping
-	TimesheetSummary summary(Authentication caller, @PathVariable UUID personId, @PathVariable String isoWeek) {
-		return timesheets.summary(access.personFor(caller, personId), IsoWeek.parse(isoWeek));
+	TimesheetView summary(Authentication caller, @PathVariable UUID personId, @PathVariable String isoWeek) {
+		return TimesheetView.of(timesheets.summary(access.personFor(caller, personId), IsoWeek.parse(isoWeek)));
 	}
 
 	/** Submits the week's draft (and rejected) entries; starts the approval. */
 	@PostMapping("/submit")
-	TimesheetSummary submit(Authentication caller, @PathVariable UUID personId, @PathVariable String isoWeek) {
+	TimesheetView submit(Authentication caller, @PathVariable UUID personId, @PathVariable String isoWeek) {
 		UUID person = access.personFor(caller, personId);
 		IsoWeek week = IsoWeek.parse(isoWeek);
 		timesheets.submit(person, week);
-		return timesheets.summary(person, week);
+		return TimesheetView.of(timesheets.summary(person, week));
 	}
 
 }
