@@ -8,7 +8,7 @@ public enum ProjectStatus {
 
 	PROPOSED, PLANNING, ACTIVE, COMPLETED, CLOSED;
 
-	boolean editable() {
+	public boolean editable() {
 		return this != COMPLETED && this != CLOSED;
 	}
 
