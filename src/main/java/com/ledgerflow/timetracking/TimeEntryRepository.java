@@ -33,9 +33,6 @@ interface TimeEntryRepository extends JpaRepository<TimeEntry, UUID> {
 	List<TimeEntry> overlapping(UUID personId, LocalDate date, @Nullable UUID excluding, LocalTime start,
 			LocalTime end);
 
-	@Query("select e.importKey from TimeEntry e where e.importKey in ?1")
-	List<String> existingImportKeys(Collection<String> keys);
-
 	boolean existsByExternalId(String externalId);
 
 	@Query("""

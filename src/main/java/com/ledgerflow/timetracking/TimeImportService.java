@@ -53,8 +53,6 @@ public class TimeImportService {
 
 	private final TimeCsvParser parser;
 
-	private final TimeEntryRepository entries;
-
 	private final TimeEntryRules rules;
 
 	private final PersonService people;
@@ -73,11 +71,10 @@ public class TimeImportService {
 
 	private final EntityManager entityManager;
 
-	TimeImportService(TimeCsvParser parser, TimeEntryRepository entries, TimeEntryRules rules, PersonService people,
+	TimeImportService(TimeCsvParser parser, TimeEntryRules rules, PersonService people,
 			ClientService clients, ProjectService projects, ProjectPlanService plans, ProjectTeam team,
 			JdbcTemplate jdbc, Clock clock, EntityManager entityManager) {
 		this.parser = parser;
-		this.entries = entries;
 		this.rules = rules;
 		this.people = people;
 		this.clients = clients;
@@ -180,8 +177,9 @@ public class TimeImportService {
 			if (chunk.isEmpty()) {
 				return;
 			}
-			Set<String> known = new HashSet<>(
-					entries.existingImportKeys(chunk.stream().map(ImportRow::importKey).toList()));
+			Set<String> known = new HashSet<>(jdbc.queryForList(
+					"select import_key from time_entry where import_key = any(?)", String.class,
+					(Object) chunk.stream().map(ImportRow::importKey).toArray(String[]::new)));
 			List<TimeImportMatcher.Matched> ready = new ArrayList<>(chunk.size());
 			Consumer<RowError> sink = this::record;
 			for (ImportRow row : chunk) {
