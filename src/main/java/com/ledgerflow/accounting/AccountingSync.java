@@ -80,10 +80,26 @@ public class AccountingSync {
 				(existing, rejected) -> accounting.pushProject(project, customer, existing, rejected));
 	}
 
-	/** Closes the project's job in accounting (setting it up first if it never was) and the project itself. */
+	/**
+	 * Closes the project's job in accounting (setting it up first if it never was) and the project itself. A failed
+	 * close is recorded on the project's link, so the sync page lists a refusal with the system's message.
+	 */
 	@Transactional(noRollbackFor = AccountingRejected.class)
 	public void closeProject(UUID projectId) {
-		accounting.closeProject(setUpProject(projectId));
+		ExternalRef job = setUpProject(projectId);
+		try {
+			accounting.closeProject(job);
+		}
+		catch (AccountingRejected rejected) {
+			// this transaction commits (noRollbackFor) with the link setUpProject just saved: recorded in its own
+			// transaction instead, the failure would be overwritten by that commit
+			link(PROJECT, projectId).ifPresent(link -> link.failed(describe(rejected), true, clock.instant()));
+			throw rejected;
+		}
+		catch (RuntimeException ex) {
+			recordFailure(PROJECT, projectId, ex);
+			throw ex;
+		}
 		projects.close(projectId);
 	}
 

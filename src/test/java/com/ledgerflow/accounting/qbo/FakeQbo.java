@@ -213,8 +213,8 @@ public final class FakeQbo implements AutoCloseable {
 	}
 
 	/**
-	 * The next {@code count} creates of {@code entity} (single or in a {@code /batch}) are refused with QBO's
-	 * validation fault {@code code}: {@code 6000} business validation, {@code 610} object not found, {@code 6240}
+	 * The next {@code count} creates of {@code entity} (single or in a {@code /batch}; for {@code Customer}: creates
+	 * and updates) are refused with QBO's validation fault {@code code}: {@code 6000} business validation, {@code 610} object not found, {@code 6240}
 	 * duplicate name.
 	 */
 	public synchronized FakeQbo rejectNext(String entity, String code, int count) {
@@ -461,6 +461,10 @@ public final class FakeQbo implements AutoCloseable {
 	}
 
 	private Reply write(String body) {
+		Deque<String> refused = rejections.get("Customer");
+		if (refused != null && !refused.isEmpty()) {
+			return validationFault(refused.poll());
+		}
 		ObjectNode customer;
 		try {
 			customer = (ObjectNode) json.readTree(body);
