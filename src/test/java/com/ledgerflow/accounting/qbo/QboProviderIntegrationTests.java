@@ -67,7 +67,9 @@ import static org.awaitility.Awaitility.await;
 		properties = { "ledgerflow.accounting.provider=qbo", "ledgerflow.accounting.qbo.client-id=e2e-client",
 				"ledgerflow.accounting.qbo.client-secret=e2e-secret",
 				"ledgerflow.accounting.qbo.inbound-poll-interval=PT1H", "ledgerflow.accounting.qbo.cdc-interval=PT1H",
-				"camunda.bpm.process-engine-name=qboProvider" })
+				"camunda.bpm.process-engine-name=qboProvider",
+				// the webapps keep static state (one per JVM): the shared context's must stay theirs
+				"camunda.bpm.webapp.enabled=false" })
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = TestMailServer.class)
 @DirtiesContext
