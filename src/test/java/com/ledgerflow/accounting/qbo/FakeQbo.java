@@ -101,6 +101,12 @@ public final class FakeQbo implements AutoCloseable {
 
 	private Instant lastTick = Instant.EPOCH;
 
+	// how far the fake's clock is ahead of the wall clock (advanceClock)
+	private Duration clockOffset = Duration.ZERO;
+
+	// QBO answers at most 1,000 records per entity in one CDC call
+	private int cdcLimit = 1000;
+
 	private int nextDocNumber = 1001;
 
 	private final HttpServer server;
@@ -281,6 +287,26 @@ public final class FakeQbo implements AutoCloseable {
 		invoice.put("Balance", invoice.path("Balance").decimalValue().subtract(amount));
 		touchEntity("Invoice", invoice);
 		return stored.path("Id").asText();
+	}
+
+	/** A payment received in QuickBooks that is not applied to any invoice (yet); returns its Id. */
+	public synchronized String addUnappliedPayment(BigDecimal amount) {
+		ObjectNode payment = json.createObjectNode();
+		payment.put("TxnDate", java.time.LocalDate.now().toString()).put("TotalAmt", amount).put("UnappliedAmt", amount);
+		payment.putArray("Line");
+		return storeEntity("Payment", payment).path("Id").asText();
+	}
+
+	/** The fake's clock (MetaData times, CDC) moves {@code duration} ahead, as if that much time passed. */
+	public synchronized FakeQbo advanceClock(Duration duration) {
+		clockOffset = clockOffset.plus(duration);
+		return this;
+	}
+
+	/** {@code /cdc} answers at most {@code limit} records per entity (QBO: 1,000), the oldest changes first. */
+	public synchronized FakeQbo cdcLimit(int limit) {
+		this.cdcLimit = limit;
+		return this;
 	}
 
 	/** A customer entered directly in QuickBooks; returns its Id. */
@@ -838,10 +864,13 @@ public final class FakeQbo implements AutoCloseable {
 			if (name == null) {
 				continue;
 			}
+			// the oldest changes first, at most cdcLimit of them, as QBO pages
 			List<ObjectNode> changed = entities.get(name)
 				.values()
 				.stream()
 				.filter(node -> !changedAt.get(name + ":" + node.path("Id").asText()).isBefore(since))
+				.sorted(java.util.Comparator.comparing(node -> changedAt.get(name + ":" + node.path("Id").asText())))
+				.limit(cdcLimit)
 				.toList();
 			ObjectNode response = queryResponses.addObject();
 			if (!changed.isEmpty()) {
@@ -873,7 +902,7 @@ public final class FakeQbo implements AutoCloseable {
 
 	// strictly increasing milliseconds: what changed before a CDC answer is before its time, what changes after is after
 	private Instant tick() {
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		Instant now = Instant.now().plus(clockOffset).truncatedTo(ChronoUnit.MILLIS);
 		lastTick = now.isAfter(lastTick) ? now : lastTick.plusMillis(1);
 		return lastTick;
 	}
@@ -1017,8 +1046,8 @@ public final class FakeQbo implements AutoCloseable {
 		return params;
 	}
 
-	private static String timestamp() {
-		return OffsetDateTime.now(ZoneOffset.ofHours(-8)).truncatedTo(ChronoUnit.SECONDS).toString();
+	private String timestamp() {
+		return OffsetDateTime.now(ZoneOffset.ofHours(-8)).plus(clockOffset).truncatedTo(ChronoUnit.SECONDS).toString();
 	}
 
 	// the fake's own latency, on its server thread (not in test code)

@@ -124,6 +124,36 @@ class QboCdcIntegrationTests {
 	}
 
 	@Test
+	void asksAgainFromTheLatestChangeWhenAnEntityHitsQbosLimitBeforeMovingTheCursor() {
+		try (FakeQbo qbo = FakeQbo.start()) {
+			qbo.cdcLimit(3);
+			List<String> payments = new java.util.ArrayList<>();
+			for (int i = 0; i < 7; i++) {
+				payments.add(qbo.addUnappliedPayment(new java.math.BigDecimal("10.00")));
+				qbo.advanceClock(Duration.ofMinutes(1));
+			}
+			QboProperties defaults = QboStartupTests.properties(null);
+			QboCdcPoll limited = new QboCdcPoll(new QboProperties(qbo.baseUrl(), defaults.authorizeUrl(),
+					defaults.tokenUrl(), defaults.revokeUrl(), defaults.clientId(), defaults.clientSecret(),
+					defaults.redirectUri(), null, null, 75, 500, 10, Duration.ofSeconds(5), Duration.ofMinutes(15)),
+					new FakeQboTokens(qbo), changes, jdbc, transactionManager, RestClient.builder(), Clock.systemUTC(),
+					3);
+
+			QboCdcPoll.Result result = limited.poll();
+
+			// 1-3, then from 3's time 3-5, from 5's 5-7, from 7's only 7: fewer than the limit
+			assertThat(result.calls()).isEqualTo(4);
+			assertThat(jdbc.queryForList("select entity_id from qbo_inbound_change where entity = 'Payment'",
+					String.class)).containsExactlyInAnyOrderElementsOf(payments);
+			List<FakeQbo.Request> cdcCalls = qbo.requests().stream().filter(r -> r.path().endsWith("/cdc")).toList();
+			assertThat(cdcCalls.get(0).params().get("entities")).isEqualTo("Payment,Invoice,TimeActivity,Purchase");
+			assertThat(cdcCalls.subList(1, 4)).allSatisfy(r -> assertThat(r.params().get("entities")).isEqualTo("Payment"));
+			Instant firstSince = OffsetDateTime.parse(cdcCalls.get(0).params().get("changedSince")).toInstant();
+			assertThat(cursor(FakeQbo.REALM_ID)).isAfter(firstSince);
+		}
+	}
+
+	@Test
 	void readsDeletedRecords() {
 		intuit.cdcBody = cdcAnswer(pacific(Instant.now()),
 				"{\"Purchase\":[{\"domain\":\"QBO\",\"status\":\"Deleted\",\"Id\":\"77\","
@@ -183,7 +213,11 @@ class QboCdcIntegrationTests {
 	}
 
 	private Instant cursor() {
-		return jdbc.queryForObject("select changed_since from qbo_cdc_cursor where realm_id = ?", Timestamp.class, REALM)
+		return cursor(REALM);
+	}
+
+	private Instant cursor(String realm) {
+		return jdbc.queryForObject("select changed_since from qbo_cdc_cursor where realm_id = ?", Timestamp.class, realm)
 			.toInstant();
 	}
 
