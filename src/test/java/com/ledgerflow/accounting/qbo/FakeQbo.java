@@ -45,7 +45,8 @@ import com.sun.net.httpserver.HttpServer;
  * A fake QuickBooks Online on a free local port, speaking the v3 JSON of {@code ../shared/qbo-samples}: stateful
  * {@code Customer} create, read, sparse and full update with {@code SyncToken}, {@code requestid} replay, simple
  * queries, QBO's faults (6240 duplicate name, 610 object not found, 5010 stale object, 6000 business validation), and
- * the OAuth token endpoint (authorization code and rotating refresh tokens). Beyond customers it serves
+ * Intuit's OAuth endpoints: token (authorization code and rotating refresh tokens, client credentials checked) and
+ * revocation; the one fake of the QBO tests ({@code TestQboServer} shares one with the integration-test context). Beyond customers it serves
  * {@code Item}, {@code Employee}, {@code Vendor} (create, read, query by name), {@code TimeActivity} and
  * {@code Purchase} (create, read; references checked, 610 otherwise), {@code Invoice} (create with exact line and
  * total amounts, {@code include=invoiceLink}, {@code operation=void}, read), {@code Payment}s made in QuickBooks
@@ -66,6 +67,11 @@ public final class FakeQbo implements AutoCloseable {
 	public static final String REALM_ID = "9341453050771234";
 
 	public static final String TOKEN_PATH = "/oauth2/v1/tokens/bearer";
+
+	public static final String REVOKE_PATH = "/v2/oauth2/tokens/revoke";
+
+	/** Where the browser is sent to consent (the fake does not serve it: tests call the callback themselves). */
+	public static final String AUTHORIZE_PATH = "/connect/oauth2";
 
 	public static final String API_PATH = "/v3/company";
 
@@ -145,6 +151,16 @@ public final class FakeQbo implements AutoCloseable {
 
 	private long accessTokenSeconds = 3600;
 
+	private final List<String> revocations = new ArrayList<>();
+
+	private volatile Duration refreshDelay = Duration.ZERO;
+
+	private volatile String requiredClientSecret;
+
+	private volatile String cannedCdc;
+
+	private Tokens lastIssued;
+
 	private FakeQbo() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
 		this.server.setExecutor(threads);
@@ -172,6 +188,16 @@ public final class FakeQbo implements AutoCloseable {
 	/** The OAuth token endpoint, like {@code https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer}. */
 	public URI tokenUrl() {
 		return URI.create(root() + TOKEN_PATH);
+	}
+
+	/** The revocation endpoint, like {@code https://developer.api.intuit.com/v2/oauth2/tokens/revoke}. */
+	public URI revokeUrl() {
+		return URI.create(root() + REVOKE_PATH);
+	}
+
+	/** The consent page, like {@code https://appcenter.intuit.com/connect/oauth2}. */
+	public URI authorizeUrl() {
+		return URI.create(root() + AUTHORIZE_PATH);
 	}
 
 	@Override
@@ -330,7 +356,75 @@ public final class FakeQbo implements AutoCloseable {
 		Tokens tokens = new Tokens("fake-access-" + n, "fake-refresh-" + n);
 		accessTokens.add(tokens.accessToken());
 		refreshTokens.add(tokens.refreshToken());
+		lastIssued = tokens;
 		return tokens;
+	}
+
+	/** The tokens the fake issued last (token endpoint or {@link #issueTokens}). */
+	public synchronized Tokens lastIssued() {
+		return lastIssued;
+	}
+
+	/** An access token issued elsewhere (a test's own token source) that the API accepts from now on. */
+	public synchronized FakeQbo acceptAccessToken(String accessToken) {
+		accessTokens.add(accessToken);
+		return this;
+	}
+
+	/** Intuit forgets every refresh token issued so far (revoked in QuickBooks, or expired). */
+	public synchronized FakeQbo refuseAllRefreshTokens() {
+		refreshTokens.clear();
+		return this;
+	}
+
+	/** Whether the token endpoint would still take this refresh token (tokens rotate: a used one is spent). */
+	public synchronized boolean refreshTokenValid(String refreshToken) {
+		return refreshTokens.contains(refreshToken) && !rejectedRefreshTokens.contains(refreshToken);
+	}
+
+	/** How long each refresh takes from now on (Intuit's latency), to widen the window for concurrent refreshes. */
+	public FakeQbo refreshDelay(Duration delay) {
+		this.refreshDelay = delay;
+		return this;
+	}
+
+	/**
+	 * The token endpoint accepts only this client secret from now on ({@code 401 invalid_client} otherwise), as after
+	 * the secret was rotated in Intuit's developer portal; {@code null}: any client credentials.
+	 */
+	public FakeQbo requireClientSecret(String secret) {
+		this.requiredClientSecret = secret;
+		return this;
+	}
+
+	/** The bodies of the revocation requests, oldest first. */
+	public synchronized List<String> revoked() {
+		return List.copyOf(revocations);
+	}
+
+	/** How many token requests had this {@code grant_type} ({@code authorization_code}, {@code refresh_token}). */
+	public synchronized long tokenRequestCount(String grantType) {
+		return tokenRequests.stream().filter(request -> grantType.equals(request.get("grant_type"))).count();
+	}
+
+	/** {@code /cdc} answers exactly this body from now on ({@code null}: computed from the stored entities). */
+	public FakeQbo cannedCdc(String body) {
+		this.cannedCdc = body;
+		return this;
+	}
+
+	/**
+	 * Forgets the OAuth settings and recordings of earlier tests (token requests, revocations, delays, the required
+	 * secret, lifetimes): for a fake shared by a whole test JVM.
+	 */
+	public synchronized FakeQbo resetOAuth() {
+		tokenRequests.clear();
+		revocations.clear();
+		rejectedRefreshTokens.clear();
+		refreshDelay = Duration.ZERO;
+		requiredClientSecret = null;
+		accessTokenSeconds = 3600;
+		return this;
 	}
 
 	/** A one-time authorization code the token endpoint exchanges (what Intuit's redirect carries as {@code code}). */
@@ -400,6 +494,12 @@ public final class FakeQbo implements AutoCloseable {
 	private Reply reply(Request request) {
 		if (request.path().equals(TOKEN_PATH) && request.method().equals("POST")) {
 			return token(request);
+		}
+		if (request.path().equals(REVOKE_PATH) && request.method().equals("POST")) {
+			synchronized (this) {
+				revocations.add(request.body());
+			}
+			return new Reply(200, "", null);
 		}
 		if (request.path().startsWith(API_PATH + "/")) {
 			return api(request);
@@ -848,6 +948,9 @@ public final class FakeQbo implements AutoCloseable {
 	}
 
 	private Reply cdc(Map<String, String> params) {
+		if (cannedCdc != null) {
+			return new Reply(200, cannedCdc, null);
+		}
 		Instant since;
 		try {
 			since = OffsetDateTime.parse(params.getOrDefault("changedSince", "")).toInstant();
@@ -920,6 +1023,9 @@ public final class FakeQbo implements AutoCloseable {
 
 	private Reply token(Request request) {
 		Map<String, String> form = params(request.body());
+		if ("refresh_token".equals(form.get("grant_type"))) {
+			pause(refreshDelay);
+		}
 		Map<String, String> recorded = new LinkedHashMap<>(form);
 		if (request.authorization() != null) {
 			recorded.put("authorization", request.authorization());
@@ -953,13 +1059,15 @@ public final class FakeQbo implements AutoCloseable {
 		}
 	}
 
-	private static boolean basicAuth(String authorization) {
+	private boolean basicAuth(String authorization) {
 		if (authorization == null || !authorization.startsWith("Basic ")) {
 			return false;
 		}
 		String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()),
 				StandardCharsets.UTF_8);
-		return decoded.contains(":") && !decoded.startsWith(":");
+		String secret = requiredClientSecret;
+		return decoded.contains(":") && !decoded.startsWith(":")
+				&& (secret == null || decoded.substring(decoded.indexOf(':') + 1).equals(secret));
 	}
 
 	private Reply injectedReply(Injected injection) {
