@@ -11,7 +11,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The one Spring context of the integration tests: embedded PostgreSQL, job executor off, GreenMail as SMTP server.
+ * The one Spring context of the integration tests: embedded PostgreSQL, job executor off, GreenMail as SMTP server,
+ * a fake QBO as Intuit's OAuth endpoints and QBO API (provider stays {@code local}).
  * Never add per-class mocks or properties here: a second context means a second engine and a second database.
  */
 @Target(ElementType.TYPE)
@@ -19,7 +20,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@ContextConfiguration(initializers = TestMailServer.class)
+@ContextConfiguration(initializers = { TestMailServer.class, TestQboServer.class })
 public @interface IntegrationTest {
 
 }

@@ -2,6 +2,7 @@ package com.ledgerflow.accounting;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,10 +88,26 @@ public class AccountingSync {
 				(existing, rejected) -> accounting.pushProject(project, customer, existing, rejected));
 	}
 
-	/** Closes the project's job in accounting (setting it up first if it never was) and the project itself. */
+	/**
+	 * Closes the project's job in accounting (setting it up first if it never was) and the project itself. A failed
+	 * close is recorded on the project's link, so the sync page lists a refusal with the system's message.
+	 */
 	@Transactional(noRollbackFor = AccountingRejected.class)
 	public void closeProject(UUID projectId) {
-		accounting.closeProject(setUpProject(projectId));
+		ExternalRef job = setUpProject(projectId);
+		try {
+			accounting.closeProject(job);
+		}
+		catch (AccountingRejected rejected) {
+			// this transaction commits (noRollbackFor) with the link setUpProject just saved: recorded in its own
+			// transaction instead, the failure would be overwritten by that commit
+			link(PROJECT, projectId).ifPresent(link -> link.failed(describe(rejected), true, clock.instant()));
+			throw rejected;
+		}
+		catch (RuntimeException ex) {
+			recordFailure(PROJECT, projectId, ex);
+			throw ex;
+		}
 		projects.close(projectId);
 	}
 
@@ -139,8 +156,8 @@ public class AccountingSync {
 
 	/**
 	 * Books the time entries in accounting, each once: entries booked before keep their ref and are not pushed again;
-	 * the others go out together (QBO: batches of 30), except entries refused before, which are pushed one by one
-	 * under a new key. One outcome per entry, in order; a refused entry is recorded on its link (the sync page shows
+	 * the others go out together (QBO: batches of 30, each entry always in the same batch under the same key, see
+	 * {@link #batches}), except entries refused before, which are pushed one by one under a new key. One outcome per entry, in order; a refused entry is recorded on its link (the sync page shows
 	 * it) and does not stop the others.
 	 */
 	@Transactional
@@ -164,10 +181,10 @@ public class AccountingSync {
 			}
 		}
 		List<TimeActivityEntry> fresh = List.copyOf(unsynced.values());
-		if (!fresh.isEmpty()) {
+		for (Map.Entry<String, List<TimeActivityEntry>> batch : batches(fresh).entrySet()) {
 			List<PushOutcome> pushed;
 			try {
-				pushed = accounting.pushTimeActivities(fresh);
+				pushed = accounting.pushTimeActivities(batch.getValue(), batch.getKey());
 			}
 			catch (RuntimeException ex) {
 				fresh.forEach(entry -> recordFailure(TIME_ACTIVITY, entry.localId(), ex));
@@ -179,6 +196,42 @@ public class AccountingSync {
 			});
 		}
 		return entries.stream().map(entry -> outcomes.get(entry.localId())).toList();
+	}
+
+	/**
+	 * The batches to send, by key. An entry sent before without a committed answer (a crash, a technical failure
+	 * after an earlier batch went through) goes again in its first batch under that batch's key, so the accounting
+	 * system answers what it booked then, whatever order or company the entry comes in now. The other entries are
+	 * cut into new batches in their order; their keys are stored (own transaction) before anything is sent.
+	 */
+	private Map<String, List<TimeActivityEntry>> batches(List<TimeActivityEntry> fresh) {
+		Map<String, List<TimeActivityEntry>> batches = new LinkedHashMap<>();
+		List<TimeActivityEntry> loose = new ArrayList<>();
+		for (TimeActivityEntry entry : fresh) {
+			Optional<String> key = link(TIME_ACTIVITY, entry.localId()).flatMap(ExternalLink::batchKey);
+			if (key.isPresent()) {
+				batches.computeIfAbsent(key.get(), k -> new ArrayList<>()).add(entry);
+			}
+			else {
+				loose.add(entry);
+			}
+		}
+		Map<String, List<TimeActivityEntry>> cut = new LinkedHashMap<>();
+		int size = accounting.timeActivityBatchSize();
+		for (int from = 0; from < loose.size(); from = from + Math.min(size, loose.size() - from)) {
+			cut.put("time-batch:" + UUID.randomUUID(),
+					List.copyOf(loose.subList(from, from + Math.min(size, loose.size() - from))));
+		}
+		if (!cut.isEmpty()) {
+			ownTransaction.executeWithoutResult(status -> cut.forEach((key, batch) -> batch.forEach(entry -> {
+				ExternalLink link = link(TIME_ACTIVITY, entry.localId())
+					.orElseGet(() -> new ExternalLink(accounting.name(), TIME_ACTIVITY, entry.localId()));
+				link.inBatch(key);
+				links.save(link);
+			})));
+		}
+		batches.putAll(cut);
+		return batches;
 	}
 
 	/** Books the expense in accounting once (QBO: a {@code Purchase} on the job); returns its ref. */

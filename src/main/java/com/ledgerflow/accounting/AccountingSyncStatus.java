@@ -25,6 +25,9 @@ public class AccountingSyncStatus {
 	/** The page lists at most this many failures; the counts include all of them. */
 	public static final int MAX_FAILURES = 200;
 
+	/** The page lists this many of the most recent changes received from the accounting system. */
+	public static final int MAX_RECEIVED = 50;
+
 	private final JdbcTemplate jdbc;
 
 	private final AccountingSystem accounting;
@@ -79,6 +82,31 @@ public class AccountingSyncStatus {
 					rs.getInt("attempts"), lastAttempt == null ? null : lastAttempt.toInstant(),
 					AccountingSyncRetry.canRetry(type));
 		}, accounting.name(), MAX_FAILURES);
+	}
+
+	/**
+	 * The most recent changes the accounting system reported, newest first, each with the Ledgerflow record it
+	 * concerns when known: a payment's invoice, or the posted invoice, time activity, expense or customer itself.
+	 */
+	@Transactional(readOnly = true)
+	public List<ReceivedChange> received() {
+		return jdbc.query("""
+				select c.entity, c.entity_id, c.operation, c.amount, c.currency, c.received_at, c.source,
+				       l.entity_type as linked_type, l.local_id as linked_id
+				from qbo_inbound_change c
+				left join lateral (
+				  select entity_type, local_id from external_link
+				  where system = ? and external_id = coalesce(c.linked_external_id, c.entity_id)
+				    and entity_type in (case coalesce(c.linked_entity, c.entity)
+				                          when 'Invoice' then 'INVOICE' when 'TimeActivity' then 'TIME_ACTIVITY'
+				                          when 'Purchase' then 'EXPENSE' when 'Customer' then 'CUSTOMER' end,
+				                        case coalesce(c.linked_entity, c.entity) when 'Customer' then 'PROJECT' end)
+				  limit 1) l on true
+				order by c.received_at desc, c.id limit ?""", (rs, row) -> new ReceivedChange(rs.getString("entity"),
+				rs.getString("entity_id"), rs.getString("operation"), rs.getString("linked_type"),
+				rs.getObject("linked_id", UUID.class), rs.getBigDecimal("amount"), rs.getString("currency"),
+				rs.getObject("received_at", OffsetDateTime.class).toInstant(), rs.getString("source")),
+				accounting.name(), MAX_RECEIVED);
 	}
 
 	private String describe(String entityType, UUID localId) {

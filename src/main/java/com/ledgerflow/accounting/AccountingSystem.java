@@ -73,6 +73,20 @@ public interface AccountingSystem {
 	 */
 	List<PushOutcome> pushTimeActivities(List<TimeActivityEntry> entries);
 
+	/** How many entries one {@link #pushTimeActivities(List, String)} takes at most (QBO: 30). */
+	default int timeActivityBatchSize() {
+		return Integer.MAX_VALUE;
+	}
+
+	/**
+	 * Books at most {@link #timeActivityBatchSize()} time activities in one request keyed by {@code batchKey}: sent
+	 * again under the same key (after a crash, a timeout), also with only some of its first entries, it answers what
+	 * was booked the first time. One outcome per entry, in order, as {@link #pushTimeActivities(List)}.
+	 */
+	default List<PushOutcome> pushTimeActivities(List<TimeActivityEntry> entries, String batchKey) {
+		return pushTimeActivities(entries);
+	}
+
 	/** Books the expense once per {@code localId} (QBO: a {@code Purchase} on the job). */
 	ExternalRef pushBillableExpense(BillableExpenseEntry entry);
 

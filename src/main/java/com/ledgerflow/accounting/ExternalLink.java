@@ -40,6 +40,8 @@ class ExternalLink {
 
 	private int rejections;
 
+	private @Nullable String batchKey;
+
 	protected ExternalLink() {
 		this.id = UUID.randomUUID();
 		this.system = "";
@@ -60,6 +62,16 @@ class ExternalLink {
 		this.lastAttemptAt = now;
 		this.lastError = null;
 		this.attempts = 0;
+		this.batchKey = null;
+	}
+
+	/** The record goes out in the batch keyed {@code key}; until synced, a push again goes in the same batch. */
+	void inBatch(String key) {
+		this.batchKey = key;
+	}
+
+	Optional<String> batchKey() {
+		return Optional.ofNullable(batchKey);
 	}
 
 	/** A push failed; {@code rejected} when the accounting system refused it (not a technical failure). */

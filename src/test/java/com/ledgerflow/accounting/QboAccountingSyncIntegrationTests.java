@@ -187,6 +187,35 @@ class QboAccountingSyncIntegrationTests extends QboSyncTestSupport {
 		assertThat(link(AccountingSync.TIME_ACTIVITY, entries.get(0).localId()).lastError()).isEmpty();
 	}
 
+	@Test
+	void aBatchRetriedAfterAPartFailureAndACrashCreatesEachTimeActivityOnceWhateverTheOrder() {
+		ExternalRef job = inTransaction.execute(status -> sync.setUpProject(newProject(unique("Acme"))));
+		ExternalRef item = accounting.upsertServiceItem(unique("Design"), "79");
+		ExternalRef employee = accounting.upsertEmployee(new AccountingPerson("Emily", unique("Platt"), null));
+		List<TimeActivityEntry> entries = new ArrayList<>();
+		for (int i = 0; i < 35; i++) {
+			entries.add(new TimeActivityEntry(UUID.randomUUID(), job, employee, item, LocalDate.of(2026, 11, 2), 60,
+					new BigDecimal("150.00"), true, "Design " + i));
+		}
+		fake.rejectNext("TimeActivity", "6000", 1);
+		assertThatThrownBy(() -> inTransaction.executeWithoutResult(status -> {
+			sync.pushTimeActivities(entries);
+			throw new IllegalStateException("crash after QBO booked both batches, before the commit");
+		})).hasMessageContaining("crash");
+		assertThat(fake.entities("TimeActivity")).as("QBO booked all but the refused one").hasSize(34);
+
+		// the caller asks again in another order, with a new entry first: the chunks must not shift
+		List<TimeActivityEntry> retry = new ArrayList<>(entries);
+		java.util.Collections.reverse(retry);
+		retry.add(0, new TimeActivityEntry(UUID.randomUUID(), job, employee, item, LocalDate.of(2026, 11, 3), 30,
+				new BigDecimal("150.00"), true, "Design late"));
+		List<PushOutcome> outcomes = inTransaction.execute(status -> sync.pushTimeActivities(retry));
+
+		assertThat(outcomes).allMatch(PushOutcome::succeeded);
+		assertThat(fake.entities("TimeActivity")).as("each entry booked once").hasSize(36);
+		assertThat(outcomes.stream().map(PushOutcome::ref).distinct()).hasSize(36);
+	}
+
 	private InvoiceDraft invoiceOn(ExternalRef job) {
 		ExternalRef item = accounting.upsertServiceItem(unique("Design"), "79");
 		return new InvoiceDraft(UUID.randomUUID(), job, LocalDate.of(2026, 11, 30), LocalDate.of(2026, 12, 30), "USD",

@@ -39,7 +39,7 @@ class IntuitOAuthClient {
 
 	private final RestClient http;
 
-	private volatile Endpoints endpoints;
+	private final Endpoints endpoints;
 
 	IntuitOAuthClient(QboProperties properties, RestClient.Builder builder) {
 		this.endpoints = Endpoints.of(properties);
@@ -51,8 +51,8 @@ class IntuitOAuthClient {
 			.build();
 	}
 
-	/** Where Intuit is and who we are to it; replaceable so tests can point the shared context at a local fake. */
-	record Endpoints(URI authorizeUrl, URI tokenUrl, URI revokeUrl, String clientId, String clientSecret,
+	/** Where Intuit is and who we are to it: from {@code ledgerflow.accounting.qbo.*} only (tests set a fake's URLs). */
+	private record Endpoints(URI authorizeUrl, URI tokenUrl, URI revokeUrl, String clientId, String clientSecret,
 			URI redirectUri) {
 
 		static Endpoints of(QboProperties properties) {
@@ -65,15 +65,6 @@ class IntuitOAuthClient {
 			return value == null ? "" : value;
 		}
 
-	}
-
-	Endpoints endpoints() {
-		return endpoints;
-	}
-
-	/** For tests only: the shared test context talks to a local fake. */
-	void useEndpoints(Endpoints endpoints) {
-		this.endpoints = endpoints;
 	}
 
 	/** Where the browser goes to let finance pick the company and consent. */

@@ -181,19 +181,32 @@ class QboAccountingSystem implements AccountingSystem {
 		for (int from = 0; from < entries.size(); from += QboClient.MAX_BATCH_ITEMS) {
 			List<TimeActivityEntry> chunk = entries.subList(from,
 					Math.min(entries.size(), from + QboClient.MAX_BATCH_ITEMS));
-			List<QboClient.BatchOperation> operations = chunk.stream()
-				.map(entry -> new QboClient.BatchOperation(compact(entry.localId()), "create",
-						QboTimeActivity.ENTITY, QboTimeActivity.of(entry)))
-				.toList();
 			StringBuilder key = new StringBuilder("time-batch");
 			chunk.forEach(entry -> key.append(':').append(compact(entry.localId())));
-			Map<String, QboClient.BatchItem> answers = new HashMap<>();
-			qbo.batch(operations, key.toString()).forEach(item -> answers.put(item.bId(), item));
-			for (TimeActivityEntry entry : chunk) {
-				outcomes.add(outcome(entry.localId(), answers.get(compact(entry.localId()))));
-			}
+			outcomes.addAll(pushTimeActivities(chunk, key.toString()));
 		}
 		return outcomes;
+	}
+
+	@Override
+	public int timeActivityBatchSize() {
+		return QboClient.MAX_BATCH_ITEMS;
+	}
+
+	// QBO replays a /batch by its requestid alone: the first answer holds an item for every entry sent then (bId)
+	@Override
+	public List<PushOutcome> pushTimeActivities(List<TimeActivityEntry> entries, String batchKey) {
+		if (entries.size() > QboClient.MAX_BATCH_ITEMS) {
+			throw new IllegalArgumentException(
+					"A QBO batch takes at most " + QboClient.MAX_BATCH_ITEMS + " items, not " + entries.size());
+		}
+		List<QboClient.BatchOperation> operations = entries.stream()
+			.map(entry -> new QboClient.BatchOperation(compact(entry.localId()), "create", QboTimeActivity.ENTITY,
+					QboTimeActivity.of(entry)))
+			.toList();
+		Map<String, QboClient.BatchItem> answers = new HashMap<>();
+		qbo.batch(operations, batchKey).forEach(item -> answers.put(item.bId(), item));
+		return entries.stream().map(entry -> outcome(entry.localId(), answers.get(compact(entry.localId())))).toList();
 	}
 
 	@Override

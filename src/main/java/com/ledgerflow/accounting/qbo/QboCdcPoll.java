@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.http.MediaType;
@@ -34,8 +36,11 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * The safety net for missed webhooks: asks QBO's change data capture for Payment, Invoice, TimeActivity and Purchase
  * changes since a persisted cursor ({@code qbo_cdc_cursor}) and stores them with the webhook changes (duplicates are
- * ignored by the table's unique key). One node at a time: the poll runs under
- * {@code pg_try_advisory_xact_lock}; a node that does not get the lock skips this round.
+ * ignored by the table's unique key). QBO answers at most {@value #MAX_PER_ENTITY} records per entity and call: an
+ * entity that hits the limit is asked again from the latest {@code LastUpdatedTime} it answered, until it answers
+ * fewer, and only then does the cursor move (to the first answer's time: the entities that were complete then are
+ * complete up to it). One node at a time: the poll runs under {@code pg_try_advisory_xact_lock}; a node that does not
+ * get the lock skips this round.
  */
 @Component
 class QboCdcPoll {
@@ -50,6 +55,12 @@ class QboCdcPoll {
 
 	/** QBO answers changes of the last 30 days at most. */
 	static final Duration MAX_LOOKBACK = Duration.ofDays(30);
+
+	/** QBO's most records of one entity in one CDC answer. */
+	static final int MAX_PER_ENTITY = 1000;
+
+	/** The most follow-up calls of one poll; the next poll goes on from the cursor. */
+	static final int MAX_PAGES = 50;
 
 	/** The next poll starts a little before QBO's answer time: a change committed meanwhile is not missed. */
 	static final Duration OVERLAP = Duration.ofMinutes(1);
@@ -72,8 +83,19 @@ class QboCdcPoll {
 
 	private final Clock clock;
 
+	private final int maxPerEntity;
+
+	@Autowired
 	QboCdcPoll(QboProperties properties, QboAccessTokens tokens, QboInboundChanges changes, JdbcTemplate jdbc,
 			PlatformTransactionManager transactionManager, RestClient.Builder builder, Clock clock) {
+		this(properties, tokens, changes, jdbc, transactionManager, builder, clock, MAX_PER_ENTITY);
+	}
+
+	/** With QBO's per-entity limit at {@code maxPerEntity} (tests use a small one). */
+	QboCdcPoll(QboProperties properties, QboAccessTokens tokens, QboInboundChanges changes, JdbcTemplate jdbc,
+			PlatformTransactionManager transactionManager, RestClient.Builder builder, Clock clock,
+			int maxPerEntity) {
+		this.maxPerEntity = maxPerEntity;
 		this.properties = properties;
 		this.tokens = tokens;
 		this.changes = changes;
@@ -88,10 +110,14 @@ class QboCdcPoll {
 			.build();
 	}
 
-	/** What one poll did. */
-	record Result(boolean polled, int changes, int inserted) {
+	/** What one poll did; {@code calls} to QBO's CDC (more than one when an entity hit the per-call limit). */
+	record Result(boolean polled, int changes, int inserted, int calls) {
 
-		static final Result SKIPPED = new Result(false, 0, 0);
+		static final Result SKIPPED = new Result(false, 0, 0, 0);
+
+		Result(boolean polled, int changes, int inserted) {
+			this(polled, changes, inserted, 1);
+		}
 
 	}
 
@@ -115,8 +141,9 @@ class QboCdcPoll {
 			}
 			Instant now = clock.instant();
 			Instant since = changedSince(realmId, now);
-			JsonNode answer = fetch(realmId, since, accessToken);
-			List<QboInboundChange> found = parse(realmId, answer);
+			JsonNode answer = fetch(realmId, ENTITIES, since, accessToken);
+			List<QboInboundChange> found = new ArrayList<>(parse(realmId, answer));
+			int calls = 1 + followCapped(realmId, answer, since, accessToken, found);
 			int inserted = changes.record(found, QboInboundChange.Source.CDC);
 			Instant next = answerTime(answer, now).minus(OVERLAP);
 			if (next.isBefore(since)) {
@@ -127,7 +154,7 @@ class QboCdcPoll {
 					on conflict (realm_id) do update set changed_since = excluded.changed_since, polled_at = excluded.polled_at""",
 					realmId, Timestamp.from(next), Timestamp.from(now));
 			log.info("QBO CDC poll of {} since {}: {} changes, {} new", realmId, since, found.size(), inserted);
-			return new Result(true, found.size(), inserted);
+			return new Result(true, found.size(), inserted, calls);
 		});
 		return result == null ? Result.SKIPPED : result;
 	}
@@ -144,10 +171,54 @@ class QboCdcPoll {
 		return since;
 	}
 
-	private JsonNode fetch(String realmId, Instant since, String accessToken) {
+	// asks again for the entities that hit the limit, from the latest change each answered; answers the extra calls
+	private int followCapped(String realmId, JsonNode first, Instant since, String accessToken,
+			List<QboInboundChange> found) {
+		Map<String, Instant> capped = capped(first);
+		Instant from = since;
+		int calls = 0;
+		while (!capped.isEmpty()) {
+			Instant next = capped.values().stream().min(Instant::compareTo).orElseThrow();
+			if (!next.isAfter(from) || calls == MAX_PAGES) {
+				log.warn("QBO CDC: {} changed more than {} times since {}; some changes may only show on a later poll",
+						capped.keySet(), maxPerEntity, from);
+				break;
+			}
+			from = next;
+			JsonNode answer = fetch(realmId, List.copyOf(capped.keySet()), from, accessToken);
+			found.addAll(parse(realmId, answer));
+			capped = capped(answer);
+			calls++;
+		}
+		return calls;
+	}
+
+	// the entities of an answer that hit the limit, each with the latest LastUpdatedTime it answered
+	private Map<String, Instant> capped(JsonNode answer) {
+		Map<String, Instant> capped = new LinkedHashMap<>();
+		for (JsonNode cdc : answer.path("CDCResponse")) {
+			for (JsonNode query : cdc.path("QueryResponse")) {
+				for (Iterator<Map.Entry<String, JsonNode>> fields = query.fields(); fields.hasNext();) {
+					Map.Entry<String, JsonNode> field = fields.next();
+					if (field.getValue().isArray() && field.getValue().size() >= maxPerEntity) {
+						for (JsonNode record : field.getValue()) {
+							String updated = record.path("MetaData").path("LastUpdatedTime").asText("");
+							if (!updated.isEmpty()) {
+								capped.merge(field.getKey(), QboWebhookPayload.timestamp(updated),
+										(a, b) -> a.isAfter(b) ? a : b);
+							}
+						}
+					}
+				}
+			}
+		}
+		return capped;
+	}
+
+	private JsonNode fetch(String realmId, List<String> entities, Instant since, String accessToken) {
 		URI uri = UriComponentsBuilder.fromUri(properties.baseUrl())
 			.pathSegment(realmId, "cdc")
-			.queryParam("entities", String.join(",", ENTITIES))
+			.queryParam("entities", String.join(",", entities))
 			.queryParam("changedSince", CHANGED_SINCE.format(since.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC)))
 			.queryParam("minorversion", properties.minorVersion())
 			.encode()

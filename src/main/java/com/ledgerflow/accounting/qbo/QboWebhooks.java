@@ -34,14 +34,17 @@ public class QboWebhooks {
 
 	private final @Nullable String verifierToken;
 
-	QboWebhooks(QboInboundChanges changes, ObjectMapper json, QboProperties properties) {
+	private final QboTokenStore connections;
+
+	QboWebhooks(QboInboundChanges changes, ObjectMapper json, QboProperties properties, QboTokenStore connections) {
 		this.changes = changes;
+		this.connections = connections;
 		this.json = json;
 		this.verifierToken = properties.webhookVerifierToken();
 	}
 
 	public enum Outcome {
-		/** Stored (or already stored: a replay). */
+		/** Stored (or already stored: a replay); events of another company than the connected one are ignored. */
 		ACCEPTED,
 		/** Signature missing or wrong, or no verifier token configured: nothing stored. */
 		BAD_SIGNATURE,
@@ -62,9 +65,17 @@ public class QboWebhooks {
 			log.warn("Malformed QBO webhook: {}", ex.getMessage());
 			return Outcome.MALFORMED;
 		}
-		int inserted = changes.record(parsed, QboInboundChange.Source.WEBHOOK);
-		log.info("QBO webhook: {} changes, {} new", parsed.size(), inserted);
+		List<QboInboundChange> ours = ofConnectedRealm(parsed);
+		int inserted = changes.record(ours, QboInboundChange.Source.WEBHOOK);
+		log.info("QBO webhook: {} changes, {} new, {} of another company ignored", parsed.size(), inserted,
+				parsed.size() - ours.size());
 		return Outcome.ACCEPTED;
+	}
+
+	// one app's webhooks cover every company that ever connected it; only the connected one is Ledgerflow's
+	private List<QboInboundChange> ofConnectedRealm(List<QboInboundChange> parsed) {
+		String realmId = connections.summary().map(QboConnectionSummary::realmId).orElse(null);
+		return parsed.stream().filter(change -> change.realmId().equals(realmId)).toList();
 	}
 
 	boolean signedByIntuit(byte[] body, @Nullable String signature) {

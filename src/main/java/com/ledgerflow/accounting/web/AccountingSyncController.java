@@ -20,7 +20,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The accounting sync page (finance and administrators, see SecurityConfiguration): counts per record type, the
- * failures with the accounting system's message, and a retry per failure (post, redirect, get).
+ * failures with the accounting system's message, a retry per failure (post, redirect, get), and the changes received
+ * from the accounting system (payments made in QuickBooks).
  */
 @Controller
 @RequestMapping("/accounting/sync")
@@ -47,6 +48,8 @@ class AccountingSyncController {
 		model.addAttribute("types", status.byType());
 		model.addAttribute("failures", status.failures());
 		model.addAttribute("maxFailures", AccountingSyncStatus.MAX_FAILURES);
+		model.addAttribute("received", status.received());
+		model.addAttribute("maxReceived", AccountingSyncStatus.MAX_RECEIVED);
 		model.addAttribute("zone", zone);
 		return "accounting/sync";
 	}

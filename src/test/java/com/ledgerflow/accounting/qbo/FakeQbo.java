@@ -45,7 +45,8 @@ import com.sun.net.httpserver.HttpServer;
  * A fake QuickBooks Online on a free local port, speaking the v3 JSON of {@code ../shared/qbo-samples}: stateful
  * {@code Customer} create, read, sparse and full update with {@code SyncToken}, {@code requestid} replay, simple
  * queries, QBO's faults (6240 duplicate name, 610 object not found, 5010 stale object, 6000 business validation), and
- * the OAuth token endpoint (authorization code and rotating refresh tokens). Beyond customers it serves
+ * Intuit's OAuth endpoints: token (authorization code and rotating refresh tokens, client credentials checked) and
+ * revocation; the one fake of the QBO tests ({@code TestQboServer} shares one with the integration-test context). Beyond customers it serves
  * {@code Item}, {@code Employee}, {@code Vendor} (create, read, query by name), {@code TimeActivity} and
  * {@code Purchase} (create, read; references checked, 610 otherwise), {@code Invoice} (create with exact line and
  * total amounts, {@code include=invoiceLink}, {@code operation=void}, read), {@code Payment}s made in QuickBooks
@@ -66,6 +67,11 @@ public final class FakeQbo implements AutoCloseable {
 	public static final String REALM_ID = "9341453050771234";
 
 	public static final String TOKEN_PATH = "/oauth2/v1/tokens/bearer";
+
+	public static final String REVOKE_PATH = "/v2/oauth2/tokens/revoke";
+
+	/** Where the browser is sent to consent (the fake does not serve it: tests call the callback themselves). */
+	public static final String AUTHORIZE_PATH = "/connect/oauth2";
 
 	public static final String API_PATH = "/v3/company";
 
@@ -100,6 +106,12 @@ public final class FakeQbo implements AutoCloseable {
 	private final Map<String, Deque<String>> rejections = new HashMap<>();
 
 	private Instant lastTick = Instant.EPOCH;
+
+	// how far the fake's clock is ahead of the wall clock (advanceClock)
+	private Duration clockOffset = Duration.ZERO;
+
+	// QBO answers at most 1,000 records per entity in one CDC call
+	private int cdcLimit = 1000;
 
 	private int nextDocNumber = 1001;
 
@@ -139,6 +151,16 @@ public final class FakeQbo implements AutoCloseable {
 
 	private long accessTokenSeconds = 3600;
 
+	private final List<String> revocations = new ArrayList<>();
+
+	private volatile Duration refreshDelay = Duration.ZERO;
+
+	private volatile String requiredClientSecret;
+
+	private volatile String cannedCdc;
+
+	private Tokens lastIssued;
+
 	private FakeQbo() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
 		this.server.setExecutor(threads);
@@ -166,6 +188,16 @@ public final class FakeQbo implements AutoCloseable {
 	/** The OAuth token endpoint, like {@code https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer}. */
 	public URI tokenUrl() {
 		return URI.create(root() + TOKEN_PATH);
+	}
+
+	/** The revocation endpoint, like {@code https://developer.api.intuit.com/v2/oauth2/tokens/revoke}. */
+	public URI revokeUrl() {
+		return URI.create(root() + REVOKE_PATH);
+	}
+
+	/** The consent page, like {@code https://appcenter.intuit.com/connect/oauth2}. */
+	public URI authorizeUrl() {
+		return URI.create(root() + AUTHORIZE_PATH);
 	}
 
 	@Override
@@ -213,8 +245,8 @@ public final class FakeQbo implements AutoCloseable {
 	}
 
 	/**
-	 * The next {@code count} creates of {@code entity} (single or in a {@code /batch}) are refused with QBO's
-	 * validation fault {@code code}: {@code 6000} business validation, {@code 610} object not found, {@code 6240}
+	 * The next {@code count} creates of {@code entity} (single or in a {@code /batch}; for {@code Customer}: creates
+	 * and updates) are refused with QBO's validation fault {@code code}: {@code 6000} business validation, {@code 610} object not found, {@code 6240}
 	 * duplicate name.
 	 */
 	public synchronized FakeQbo rejectNext(String entity, String code, int count) {
@@ -283,6 +315,26 @@ public final class FakeQbo implements AutoCloseable {
 		return stored.path("Id").asText();
 	}
 
+	/** A payment received in QuickBooks that is not applied to any invoice (yet); returns its Id. */
+	public synchronized String addUnappliedPayment(BigDecimal amount) {
+		ObjectNode payment = json.createObjectNode();
+		payment.put("TxnDate", java.time.LocalDate.now().toString()).put("TotalAmt", amount).put("UnappliedAmt", amount);
+		payment.putArray("Line");
+		return storeEntity("Payment", payment).path("Id").asText();
+	}
+
+	/** The fake's clock (MetaData times, CDC) moves {@code duration} ahead, as if that much time passed. */
+	public synchronized FakeQbo advanceClock(Duration duration) {
+		clockOffset = clockOffset.plus(duration);
+		return this;
+	}
+
+	/** {@code /cdc} answers at most {@code limit} records per entity (QBO: 1,000), the oldest changes first. */
+	public synchronized FakeQbo cdcLimit(int limit) {
+		this.cdcLimit = limit;
+		return this;
+	}
+
 	/** A customer entered directly in QuickBooks; returns its Id. */
 	public synchronized String addCustomer(String displayName) {
 		ObjectNode body = json.createObjectNode().put("DisplayName", displayName);
@@ -304,7 +356,75 @@ public final class FakeQbo implements AutoCloseable {
 		Tokens tokens = new Tokens("fake-access-" + n, "fake-refresh-" + n);
 		accessTokens.add(tokens.accessToken());
 		refreshTokens.add(tokens.refreshToken());
+		lastIssued = tokens;
 		return tokens;
+	}
+
+	/** The tokens the fake issued last (token endpoint or {@link #issueTokens}). */
+	public synchronized Tokens lastIssued() {
+		return lastIssued;
+	}
+
+	/** An access token issued elsewhere (a test's own token source) that the API accepts from now on. */
+	public synchronized FakeQbo acceptAccessToken(String accessToken) {
+		accessTokens.add(accessToken);
+		return this;
+	}
+
+	/** Intuit forgets every refresh token issued so far (revoked in QuickBooks, or expired). */
+	public synchronized FakeQbo refuseAllRefreshTokens() {
+		refreshTokens.clear();
+		return this;
+	}
+
+	/** Whether the token endpoint would still take this refresh token (tokens rotate: a used one is spent). */
+	public synchronized boolean refreshTokenValid(String refreshToken) {
+		return refreshTokens.contains(refreshToken) && !rejectedRefreshTokens.contains(refreshToken);
+	}
+
+	/** How long each refresh takes from now on (Intuit's latency), to widen the window for concurrent refreshes. */
+	public FakeQbo refreshDelay(Duration delay) {
+		this.refreshDelay = delay;
+		return this;
+	}
+
+	/**
+	 * The token endpoint accepts only this client secret from now on ({@code 401 invalid_client} otherwise), as after
+	 * the secret was rotated in Intuit's developer portal; {@code null}: any client credentials.
+	 */
+	public FakeQbo requireClientSecret(String secret) {
+		this.requiredClientSecret = secret;
+		return this;
+	}
+
+	/** The bodies of the revocation requests, oldest first. */
+	public synchronized List<String> revoked() {
+		return List.copyOf(revocations);
+	}
+
+	/** How many token requests had this {@code grant_type} ({@code authorization_code}, {@code refresh_token}). */
+	public synchronized long tokenRequestCount(String grantType) {
+		return tokenRequests.stream().filter(request -> grantType.equals(request.get("grant_type"))).count();
+	}
+
+	/** {@code /cdc} answers exactly this body from now on ({@code null}: computed from the stored entities). */
+	public FakeQbo cannedCdc(String body) {
+		this.cannedCdc = body;
+		return this;
+	}
+
+	/**
+	 * Forgets the OAuth settings and recordings of earlier tests (token requests, revocations, delays, the required
+	 * secret, lifetimes): for a fake shared by a whole test JVM.
+	 */
+	public synchronized FakeQbo resetOAuth() {
+		tokenRequests.clear();
+		revocations.clear();
+		rejectedRefreshTokens.clear();
+		refreshDelay = Duration.ZERO;
+		requiredClientSecret = null;
+		accessTokenSeconds = 3600;
+		return this;
 	}
 
 	/** A one-time authorization code the token endpoint exchanges (what Intuit's redirect carries as {@code code}). */
@@ -374,6 +494,12 @@ public final class FakeQbo implements AutoCloseable {
 	private Reply reply(Request request) {
 		if (request.path().equals(TOKEN_PATH) && request.method().equals("POST")) {
 			return token(request);
+		}
+		if (request.path().equals(REVOKE_PATH) && request.method().equals("POST")) {
+			synchronized (this) {
+				revocations.add(request.body());
+			}
+			return new Reply(200, "", null);
 		}
 		if (request.path().startsWith(API_PATH + "/")) {
 			return api(request);
@@ -461,6 +587,10 @@ public final class FakeQbo implements AutoCloseable {
 	}
 
 	private Reply write(String body) {
+		Deque<String> refused = rejections.get("Customer");
+		if (refused != null && !refused.isEmpty()) {
+			return validationFault(refused.poll());
+		}
 		ObjectNode customer;
 		try {
 			customer = (ObjectNode) json.readTree(body);
@@ -818,6 +948,9 @@ public final class FakeQbo implements AutoCloseable {
 	}
 
 	private Reply cdc(Map<String, String> params) {
+		if (cannedCdc != null) {
+			return new Reply(200, cannedCdc, null);
+		}
 		Instant since;
 		try {
 			since = OffsetDateTime.parse(params.getOrDefault("changedSince", "")).toInstant();
@@ -834,10 +967,13 @@ public final class FakeQbo implements AutoCloseable {
 			if (name == null) {
 				continue;
 			}
+			// the oldest changes first, at most cdcLimit of them, as QBO pages
 			List<ObjectNode> changed = entities.get(name)
 				.values()
 				.stream()
 				.filter(node -> !changedAt.get(name + ":" + node.path("Id").asText()).isBefore(since))
+				.sorted(java.util.Comparator.comparing(node -> changedAt.get(name + ":" + node.path("Id").asText())))
+				.limit(cdcLimit)
 				.toList();
 			ObjectNode response = queryResponses.addObject();
 			if (!changed.isEmpty()) {
@@ -869,7 +1005,7 @@ public final class FakeQbo implements AutoCloseable {
 
 	// strictly increasing milliseconds: what changed before a CDC answer is before its time, what changes after is after
 	private Instant tick() {
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		Instant now = Instant.now().plus(clockOffset).truncatedTo(ChronoUnit.MILLIS);
 		lastTick = now.isAfter(lastTick) ? now : lastTick.plusMillis(1);
 		return lastTick;
 	}
@@ -887,6 +1023,9 @@ public final class FakeQbo implements AutoCloseable {
 
 	private Reply token(Request request) {
 		Map<String, String> form = params(request.body());
+		if ("refresh_token".equals(form.get("grant_type"))) {
+			pause(refreshDelay);
+		}
 		Map<String, String> recorded = new LinkedHashMap<>(form);
 		if (request.authorization() != null) {
 			recorded.put("authorization", request.authorization());
@@ -920,13 +1059,15 @@ public final class FakeQbo implements AutoCloseable {
 		}
 	}
 
-	private static boolean basicAuth(String authorization) {
+	private boolean basicAuth(String authorization) {
 		if (authorization == null || !authorization.startsWith("Basic ")) {
 			return false;
 		}
 		String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()),
 				StandardCharsets.UTF_8);
-		return decoded.contains(":") && !decoded.startsWith(":");
+		String secret = requiredClientSecret;
+		return decoded.contains(":") && !decoded.startsWith(":")
+				&& (secret == null || decoded.substring(decoded.indexOf(':') + 1).equals(secret));
 	}
 
 	private Reply injectedReply(Injected injection) {
@@ -1013,8 +1154,8 @@ public final class FakeQbo implements AutoCloseable {
 		return params;
 	}
 
-	private static String timestamp() {
-		return OffsetDateTime.now(ZoneOffset.ofHours(-8)).truncatedTo(ChronoUnit.SECONDS).toString();
+	private String timestamp() {
+		return OffsetDateTime.now(ZoneOffset.ofHours(-8)).plus(clockOffset).truncatedTo(ChronoUnit.SECONDS).toString();
 	}
 
 	// the fake's own latency, on its server thread (not in test code)

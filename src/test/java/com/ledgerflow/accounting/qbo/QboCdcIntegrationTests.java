@@ -46,7 +46,7 @@ class QboCdcIntegrationTests {
 	@Autowired
 	PlatformTransactionManager transactionManager;
 
-	FakeIntuitOAuth intuit;
+	FakeQbo intuit;
 
 	StubTokens tokens;
 
@@ -54,10 +54,10 @@ class QboCdcIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		intuit = new FakeIntuitOAuth();
+		intuit = FakeQbo.start().acceptAccessToken("token-1").acceptAccessToken("token-2");
 		tokens = new StubTokens();
 		QboProperties defaults = QboStartupTests.properties(null);
-		QboProperties properties = new QboProperties(intuit.url("/v3/company"), defaults.authorizeUrl(),
+		QboProperties properties = new QboProperties(intuit.baseUrl(), defaults.authorizeUrl(),
 				defaults.tokenUrl(), defaults.revokeUrl(), defaults.clientId(), defaults.clientSecret(),
 				defaults.redirectUri(), null, null, 75, 500, 10, Duration.ofSeconds(5), Duration.ofMinutes(15));
 		cdc = new QboCdcPoll(properties, tokens, changes, jdbc, transactionManager, RestClient.builder(),
@@ -74,20 +74,20 @@ class QboCdcIntegrationTests {
 	@Test
 	void storesChangesAndPersistsTheCursor() {
 		Instant answered = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-		intuit.cdcBody = cdcAnswer(pacific(answered),
+		intuit.cannedCdc(cdcAnswer(pacific(answered),
 				payment("55", pacific(answered.minusSeconds(120)), pacific(answered.minusSeconds(120))),
-				invoice("130", pacific(answered.minus(Duration.ofDays(9))), pacific(answered.minusSeconds(30))));
+				invoice("130", pacific(answered.minus(Duration.ofDays(9))), pacific(answered.minusSeconds(30)))));
 
 		QboCdcPoll.Result result = cdc.poll();
 
 		assertThat(result).isEqualTo(new QboCdcPoll.Result(true, 2, 2));
-		URI request = intuit.cdcRequests.get(0);
+		URI request = cdcRequests().get(0);
 		assertThat(request.getPath()).isEqualTo("/v3/company/" + REALM + "/cdc");
 		assertThat(decodedQuery(request)).contains("entities=Payment,Invoice,TimeActivity,Purchase")
 			.contains("minorversion=75");
 		Instant dayAgo = Instant.now().minus(Duration.ofDays(1));
 		assertThat(changedSince(request)).isBetween(dayAgo.minusSeconds(60), dayAgo.plusSeconds(60));
-		assertThat(intuit.cdcAuthorizations).containsExactly("Bearer token-1");
+		assertThat(cdcAuthorizations()).containsExactly("Bearer token-1");
 		assertThat(jdbc.queryForList("select entity || ' ' || entity_id || ' ' || operation || ' ' || source "
 				+ "from qbo_inbound_change order by entity", String.class))
 			.containsExactly("Invoice 130 Update CDC", "Payment 55 Create CDC");
@@ -98,14 +98,14 @@ class QboCdcIntegrationTests {
 	void advancesTheCursorFromPollToPoll() {
 		Instant first = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(15));
 		Instant second = first.plus(Duration.ofMinutes(15));
-		intuit.cdcBody = cdcAnswer(pacific(first));
+		intuit.cannedCdc(cdcAnswer(pacific(first)));
 		cdc.poll();
-		intuit.cdcBody = cdcAnswer(pacific(second),
-				payment("56", pacific(second.minusSeconds(600)), pacific(second.minusSeconds(600))));
+		intuit.cannedCdc(cdcAnswer(pacific(second),
+				payment("56", pacific(second.minusSeconds(600)), pacific(second.minusSeconds(600)))));
 
 		cdc.poll();
 
-		assertThat(changedSince(intuit.cdcRequests.get(1))).isEqualTo(first.minus(QboCdcPoll.OVERLAP));
+		assertThat(changedSince(cdcRequests().get(1))).isEqualTo(first.minus(QboCdcPoll.OVERLAP));
 		assertThat(cursor()).isEqualTo(second.minus(QboCdcPoll.OVERLAP));
 	}
 
@@ -115,7 +115,7 @@ class QboCdcIntegrationTests {
 		// the webhook carries milliseconds, CDC seconds in another offset: the same change
 		changes.record(List.of(new QboInboundChange(REALM, "Payment", "55", "Create",
 				QboWebhookPayload.timestamp(paid.plusMillis(412).toString()))), QboInboundChange.Source.WEBHOOK);
-		intuit.cdcBody = cdcAnswer(pacific(Instant.now()), payment("55", pacific(paid), pacific(paid)));
+		intuit.cannedCdc(cdcAnswer(pacific(Instant.now()), payment("55", pacific(paid), pacific(paid))));
 
 		QboCdcPoll.Result result = cdc.poll();
 
@@ -124,10 +124,40 @@ class QboCdcIntegrationTests {
 	}
 
 	@Test
+	void asksAgainFromTheLatestChangeWhenAnEntityHitsQbosLimitBeforeMovingTheCursor() {
+		try (FakeQbo qbo = FakeQbo.start()) {
+			qbo.cdcLimit(3);
+			List<String> payments = new java.util.ArrayList<>();
+			for (int i = 0; i < 7; i++) {
+				payments.add(qbo.addUnappliedPayment(new java.math.BigDecimal("10.00")));
+				qbo.advanceClock(Duration.ofMinutes(1));
+			}
+			QboProperties defaults = QboStartupTests.properties(null);
+			QboCdcPoll limited = new QboCdcPoll(new QboProperties(qbo.baseUrl(), defaults.authorizeUrl(),
+					defaults.tokenUrl(), defaults.revokeUrl(), defaults.clientId(), defaults.clientSecret(),
+					defaults.redirectUri(), null, null, 75, 500, 10, Duration.ofSeconds(5), Duration.ofMinutes(15)),
+					new FakeQboTokens(qbo), changes, jdbc, transactionManager, RestClient.builder(), Clock.systemUTC(),
+					3);
+
+			QboCdcPoll.Result result = limited.poll();
+
+			// 1-3, then from 3's time 3-5, from 5's 5-7, from 7's only 7: fewer than the limit
+			assertThat(result.calls()).isEqualTo(4);
+			assertThat(jdbc.queryForList("select entity_id from qbo_inbound_change where entity = 'Payment'",
+					String.class)).containsExactlyInAnyOrderElementsOf(payments);
+			List<FakeQbo.Request> cdcCalls = qbo.requests().stream().filter(r -> r.path().endsWith("/cdc")).toList();
+			assertThat(cdcCalls.get(0).params().get("entities")).isEqualTo("Payment,Invoice,TimeActivity,Purchase");
+			assertThat(cdcCalls.subList(1, 4)).allSatisfy(r -> assertThat(r.params().get("entities")).isEqualTo("Payment"));
+			Instant firstSince = OffsetDateTime.parse(cdcCalls.get(0).params().get("changedSince")).toInstant();
+			assertThat(cursor(FakeQbo.REALM_ID)).isAfter(firstSince);
+		}
+	}
+
+	@Test
 	void readsDeletedRecords() {
-		intuit.cdcBody = cdcAnswer(pacific(Instant.now()),
+		intuit.cannedCdc(cdcAnswer(pacific(Instant.now()),
 				"{\"Purchase\":[{\"domain\":\"QBO\",\"status\":\"Deleted\",\"Id\":\"77\","
-						+ "\"MetaData\":{\"LastUpdatedTime\":\"2026-03-02T09:00:00-08:00\"}}]}");
+						+ "\"MetaData\":{\"LastUpdatedTime\":\"2026-03-02T09:00:00-08:00\"}}]}"));
 
 		cdc.poll();
 
@@ -137,11 +167,11 @@ class QboCdcIntegrationTests {
 
 	@Test
 	void refreshesTheTokenOnceWhenQboAnswersUnauthorized() {
-		intuit.cdcUnauthorized.set(1);
+		intuit.failNext(401, 1);
 
 		assertThat(cdc.poll().polled()).isTrue();
 
-		assertThat(intuit.cdcAuthorizations).containsExactly("Bearer token-1", "Bearer token-2");
+		assertThat(cdcAuthorizations()).containsExactly("Bearer token-1", "Bearer token-2");
 	}
 
 	@Test
@@ -150,7 +180,7 @@ class QboCdcIntegrationTests {
 
 		assertThat(cdc.poll()).isEqualTo(QboCdcPoll.Result.SKIPPED);
 
-		assertThat(intuit.cdcRequests).isEmpty();
+		assertThat(cdcRequests()).isEmpty();
 		assertThat(jdbc.queryForObject("select count(*) from qbo_cdc_cursor", Integer.class)).isZero();
 	}
 
@@ -173,7 +203,7 @@ class QboCdcIntegrationTests {
 			assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
 
 			assertThat(cdc.poll()).isEqualTo(QboCdcPoll.Result.SKIPPED);
-			assertThat(intuit.cdcRequests).isEmpty();
+			assertThat(cdcRequests()).isEmpty();
 		}
 		finally {
 			release.countDown();
@@ -182,8 +212,32 @@ class QboCdcIntegrationTests {
 		assertThat(cdc.poll().polled()).isTrue();
 	}
 
+	private List<URI> cdcRequests() {
+		return intuit.requests()
+			.stream()
+			.filter(request -> request.path().endsWith("/cdc"))
+			.map(request -> URI.create(request.path() + "?" + request.params()
+				.entrySet()
+				.stream()
+				.map(param -> param.getKey() + "=" + java.net.URLEncoder.encode(param.getValue(), StandardCharsets.UTF_8))
+				.collect(java.util.stream.Collectors.joining("&"))))
+			.toList();
+	}
+
+	private List<String> cdcAuthorizations() {
+		return intuit.requests()
+			.stream()
+			.filter(request -> request.path().endsWith("/cdc"))
+			.map(FakeQbo.Request::authorization)
+			.toList();
+	}
+
 	private Instant cursor() {
-		return jdbc.queryForObject("select changed_since from qbo_cdc_cursor where realm_id = ?", Timestamp.class, REALM)
+		return cursor(REALM);
+	}
+
+	private Instant cursor(String realm) {
+		return jdbc.queryForObject("select changed_since from qbo_cdc_cursor where realm_id = ?", Timestamp.class, realm)
 			.toInstant();
 	}
 

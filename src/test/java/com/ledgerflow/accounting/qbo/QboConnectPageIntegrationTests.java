@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import com.ledgerflow.IntegrationTest;
 import com.ledgerflow.TestBrowser;
+import com.ledgerflow.TestQboServer;
 import com.ledgerflow.TestUsers;
 import com.ledgerflow.security.StaffAccounts;
 import org.junit.jupiter.api.AfterEach;
@@ -35,28 +36,19 @@ class QboConnectPageIntegrationTests {
 	StaffAccounts accounts;
 
 	@Autowired
-	IntuitOAuthClient oauth;
-
-	@Autowired
 	JdbcTemplate jdbc;
 
-	FakeIntuitOAuth intuit;
-
-	IntuitOAuthClient.Endpoints configured;
+	final FakeQbo intuit = TestQboServer.fake();
 
 	@BeforeEach
 	void setUp() {
 		TestUsers.ensure(accounts);
-		intuit = new FakeIntuitOAuth();
-		configured = oauth.endpoints();
-		oauth.useEndpoints(intuit.endpoints());
+		intuit.resetOAuth();
 		jdbc.update("delete from qbo_connection");
 	}
 
 	@AfterEach
-	void restore() {
-		oauth.useEndpoints(configured);
-		intuit.close();
+	void disconnect() {
 		jdbc.update("delete from qbo_connection");
 	}
 
@@ -84,11 +76,11 @@ class QboConnectPageIntegrationTests {
 		URI authorize = startConnect(browser);
 
 		Map<String, String> query = query(authorize);
-		assertThat(authorize.toString()).startsWith(intuit.url("/connect/oauth2").toString());
-		assertThat(query).containsEntry("client_id", FakeIntuitOAuth.CLIENT_ID)
+		assertThat(authorize.toString()).startsWith(intuit.authorizeUrl().toString());
+		assertThat(query).containsEntry("client_id", TestQboServer.CLIENT_ID)
 			.containsEntry("response_type", "code")
 			.containsEntry("scope", "com.intuit.quickbooks.accounting")
-			.containsEntry("redirect_uri", FakeIntuitOAuth.REDIRECT_URI);
+			.containsEntry("redirect_uri", TestQboServer.REDIRECT_URI);
 		assertThat(query.get("state")).hasSizeGreaterThanOrEqualTo(40);
 	}
 
@@ -98,18 +90,18 @@ class QboConnectPageIntegrationTests {
 		startConnect(browser);
 
 		HttpResponse<String> callback = browser
-			.get("/accounting/qbo/callback?code=" + intuit.issueCode() + "&state=forged&realmId=" + REALM);
+			.get("/accounting/qbo/callback?code=" + intuit.authorizationCode() + "&state=forged&realmId=" + REALM);
 
 		assertThat(callback.statusCode()).isEqualTo(400);
 		assertThat(callback.body()).contains("state mismatch");
-		assertThat(intuit.codeExchanges).hasValue(0);
+		assertThat(intuit.tokenRequestCount("authorization_code")).isZero();
 		assertThat(jdbc.queryForObject("select count(*) from qbo_connection", Integer.class)).isZero();
 	}
 
 	@Test
 	void aCallbackWithoutAConnectStartedInThisSessionIsRefused() {
 		HttpResponse<String> callback = TestBrowser.loggedIn(port, TestUsers.FINANCE)
-			.get("/accounting/qbo/callback?code=" + intuit.issueCode() + "&state=guess&realmId=" + REALM);
+			.get("/accounting/qbo/callback?code=" + intuit.authorizationCode() + "&state=guess&realmId=" + REALM);
 
 		assertThat(callback.statusCode()).isEqualTo(400);
 		assertThat(jdbc.queryForObject("select count(*) from qbo_connection", Integer.class)).isZero();
@@ -121,7 +113,7 @@ class QboConnectPageIntegrationTests {
 		String state = query(startConnect(browser)).get("state");
 
 		HttpResponse<String> callback = browser
-			.get("/accounting/qbo/callback?code=" + intuit.issueCode() + "&state=" + state + "&realmId=" + REALM);
+			.get("/accounting/qbo/callback?code=" + intuit.authorizationCode() + "&state=" + state + "&realmId=" + REALM);
 
 		assertThat(callback.statusCode()).isEqualTo(302);
 		assertThat(callback.headers().firstValue("Location")).hasValueSatisfying(
@@ -139,10 +131,10 @@ class QboConnectPageIntegrationTests {
 		String state = query(startConnect(browser)).get("state");
 
 		HttpResponse<String> callback = browser
-			.get("/accounting/qbo/callback?code=" + intuit.issueCode() + "&state=" + state + "&realmId=%3Cscript%3E");
+			.get("/accounting/qbo/callback?code=" + intuit.authorizationCode() + "&state=" + state + "&realmId=%3Cscript%3E");
 
 		assertThat(callback.statusCode()).isEqualTo(400);
-		assertThat(intuit.codeExchanges).hasValue(0);
+		assertThat(intuit.tokenRequestCount("authorization_code")).isZero();
 		assertThat(jdbc.queryForObject("select count(*) from qbo_connection", Integer.class)).isZero();
 	}
 
@@ -162,10 +154,10 @@ class QboConnectPageIntegrationTests {
 	void theStateWorksOnce() {
 		TestBrowser browser = TestBrowser.loggedIn(port, TestUsers.FINANCE);
 		String state = query(startConnect(browser)).get("state");
-		browser.get("/accounting/qbo/callback?code=" + intuit.issueCode() + "&state=" + state + "&realmId=" + REALM);
+		browser.get("/accounting/qbo/callback?code=" + intuit.authorizationCode() + "&state=" + state + "&realmId=" + REALM);
 
 		HttpResponse<String> replay = browser
-			.get("/accounting/qbo/callback?code=" + intuit.issueCode() + "&state=" + state + "&realmId=other");
+			.get("/accounting/qbo/callback?code=" + intuit.authorizationCode() + "&state=" + state + "&realmId=other");
 
 		assertThat(replay.statusCode()).isEqualTo(400);
 		assertThat(jdbc.queryForList("select realm_id from qbo_connection", String.class)).containsExactly(REALM);
@@ -175,13 +167,13 @@ class QboConnectPageIntegrationTests {
 	void disconnectRevokesAndForgetsTheConnection() {
 		TestBrowser browser = TestBrowser.loggedIn(port, TestUsers.FINANCE);
 		String state = query(startConnect(browser)).get("state");
-		browser.get("/accounting/qbo/callback?code=" + intuit.issueCode() + "&state=" + state + "&realmId=" + REALM);
+		browser.get("/accounting/qbo/callback?code=" + intuit.authorizationCode() + "&state=" + state + "&realmId=" + REALM);
 
 		HttpResponse<String> disconnect = browser.post("/accounting/qbo/disconnect",
 				Map.of("_csrf", browser.csrfToken("/accounting/qbo")));
 
 		assertThat(disconnect.statusCode()).isEqualTo(302);
-		assertThat(intuit.revoked).hasSize(1);
+		assertThat(intuit.revoked()).hasSize(1);
 		assertThat(jdbc.queryForObject("select count(*) from qbo_connection", Integer.class)).isZero();
 	}
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import com.ledgerflow.IntegrationTest;
+import com.ledgerflow.TestQboServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,70 +30,72 @@ class QboTokenStoreIntegrationTests {
 	QboConnections connections;
 
 	@Autowired
-	IntuitOAuthClient oauth;
-
-	@Autowired
 	QboTokenCipher cipher;
 
 	@Autowired
 	JdbcTemplate jdbc;
 
-	FakeIntuitOAuth intuit;
-
-	IntuitOAuthClient.Endpoints configured;
+	final FakeQbo intuit = TestQboServer.fake();
 
 	@BeforeEach
-	void pointAtFakeIntuit() {
-		intuit = new FakeIntuitOAuth();
-		configured = oauth.endpoints();
-		oauth.useEndpoints(intuit.endpoints());
+	void forgetEarlierTests() {
+		intuit.resetOAuth();
 		jdbc.update("delete from qbo_connection");
 	}
 
 	@AfterEach
-	void restore() {
-		oauth.useEndpoints(configured);
-		intuit.close();
+	void disconnect() {
+		intuit.resetOAuth();
 		jdbc.update("delete from qbo_connection");
 	}
 
 	@Test
 	void codeExchangeStoresTheTokensEncrypted() {
-		connections.connect(intuit.issueCode(), REALM, "test-finance");
+		connections.connect(intuit.authorizationCode(), REALM, "test-finance");
+		FakeQbo.Tokens issued = intuit.lastIssued();
 
 		assertThat(tokens.realmId()).isEqualTo(REALM);
-		assertThat(tokens.accessToken()).isEqualTo("access-2");
+		assertThat(tokens.accessToken()).isEqualTo(issued.accessToken());
 		Map<String, Object> row = jdbc.queryForMap("select * from qbo_connection where realm_id = ?", REALM);
-		assertThat(row.get("access_token").toString()).doesNotContain("access-2");
-		assertThat(row.get("refresh_token").toString()).doesNotContain("refresh-2");
+		assertThat(row.get("access_token").toString()).doesNotContain(issued.accessToken());
+		assertThat(row.get("refresh_token").toString()).doesNotContain(issued.refreshToken());
 		assertThat(cipher.decrypt(row.get("refresh_token").toString(), QboTokenStore.context(REALM, "refresh_token")))
-			.isEqualTo("refresh-2");
+			.isEqualTo(issued.refreshToken());
+		assertThat(intuit.tokenRequests()).singleElement()
+			.satisfies(request -> assertThat(request).containsEntry("grant_type", "authorization_code")
+				.containsEntry("redirect_uri", TestQboServer.REDIRECT_URI)
+				.containsEntry("authorization", "Basic " + java.util.Base64.getEncoder()
+					.encodeToString((TestQboServer.CLIENT_ID + ":" + TestQboServer.CLIENT_SECRET).getBytes())));
 		assertThat(row.get("connected_by")).isEqualTo("test-finance");
 		assertThat(row.get("status")).isEqualTo("CONNECTED");
-		assertThat(intuit.refreshCalls).hasValue(0);
+		assertThat(intuit.tokenRequestCount("refresh_token")).isEqualTo(0);
 	}
 
 	@Test
 	void refreshesAnAccessTokenThatExpiresWithinFiveMinutes() {
-		intuit.accessTtl = Duration.ofMinutes(4);
-		connections.connect(intuit.issueCode(), REALM, "test-finance");
+		intuit.accessTokenLifetime(Duration.ofMinutes(4));
+		connections.connect(intuit.authorizationCode(), REALM, "test-finance");
+		String first = intuit.lastIssued().accessToken();
+		intuit.accessTokenLifetime(Duration.ofHours(1));
 
-		assertThat(tokens.accessToken()).isEqualTo("access-3");
-		assertThat(tokens.accessToken()).isEqualTo("access-3");
-		assertThat(intuit.refreshCalls).hasValue(1);
+		String refreshed = tokens.accessToken();
+		assertThat(refreshed).isNotEqualTo(first).isEqualTo(intuit.lastIssued().accessToken());
+		assertThat(tokens.accessToken()).isEqualTo(refreshed);
+		assertThat(intuit.tokenRequestCount("refresh_token")).isEqualTo(1);
 	}
 
 	@Test
 	void storesTheRotatedRefreshToken() {
-		connections.connect(intuit.issueCode(), REALM, "test-finance");
+		connections.connect(intuit.authorizationCode(), REALM, "test-finance");
+		String firstRefreshToken = intuit.lastIssued().refreshToken();
 		String first = tokens.accessToken();
 
 		String second = tokens.refreshAfterUnauthorized(first);
 		String third = tokens.refreshAfterUnauthorized(second);
 
 		assertThat(third).isNotIn(first, second);
-		assertThat(intuit.refreshCalls).hasValue(2);
-		assertThat(intuit.refreshTokenValid("refresh-2")).isFalse();
+		assertThat(intuit.tokenRequestCount("refresh_token")).isEqualTo(2);
+		assertThat(intuit.refreshTokenValid(firstRefreshToken)).isFalse();
 		String stored = jdbc.queryForObject("select refresh_token from qbo_connection where realm_id = ?", String.class,
 				REALM);
 		String plain = cipher.decrypt(stored, QboTokenStore.context(REALM, "refresh_token"));
@@ -101,33 +104,33 @@ class QboTokenStoreIntegrationTests {
 
 	@Test
 	void refreshesOnceWhenTwoCallersFindTheTokenExpiring() {
-		intuit.accessTtl = Duration.ofMinutes(1);
-		intuit.refreshDelay = Duration.ofMillis(500);
-		connections.connect(intuit.issueCode(), REALM, "test-finance");
+		intuit.accessTokenLifetime(Duration.ofMinutes(1)).refreshDelay(Duration.ofMillis(500));
+		connections.connect(intuit.authorizationCode(), REALM, "test-finance");
+		intuit.accessTokenLifetime(Duration.ofHours(1));
 
 		CompletableFuture<String> one = CompletableFuture.supplyAsync(tokens::accessToken);
 		CompletableFuture<String> two = CompletableFuture.supplyAsync(tokens::accessToken);
 
-		assertThat(one.join()).isEqualTo(two.join()).isEqualTo("access-3");
-		assertThat(intuit.refreshCalls).hasValue(1);
+		assertThat(one.join()).isEqualTo(two.join()).isEqualTo(intuit.lastIssued().accessToken());
+		assertThat(intuit.tokenRequestCount("refresh_token")).isEqualTo(1);
 	}
 
 	@Test
 	void refreshesAfterUnauthorizedOnlyWhileTheRejectedTokenIsStillStored() {
-		connections.connect(intuit.issueCode(), REALM, "test-finance");
+		connections.connect(intuit.authorizationCode(), REALM, "test-finance");
 		String rejected = tokens.accessToken();
 
 		String fresh = tokens.refreshAfterUnauthorized(rejected);
 		String again = tokens.refreshAfterUnauthorized(rejected);
 
 		assertThat(again).isEqualTo(fresh).isNotEqualTo(rejected);
-		assertThat(intuit.refreshCalls).hasValue(1);
+		assertThat(intuit.tokenRequestCount("refresh_token")).isEqualTo(1);
 	}
 
 	@Test
 	void marksReconnectNeededWhenIntuitRefusesTheRefreshToken() {
-		intuit.accessTtl = Duration.ofMinutes(1);
-		connections.connect(intuit.issueCode(), REALM, "test-finance");
+		intuit.accessTokenLifetime(Duration.ofMinutes(1));
+		connections.connect(intuit.authorizationCode(), REALM, "test-finance");
 		intuit.refuseAllRefreshTokens();
 
 		assertThatThrownBy(tokens::accessToken).isInstanceOf(QboNotConnected.class).hasMessageContaining("reconnect");
@@ -137,16 +140,14 @@ class QboTokenStoreIntegrationTests {
 			assertThat(connection.reconnectNeeded()).isTrue();
 		});
 		assertThatThrownBy(tokens::accessToken).isInstanceOf(QboNotConnected.class);
-		assertThat(intuit.refreshCalls).hasValue(1);
+		assertThat(intuit.tokenRequestCount("refresh_token")).isEqualTo(1);
 	}
 
 	@Test
 	void wrongClientCredentialsAreATechnicalFailureNotAReconnect() {
-		intuit.accessTtl = Duration.ofMinutes(1);
-		connections.connect(intuit.issueCode(), REALM, "test-finance");
-		IntuitOAuthClient.Endpoints good = intuit.endpoints();
-		oauth.useEndpoints(new IntuitOAuthClient.Endpoints(good.authorizeUrl(), good.tokenUrl(), good.revokeUrl(),
-				good.clientId(), "wrong-secret", good.redirectUri()));
+		intuit.accessTokenLifetime(Duration.ofMinutes(1));
+		connections.connect(intuit.authorizationCode(), REALM, "test-finance");
+		intuit.requireClientSecret("rotated-in-the-developer-portal");
 
 		assertThatThrownBy(tokens::accessToken).isInstanceOf(HttpClientErrorException.Unauthorized.class);
 
@@ -156,15 +157,15 @@ class QboTokenStoreIntegrationTests {
 
 	@Test
 	void reconnectingClearsReconnectNeeded() {
-		intuit.accessTtl = Duration.ofMinutes(1);
-		connections.connect(intuit.issueCode(), REALM, "test-finance");
+		intuit.accessTokenLifetime(Duration.ofMinutes(1));
+		connections.connect(intuit.authorizationCode(), REALM, "test-finance");
 		intuit.refuseAllRefreshTokens();
 		assertThatThrownBy(tokens::accessToken).isInstanceOf(QboNotConnected.class);
 
-		intuit.accessTtl = Duration.ofHours(1);
-		connections.connect(intuit.issueCode(), REALM, "test-finance");
+		intuit.accessTokenLifetime(Duration.ofHours(1));
+		connections.connect(intuit.authorizationCode(), REALM, "test-finance");
 
-		assertThat(tokens.accessToken()).startsWith("access-");
+		assertThat(tokens.accessToken()).isEqualTo(intuit.lastIssued().accessToken());
 		assertThat(connections.connection()).hasValueSatisfying(
 				connection -> assertThat(connection.status()).isEqualTo(QboConnectionStatus.CONNECTED));
 	}
@@ -177,11 +178,12 @@ class QboTokenStoreIntegrationTests {
 
 	@Test
 	void disconnectRevokesAtIntuitAndForgetsTheTokens() {
-		connections.connect(intuit.issueCode(), REALM, "test-finance");
+		connections.connect(intuit.authorizationCode(), REALM, "test-finance");
+		String refreshToken = intuit.lastIssued().refreshToken();
 
 		assertThat(connections.disconnect()).isTrue();
 
-		assertThat(intuit.revoked).singleElement().asString().contains("refresh-2");
+		assertThat(intuit.revoked()).singleElement().asString().contains(refreshToken);
 		assertThat(connections.connection()).isEmpty();
 		assertThatThrownBy(tokens::accessToken).isInstanceOf(QboNotConnected.class);
 	}

@@ -15,6 +15,7 @@ import java.util.Map;
 import com.ledgerflow.IntegrationTest;
 import com.ledgerflow.accounting.AccountingChangeReceived;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,11 @@ class QboWebhookIntegrationTests {
 	/** As in application-test.yaml. */
 	static final String VERIFIER_TOKEN = "test-verifier-token";
 
+	/** The companies of qbo-samples/webhook-notification.json and webhook-cloudevents.json. */
+	static final String LEGACY_REALM = "1185883450";
+
+	static final String CLOUD_EVENTS_REALM = "310687";
+
 	@LocalServerPort
 	int port;
 
@@ -46,11 +52,20 @@ class QboWebhookIntegrationTests {
 	@Autowired
 	ApplicationEvents events;
 
+	@Autowired
+	QboTokenStore connections;
+
 	final HttpClient http = HttpClient.newHttpClient();
 
 	@BeforeEach
-	void emptyInbox() {
+	void emptyInboxAndConnectTheLegacySamplesCompany() {
 		jdbc.update("delete from qbo_inbound_change");
+		connect(LEGACY_REALM);
+	}
+
+	@AfterEach
+	void disconnect() {
+		jdbc.update("delete from qbo_connection");
 	}
 
 	@Test
@@ -70,6 +85,7 @@ class QboWebhookIntegrationTests {
 
 	@Test
 	void storesTheChangesOfCloudEvents() {
+		connect(CLOUD_EVENTS_REALM);
 		byte[] body = sample("webhook-cloudevents.json");
 
 		assertThat(post(body, signature(body)).statusCode()).isEqualTo(200);
@@ -115,24 +131,42 @@ class QboWebhookIntegrationTests {
 	@Test
 	void processingPublishesOneEventPerChange() {
 		byte[] legacy = sample("webhook-notification.json");
-		byte[] cloudEvents = sample("webhook-cloudevents.json");
 		post(legacy, signature(legacy));
 		post(legacy, signature(legacy));
-		post(cloudEvents, signature(cloudEvents));
 
-		assertThat(changes.processPending()).isEqualTo(3);
+		assertThat(changes.processPending()).isEqualTo(2);
 		assertThat(changes.processPending()).isZero();
 
 		assertThat(events.stream(AccountingChangeReceived.class)).containsExactlyInAnyOrder(
 				new AccountingChangeReceived("Customer", "1", "Create"),
-				new AccountingChangeReceived("Vendor", "1", "Create"),
-				new AccountingChangeReceived("Customer", "1234", "Create"));
+				new AccountingChangeReceived("Vendor", "1", "Create"));
 		assertThat(jdbc.queryForObject("select count(*) from qbo_inbound_change where processed_at is null",
 				Integer.class)).isZero();
 	}
 
 	@Test
+	void ignoresEventsOfAnotherCompanyThanTheConnectedOneButAnswers200() {
+		byte[] cloudEvents = sample("webhook-cloudevents.json");
+
+		assertThat(post(cloudEvents, signature(cloudEvents)).statusCode()).isEqualTo(200);
+
+		assertThat(rows()).isEmpty();
+		assertThat(changes.processPending()).isZero();
+	}
+
+	@Test
+	void ignoresEveryEventWhenNoCompanyIsConnected() {
+		jdbc.update("delete from qbo_connection");
+		byte[] legacy = sample("webhook-notification.json");
+
+		assertThat(post(legacy, signature(legacy)).statusCode()).isEqualTo(200);
+
+		assertThat(rows()).isEmpty();
+	}
+
+	@Test
 	void aReplayAfterProcessingIsNotProcessedAgain() {
+		connect(CLOUD_EVENTS_REALM);
 		byte[] body = sample("webhook-cloudevents.json");
 		post(body, signature(body));
 		changes.processPending();
@@ -141,6 +175,11 @@ class QboWebhookIntegrationTests {
 
 		assertThat(changes.processPending()).isZero();
 		assertThat(events.stream(AccountingChangeReceived.class)).hasSize(1);
+	}
+
+	private void connect(String realmId) {
+		connections.connect(realmId, new IntuitOAuthClient.TokenResponse("access", "refresh", 3600, 8726400, "bearer"),
+				"test-finance");
 	}
 
 	private List<Map<String, Object>> rows() {

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Intuit's webhook deliveries: no login (the signature is the authentication, see SecurityConfiguration); 200 when
- * stored, 401 on a wrong signature, 400 on a malformed body. The raw bytes are signed, so the body is read as bytes.
+ * stored (or ignored as another company's: Intuit must not retry those), 401 on a wrong signature, 400 on a malformed body. The raw bytes are signed, so the body is read as bytes.
  */
 @RestController
 class QboWebhookController {

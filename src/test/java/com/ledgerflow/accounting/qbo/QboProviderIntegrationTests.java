@@ -1,0 +1,321 @@
+package com.ledgerflow.accounting.qbo;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.ledgerflow.ApiTestSupport;
+import com.ledgerflow.TestBrowser;
+import com.ledgerflow.TestMailServer;
+import com.ledgerflow.TestUsers;
+import com.ledgerflow.accounting.AccountingChangeReceived;
+import com.ledgerflow.accounting.AccountingRejected;
+import com.ledgerflow.accounting.AccountingSync;
+import com.ledgerflow.accounting.AccountingSystem;
+import com.ledgerflow.accounting.ExternalRef;
+import com.ledgerflow.accounting.InvoiceDraft;
+import com.ledgerflow.security.StaffAccounts;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static com.ledgerflow.workflow.ProjectLifecycleProcess.TASK_SET_UP_ACCOUNTING;
+import static com.ledgerflow.workflow.ProjectLifecycleProcess.businessKey;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The app itself on {@code ledgerflow.accounting.provider=qbo}, pointed at a {@link FakeQbo} (API and OAuth token
+ * endpoint), connected through the real code exchange: what finance sees end to end. The one Spring context besides
+ * the shared {@code @IntegrationTest} one (its own embedded database and engine, closed after the class); the
+ * schedulers are slowed down so the tests drive the CDC poll and the inbox themselves, as they drive Camunda's jobs.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "ledgerflow.accounting.provider=qbo", "ledgerflow.accounting.qbo.client-id=e2e-client",
+				"ledgerflow.accounting.qbo.client-secret=e2e-secret",
+				"ledgerflow.accounting.qbo.inbound-poll-interval=PT1H", "ledgerflow.accounting.qbo.cdc-interval=PT1H",
+				"camunda.bpm.process-engine-name=qboProvider",
+				// the webapps keep static state (one per JVM): the shared context's must stay theirs
+				"camunda.bpm.webapp.enabled=false" })
+@ActiveProfiles("test")
+@ContextConfiguration(initializers = TestMailServer.class)
+@DirtiesContext
+@RecordApplicationEvents
+class QboProviderIntegrationTests extends ApiTestSupport {
+
+	private static final String SYNC_PAGE = "/accounting/sync";
+
+	/** As in application-test.yaml. */
+	private static final String VERIFIER_TOKEN = "test-verifier-token";
+
+	private static final FakeQbo fake = FakeQbo.start();
+
+	@DynamicPropertySource
+	static void pointAtTheFake(DynamicPropertyRegistry registry) {
+		registry.add("ledgerflow.accounting.qbo.base-url", () -> fake.baseUrl().toString());
+		registry.add("ledgerflow.accounting.qbo.token-url", () -> fake.tokenUrl().toString());
+	}
+
+	@AfterAll
+	static void stopTheFake() {
+		fake.close();
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	QboConnections connections;
+
+	@Autowired
+	AccountingSync sync;
+
+	@Autowired
+	AccountingSystem accounting;
+
+	@Autowired
+	QboInboundChanges inbox;
+
+	@Autowired
+	QboCdcPoll cdc;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	ManagementService management;
+
+	@Autowired
+	StaffAccounts accounts;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
+
+	@Autowired
+	ApplicationEvents events;
+
+	private final HttpClient webhookClient = HttpClient.newHttpClient();
+
+	@BeforeEach
+	void connectQuickBooks() {
+		TestUsers.ensure(accounts);
+		if (connections.connection().isEmpty()) {
+			// what the OAuth callback does with Intuit's code: exchanged at the (fake) token endpoint
+			connections.connect(fake.authorizationCode(), FakeQbo.REALM_ID, "e2e-finance");
+		}
+	}
+
+	@Test
+	void aConfirmedProjectBecomesACustomerWithAJobInQuickBooks() {
+		String clientName = unique("Northwind");
+		UUID project = newProject(newClient(clientName), newPerson(), "TIME_AND_MATERIALS");
+		String code = get("/api/v1/projects/" + project).read("$.code");
+
+		post("/api/v1/projects/" + project + "/confirm", "").expect(202);
+		executeJob(awaitInstance(project), TASK_SET_UP_ACCOUNTING);
+
+		JsonNode customer = fake.customers()
+			.stream()
+			.filter(node -> node.path("DisplayName").asText().equals(clientName))
+			.findFirst()
+			.orElseThrow();
+		JsonNode job = fake.customers()
+			.stream()
+			.filter(node -> node.path("ParentRef").path("value").asText().equals(customer.path("Id").asText()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(customer.path("Job").asBoolean()).isFalse();
+		assertThat(job.path("Job").asBoolean()).isTrue();
+		assertThat(job.path("DisplayName").asText()).isEqualTo(code + " Website relaunch");
+		assertThat(sync.externalRef("PROJECT", project)).contains(new ExternalRef(job.path("Id").asText()));
+		assertThat(fake.tokenRequests()).as("connected through the code exchange")
+			.anySatisfy(request -> assertThat(request).containsEntry("grant_type", "authorization_code"));
+	}
+
+	@Test
+	void aPaymentMadeInQuickBooksArrivesByWebhookAndShowsOnTheSyncPage() {
+		UUID invoice = UUID.randomUUID();
+		ExternalRef posted = postInvoice(invoice);
+		String payment = fake.addPayment(posted.value(), new BigDecimal("40.00"));
+
+		byte[] body = notification(FakeQbo.REALM_ID, payment);
+		assertThat(webhook(body, sign(body)).statusCode()).isEqualTo(200);
+		assertThat(source(payment)).isEqualTo("WEBHOOK");
+		inbox.processPending(); // what QboInboundPoller does every few seconds
+
+		assertThat(events.stream(AccountingChangeReceived.class))
+			.contains(new AccountingChangeReceived("Payment", payment, "Create"));
+		assertThat(receivedRow(payment)).contains("INVOICE " + invoice, "40.00", "WEBHOOK");
+	}
+
+	@Test
+	void aPaymentMadeInQuickBooksArrivesByTheCdcPollWhenNoWebhookCame() {
+		UUID invoice = UUID.randomUUID();
+		ExternalRef posted = postInvoice(invoice);
+		String payment = fake.addPayment(posted.value(), new BigDecimal("25.50"));
+
+		assertThat(cdc.poll().polled()).isTrue();
+		assertThat(source(payment)).isEqualTo("CDC");
+		inbox.processPending();
+
+		assertThat(events.stream(AccountingChangeReceived.class))
+			.contains(new AccountingChangeReceived("Payment", payment, "Create"));
+		assertThat(receivedRow(payment)).contains("INVOICE " + invoice, "25.50", "CDC");
+	}
+
+	@Test
+	void ignoresWebhookEventsOfAnotherCompanyButAnswers200() {
+		byte[] body = notification("4620816365000000", "777001");
+
+		assertThat(webhook(body, sign(body)).statusCode()).isEqualTo(200);
+
+		assertThat(jdbc.queryForObject("select count(*) from qbo_inbound_change where entity_id = '777001'",
+				Integer.class)).isZero();
+	}
+
+	@Test
+	void postsAnInvoiceExactlyOnceAcrossACrashBeforeTheCommit() {
+		TransactionTemplate inTransaction = new TransactionTemplate(transactionManager);
+		InvoiceDraft draft = draft(UUID.randomUUID(), setUpProject());
+		int invoicesBefore = fake.entities("Invoice").size();
+
+		assertThatThrownBy(() -> inTransaction.executeWithoutResult(status -> {
+			sync.postInvoice(draft);
+			throw new IllegalStateException("crash after QuickBooks answered, before the commit");
+		})).hasMessageContaining("crash");
+		ExternalRef ref = inTransaction.execute(status -> sync.postInvoice(draft));
+
+		assertThat(fake.entities("Invoice")).hasSize(invoicesBefore + 1);
+		assertThat(fake.entity("Invoice", ref.value())).isPresent();
+		assertThat(sync.externalRef("INVOICE", draft.localId())).contains(ref);
+	}
+
+	@Test
+	void aRefusedCloseIsListedAmongTheFailuresWithQuickBooksMessage() {
+		UUID project = newProject(newClient(unique("Contoso")), newPerson(), "TIME_AND_MATERIALS");
+		sync.setUpProject(project);
+		fake.rejectNext("Customer", "6000", 1);
+
+		assertThatThrownBy(() -> sync.closeProject(project)).isInstanceOf(AccountingRejected.class);
+
+		String page = TestBrowser.loggedIn(port, TestUsers.FINANCE).get(SYNC_PAGE).body();
+		Matcher row = Pattern.compile("data-local-id=\"" + project + "\">(.*?)</tr>", Pattern.DOTALL).matcher(page);
+		assertThat(row.find()).as("failure row of the project").isTrue();
+		assertThat(row.group(1)).contains("PROJECT",
+				"A business validation error has occurred while processing your request (6000)",
+				"the fake QBO was told to refuse this request");
+	}
+
+	private ExternalRef setUpProject() {
+		return sync.setUpProject(newProject(newClient(unique("Fabrikam")), newPerson(), "TIME_AND_MATERIALS"));
+	}
+
+	private ExternalRef postInvoice(UUID localId) {
+		return sync.postInvoice(draft(localId, setUpProject()));
+	}
+
+	private InvoiceDraft draft(UUID localId, ExternalRef job) {
+		ExternalRef item = accounting.upsertServiceItem("Design", "79");
+		return new InvoiceDraft(localId, job, LocalDate.of(2026, 11, 30), LocalDate.of(2026, 12, 30), "USD",
+				List.of(InvoiceDraft.Line.of("Design", new BigDecimal("3"), new BigDecimal("33.33"), item, false)),
+				null);
+	}
+
+	private String source(String payment) {
+		return jdbc.queryForObject(
+				"select string_agg(distinct source, ',') from qbo_inbound_change where entity = 'Payment' and entity_id = ?",
+				String.class, payment);
+	}
+
+	/** The payment's row in the page's "Received from accounting" table. */
+	private String receivedRow(String payment) {
+		String page = TestBrowser.loggedIn(port, TestUsers.FINANCE).get(SYNC_PAGE).body();
+		assertThat(page).contains("Received from accounting");
+		Matcher row = Pattern.compile("data-external-id=\"Payment:" + payment + "\">(.*?)</tr>", Pattern.DOTALL)
+			.matcher(page);
+		assertThat(row.find()).as("row of payment %s", payment).isTrue();
+		return row.group(1);
+	}
+
+	/** A legacy {@code eventNotifications} body (qbo-samples/webhook-notification.json) for one created payment. */
+	private static byte[] notification(String realmId, String paymentId) {
+		String lastUpdated = OffsetDateTime.now(ZoneOffset.ofHours(-8))
+			.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ"));
+		return """
+				{"eventNotifications":[{"realmId":"%s","dataChangeEvent":{"entities":[
+				  {"name":"Payment","id":"%s","operation":"Create","lastUpdated":"%s"}]}}]}"""
+			.formatted(realmId, paymentId, lastUpdated)
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	private static String sign(byte[] body) {
+		return Base64.getEncoder().encodeToString(QboWebhooks.sign(body, VERIFIER_TOKEN));
+	}
+
+	private HttpResponse<String> webhook(byte[] body, String signature) {
+		try {
+			return webhookClient.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/qbo"))
+				.header("Content-Type", "application/json")
+				.header("intuit-signature", signature)
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private ProcessInstance awaitInstance(UUID project) {
+		return await().atMost(Duration.ofSeconds(20))
+			.until(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey(project))
+				.singleResult(), Objects::nonNull);
+	}
+
+	private void executeJob(ProcessInstance instance, String activityId) {
+		Job job = management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId)
+			.singleResult();
+		assertThat(job).as("job at %s", activityId).isNotNull();
+		management.executeJob(job.getId());
+	}
+
+}
