@@ -54,6 +54,10 @@ class TimesheetApprovalTrigger {
 			tasks.complete(revise.getId());
 			return;
 		}
+		if (stillBooking(businessKey)) {
+			throw new IllegalStateException(businessKey + " is still booking its previous approval; "
+					+ "this submission starts its approval once that is done");
+		}
 		if (runtime.createProcessInstanceQuery()
 			.processDefinitionKey(KEY)
 			.processInstanceBusinessKey(businessKey)
@@ -67,6 +71,19 @@ class TimesheetApprovalTrigger {
 		}
 		runtime.startProcessInstanceByKey(KEY, businessKey,
 				Map.of(VAR_PERSON_ID, event.personId().toString(), VAR_ISO_WEEK, event.isoWeek()));
+	}
+
+	/**
+	 * Time added to an approved week and submitted while the week's instance still books the approved entries: that
+	 * instance is past approval, so the new submission needs an instance of its own. Failing leaves the publication
+	 * incomplete, and {@link IncompleteEventRetry} delivers it again once the booking ended (or an incident was fixed).
+	 */
+	private boolean stillBooking(String businessKey) {
+		return runtime.createExecutionQuery()
+			.processDefinitionKey(KEY)
+			.processInstanceBusinessKey(businessKey)
+			.activityId(TASK_BOOK_TIME)
+			.count() > 0;
 	}
 
 }

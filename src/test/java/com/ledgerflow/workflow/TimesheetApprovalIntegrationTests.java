@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.IncompleteEventPublications;
 
 import static com.ledgerflow.workflow.TimesheetApprovalProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +53,9 @@ class TimesheetApprovalIntegrationTests extends ApiTestSupport {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	IncompleteEventPublications incompletePublications;
 
 	/** Last week: time is booked once it is worked, and a week is submitted once it has started. */
 	private final IsoWeek week = IsoWeek.of(LocalDate.now().minusDays(7));
@@ -122,6 +126,33 @@ class TimesheetApprovalIntegrationTests extends ApiTestSupport {
 		assertThat(jobAt(instance, TASK_ASSESS_TIMESHEET)).isNotNull();
 	}
 
+	@Test
+	void timeAddedToAnApprovedWeekStartsItsOwnApprovalOnceThePreviousBookingEnded() {
+		Week sheet = submittedWeek();
+		ProcessInstance first = awaitInstance(sheet);
+		executeJob(first, TASK_ASSESS_TIMESHEET);
+		tasks.complete(singleTask(first, TASK_APPROVE_TIMESHEET).getId(),
+				Variables.putValue(VAR_DECISION, DECISION_APPROVE));
+		executeJob(first, TASK_LOCK_TIMESHEET);
+
+		post("/api/v1/time-entries", """
+				{"personId": "%s", "projectId": "%s", "date": "%s", "minutes": 60, "notes": "Late change",
+				 "billable": true}""".formatted(sheet.consultant(), sheet.project(), week.monday().plusDays(1)))
+			.expect(201);
+		post("/api/v1/timesheets/" + sheet.consultant() + "/" + week + "/submit", "").expect(200);
+		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> instances(sheet) == 1);
+
+		executeJob(first, TASK_BOOK_TIME);
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			incompletePublications.resubmitIncompletePublications(publication -> true);
+			assertThat(instances(sheet)).isEqualTo(1);
+			assertThat(runtime.createProcessInstanceQuery().processInstanceId(first.getId()).count()).isZero();
+		});
+		ProcessInstance second = awaitInstance(sheet);
+		executeJob(second, TASK_ASSESS_TIMESHEET);
+		assertThat((String) runtime.getVariable(second.getId(), VAR_SUMMARY_TEXT)).contains("Total: 9.00 h");
+	}
+
 	/** A consultant on a manager's project with 8 billable hours last Monday, submitted through the API. */
 	private Week submittedWeek() {
 		UUID manager = newPerson();
@@ -132,7 +163,7 @@ class TimesheetApprovalIntegrationTests extends ApiTestSupport {
 				{"personId": "%s", "projectId": "%s", "date": "%s", "minutes": 480, "notes": "Wireframes",
 				 "billable": true}""".formatted(consultant, project, week.monday())).expect(201);
 		post("/api/v1/timesheets/" + consultant + "/" + week + "/submit", "").expect(200);
-		return new Week(consultant, get("/api/v1/people/" + consultant).read("$.userId"),
+		return new Week(consultant, project, get("/api/v1/people/" + consultant).read("$.userId"),
 				get("/api/v1/people/" + manager).read("$.userId"));
 	}
 
@@ -146,7 +177,12 @@ class TimesheetApprovalIntegrationTests extends ApiTestSupport {
 		return instance;
 	}
 
-	private record Week(UUID consultant, String consultantUserId, String managerUserId) {
+	private record Week(UUID consultant, UUID project, String consultantUserId, String managerUserId) {
+	}
+
+	private long instances(Week sheet) {
+		return runtime.createProcessInstanceQuery().processDefinitionKey(KEY).processInstanceBusinessKey(businessKey(sheet))
+			.count();
 	}
 
 	private String businessKey(Week sheet) {
