@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * timesheet-approval end to end: time booked and the week submitted through the REST API → TimesheetSubmitted →
- * process → delegates → TimesheetService and TimeBooking → local ledger. Each test has its own people and project.
+ * timesheet-approval end to end: time booked and the week submitted through the REST API → TimesheetSubmitted
+ * → process → delegates → TimesheetService and TimeBooking → local ledger. Each test has its own people and project.
  */
 @IntegrationTest
 class TimesheetApprovalIntegrationTests extends ApiTestSupport {
@@ -181,7 +181,9 @@ class TimesheetApprovalIntegrationTests extends ApiTestSupport {
 	}
 
 	private long instances(Week sheet) {
-		return runtime.createProcessInstanceQuery().processDefinitionKey(KEY).processInstanceBusinessKey(businessKey(sheet))
+		return runtime.createProcessInstanceQuery()
+			.processDefinitionKey(KEY)
+			.processInstanceBusinessKey(businessKey(sheet))
 			.count();
 	}
 

@@ -109,7 +109,8 @@ class TimesheetApprovalProcessTests {
 	void assessesTheWeekInItsOwnTransaction() {
 		ProcessInstance instance = start();
 
-		assertThat(instance).isWaitingAt(TASK_ASSESS_TIMESHEET).hasBusinessKey("timesheet:" + PERSON_ID + ":" + ISO_WEEK);
+		assertThat(instance).isWaitingAt(TASK_ASSESS_TIMESHEET)
+			.hasBusinessKey("timesheet:" + PERSON_ID + ":" + ISO_WEEK);
 		Assertions.assertThat(calls).isEmpty();
 	}
 
@@ -120,7 +121,9 @@ class TimesheetApprovalProcessTests {
 
 		executeJobAt(instance, TASK_ASSESS_TIMESHEET);
 		assertThat(instance).hasPassed(TASK_ROUTE_TIMESHEET).hasNotPassed(TASK_APPROVE_TIMESHEET);
-		assertThat(instance).variables().containsEntry(VAR_ROUTE, ROUTE_AUTO_APPROVE).containsEntry(VAR_FLAG_REASON, null);
+		assertThat(instance).variables()
+			.containsEntry(VAR_ROUTE, ROUTE_AUTO_APPROVE)
+			.containsEntry(VAR_FLAG_REASON, null);
 		executeJobAt(instance, TASK_LOCK_TIMESHEET);
 		executeJobAt(instance, TASK_BOOK_TIME);
 
@@ -137,7 +140,9 @@ class TimesheetApprovalProcessTests {
 		Assertions.assertThat(approval.getAssignee()).isEqualTo(MANAGER_A);
 		Assertions.assertThat(approval.getName()).isEqualTo("Approve timesheet · Pat " + ISO_WEEK);
 		Assertions.assertThat(approval.getCamundaFormRef().getKey()).isEqualTo("approve-timesheet-form");
-		assertThat(instance).variables().containsEntry(VAR_ROUTE, "MANAGER_REVIEW").containsEntry(VAR_FLAG_REASON, null);
+		assertThat(instance).variables()
+			.containsEntry(VAR_ROUTE, "MANAGER_REVIEW")
+			.containsEntry(VAR_FLAG_REASON, null);
 	}
 
 	@Test
@@ -201,7 +206,8 @@ class TimesheetApprovalProcessTests {
 
 		assertThat(instance).isWaitingAt(TASK_ASSESS_TIMESHEET);
 		Assertions.assertThat(calls).doesNotContain("submit");
-		Assertions.assertThat(processEngine.getRuntimeService().getVariable(instance.getId(), VAR_RESUBMITTED)).isNull();
+		Assertions.assertThat(processEngine.getRuntimeService().getVariable(instance.getId(), VAR_RESUBMITTED))
+			.isNull();
 	}
 
 	@Test
@@ -231,7 +237,8 @@ class TimesheetApprovalProcessTests {
 		executeJobAt(instance, TASK_REJECT_TIMESHEET);
 
 		assertThat(instance).isWaitingAt(TASK_REVISE_TIMESHEET).hasNotPassed(TASK_LOCK_TIMESHEET);
-		Assertions.assertThat(calls).contains(TASK_REJECT_TIMESHEET + " by " + MANAGER_B + ": Project B was on hold that week");
+		Assertions.assertThat(calls)
+			.contains(TASK_REJECT_TIMESHEET + " by " + MANAGER_B + ": Project B was on hold that week");
 	}
 
 	@Test
