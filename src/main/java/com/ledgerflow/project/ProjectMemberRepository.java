@@ -18,4 +18,13 @@ interface ProjectMemberRepository extends JpaRepository<ProjectMember, ProjectMe
 			  or exists (select 1 from ProjectTask t where t.projectId = ?1 and t.assigneeId = ?2))""")
 	boolean isOnTeam(UUID projectId, UUID personId);
 
+	/** Members and task assignees of projects in work (planning or active): the people expected to book time. */
+	@Query("""
+			select m.key.personId from ProjectMember m, Project p where p.id = m.key.projectId and p.status in
+			(com.ledgerflow.project.ProjectStatus.PLANNING, com.ledgerflow.project.ProjectStatus.ACTIVE)
+			union
+			select t.assigneeId from ProjectTask t, Project p where p.id = t.projectId and t.assigneeId is not null
+			and p.status in (com.ledgerflow.project.ProjectStatus.PLANNING, com.ledgerflow.project.ProjectStatus.ACTIVE)""")
+	List<UUID> peopleOnProjectsInWork();
+
 }

@@ -2,6 +2,7 @@ package com.ledgerflow.project;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import com.ledgerflow.people.PersonService;
@@ -41,6 +42,12 @@ public class ProjectTeam {
 		if (!members.isOnTeam(projectId, personId)) {
 			members.save(new ProjectMember(projectId, personId, clock.instant()));
 		}
+	}
+
+	/** Everyone on the team of a project in work (planning or active), managers aside: who should book time. */
+	@Transactional(readOnly = true)
+	public Set<UUID> peopleOnProjectsInWork() {
+		return Set.copyOf(members.peopleOnProjectsInWork());
 	}
 
 	/** The explicitly added members (the manager and assignees are on the team without being listed here). */
