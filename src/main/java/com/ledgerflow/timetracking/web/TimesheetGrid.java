@@ -66,7 +66,7 @@ record TimesheetGrid(List<LocalDate> days, List<Row> rows, List<String> dayTotal
 		return new TimesheetGrid(days, rows, dayTotals, hours(total), hours(billable), listed);
 	}
 
-	boolean anyEditable() {
+	public boolean anyEditable() {
 		return entries.stream().anyMatch(Entry::editable);
 	}
 
