@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import com.ledgerflow.HeadlessChromium;
 import com.ledgerflow.IntegrationTest;
+import com.ledgerflow.TestUsers;
 import com.ledgerflow.client.ClientService;
 import com.ledgerflow.people.PersonService;
 import com.ledgerflow.project.ProjectPlanService;
@@ -93,12 +94,8 @@ class TimesheetInBrowserIntegrationTests {
 		Consultant cora = new TimesheetTestData(accounts, people, clients, projects, plans, team).consultant();
 		IsoWeek week = IsoWeek.of(LocalDate.now(zone));
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-		browser.manage().deleteAllCookies();
-		browser.get(url("/login"));
-		browser.findElement(By.name("username")).sendKeys(cora.userId());
-		browser.findElement(By.name("password")).sendKeys(cora.userId());
-		browser.findElement(By.cssSelector("button[type=submit]")).click();
-		wait.until(ExpectedConditions.urlToBe(url("/")));
+		TestUsers.ensure(accounts);
+		logIn(cora.userId(), wait);
 
 		browser.findElement(By.linkText("Timesheet")).click();
 		wait.until(ExpectedConditions.textToBe(By.id("sheet-person"), cora.name()));
@@ -138,6 +135,9 @@ class TimesheetInBrowserIntegrationTests {
 		assertThat(browser.findElement(By.id("billable-total")).getText()).isEqualTo("2.50");
 		assertThat(browser.findElements(By.cssSelector("#grid tbody tr"))).hasSize(2);
 		HeadlessChromium.screenshot(browser, "timesheet-with-entries");
+		browser.executeScript("document.getElementById('entries').scrollIntoView()");
+		assertThat(browser.findElement(By.id("entries")).getText()).containsPattern("\\d\\d:\\d\\d–\\d\\d:\\d\\d");
+		HeadlessChromium.screenshot(browser, "timesheet-with-entries-editable");
 
 		browser.findElement(By.id("submit-week")).click();
 		wait.until(ExpectedConditions.textToBe(By.id("sheet-status"), "SUBMITTED"));
@@ -149,6 +149,25 @@ class TimesheetInBrowserIntegrationTests {
 		assertThat(timeEntries.week(cora.personId(), week)).extracting(TimeEntry::status)
 			.containsOnly(TimeEntryStatus.SUBMITTED);
 		HeadlessChromium.screenshot(browser, "timesheet-submitted");
+		browser.executeScript("document.getElementById('entries').scrollIntoView()");
+		HeadlessChromium.screenshot(browser, "timesheet-submitted-entries");
+
+		logIn(TestUsers.MANAGER, wait);
+		browser.get(url("/timesheet?personId=" + cora.personId() + "&week=" + week));
+		wait.until(ExpectedConditions.textToBe(By.id("sheet-person"), cora.name()));
+		assertThat(new Select(browser.findElement(By.name("personId"))).getFirstSelectedOption().getText())
+			.isEqualTo(cora.name());
+		assertThat(browser.findElement(By.id("week-total")).getText()).isEqualTo(hours(minutes));
+		HeadlessChromium.screenshot(browser, "timesheet-manager-view");
+	}
+
+	private void logIn(String userId, WebDriverWait wait) {
+		browser.manage().deleteAllCookies();
+		browser.get(url("/login"));
+		browser.findElement(By.name("username")).sendKeys(userId);
+		browser.findElement(By.name("password")).sendKeys(userId);
+		browser.findElement(By.cssSelector("button[type=submit]")).click();
+		wait.until(ExpectedConditions.urlToBe(url("/")));
 	}
 
 	private void addEntry(String work, LocalDate day, String hours, String notes) {

@@ -237,6 +237,21 @@ class TimesheetPageIntegrationTests {
 	}
 
 	@Test
+	void showsARejectedWeekWithTheCommentAndItsEntriesEditableAgain() {
+		IsoWeek week = lastWeek();
+		TimeEntry entry = book(cora.billableTask(), week.monday(), 60);
+		timesheets.submit(cora.personId(), week);
+		timesheets.reject(cora.personId(), week, TestUsers.MANAGER, "Split the workshop from the design hours");
+
+		String body = browser.get("/timesheet?week=" + week).body();
+
+		assertThat(cell(body, "id=\"sheet-status\"")).isEqualTo("REJECTED");
+		assertThat(cell(body, "id=\"rejection-comment\"")).isEqualTo("Split the workshop from the design hours");
+		assertThat(body).contains("id=\"entry-" + entry.id() + "\" data-status=\"REJECTED\"",
+				"id=\"edit-" + entry.id() + "\"", "id=\"submit-week\"");
+	}
+
+	@Test
 	void answersAMalformedWeekWithTheCurrentWeekAndTheReason() {
 		HttpResponse<String> page = browser.get("/timesheet?week=next-tuesday");
 
