@@ -1,11 +1,7 @@
 package com.ledgerflow.timetracking.web;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import com.ledgerflow.shared.InvalidField;
 import com.ledgerflow.shared.NotFound;
@@ -17,9 +13,6 @@ import com.ledgerflow.timetracking.TimeEntryOrigin;
 import com.ledgerflow.timetracking.TimeEntryService;
 import com.ledgerflow.timetracking.TimerService;
 import com.ledgerflow.timetracking.TimesheetService;
-import com.ledgerflow.timetracking.web.TimesheetView.EntryForm;
-import com.ledgerflow.timetracking.web.TimesheetView.PageError;
-import com.ledgerflow.timetracking.web.TimesheetView.TimerForm;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -46,10 +39,6 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 @RequestMapping("/timesheet")
 class TimesheetPages {
-
-	private static final Map<String, String> LABELS = Map.of("minutes", "Hours", "hours", "Hours", "date", "Day",
-			"projectId", "Project", "taskId", "Task", "personId", "Person", "notes", "Notes", "isoWeek", "Week",
-			"start", "Start", "end", "End");
 
 	private final TimeEntryService timeEntries;
 
@@ -80,7 +69,7 @@ class TimesheetPages {
 	/** A malformed week or person id (typed into the address, or a tampered form): the caller's own week, and why. */
 	@ExceptionHandler(InvalidField.class)
 	ModelAndView malformed(Authentication caller, InvalidField ex) {
-		return render(caller, person(caller, null), view.currentWeek(), null, null, failure("page", ex),
+		return render(caller, person(caller, null), view.currentWeek(), null, null, PageError.of("page", ex),
 				new ExtendedModelMap());
 	}
 
@@ -90,13 +79,13 @@ class TimesheetPages {
 		UUID person = required(person(caller, personId));
 		IsoWeek sheet = week(week);
 		try {
-			BookableWork.Work work = BookableWork.Work.parse(form.work());
-			timeEntries.create(new TimeEntryDetails(person, work.projectId(), work.taskId(), date(form.date()),
-					minutes(form.hours()), null, null, form.notes(), null), TimeEntryOrigin.WEB);
+			BookableWork.Work work = form.bookedWork();
+			timeEntries.create(new TimeEntryDetails(person, work.projectId(), work.taskId(), form.day(),
+					form.minutes(), null, null, form.notes(), null), TimeEntryOrigin.WEB);
 			return back(person, sheet);
 		}
 		catch (InvalidField | StateConflict | NotFound ex) {
-			return render(caller, person, sheet, form, null, failure("add", ex), model);
+			return render(caller, person, sheet, form, null, PageError.of("add", ex), model);
 		}
 	}
 
@@ -106,7 +95,7 @@ class TimesheetPages {
 			@RequestParam(required = false) @Nullable String hours,
 			@RequestParam(required = false) @Nullable String notes, Model model) {
 		return onEntry(caller, id, week, model, entry -> {
-			int minutes = minutes(hours);
+			int minutes = EntryForm.minutes(hours);
 			boolean sameSpan = minutes == entry.minutes();
 			timeEntries.update(id, new TimeEntryDetails(entry.personId(), entry.projectId(), entry.taskId(),
 					entry.date(), minutes, sameSpan ? entry.start() : null, sameSpan ? entry.end() : null, notes,
@@ -125,12 +114,12 @@ class TimesheetPages {
 		UUID person = required(person(caller, personId));
 		IsoWeek sheet = week(week);
 		try {
-			BookableWork.Work work = BookableWork.Work.parse(form.work());
+			BookableWork.Work work = form.bookedWork();
 			timers.start(person, work.projectId(), work.taskId(), form.notes());
 			return back(person, sheet);
 		}
 		catch (InvalidField | StateConflict | NotFound ex) {
-			return render(caller, person, sheet, null, form, failure("timer", ex), model);
+			return render(caller, person, sheet, null, form, PageError.of("timer", ex), model);
 		}
 	}
 
@@ -144,7 +133,7 @@ class TimesheetPages {
 			return back(person, booked.isoWeek());
 		}
 		catch (InvalidField | StateConflict | NotFound ex) {
-			return render(caller, person, sheet, null, null, failure("timer", ex), model);
+			return render(caller, person, sheet, null, null, PageError.of("timer", ex), model);
 		}
 	}
 
@@ -158,17 +147,11 @@ class TimesheetPages {
 			return back(person, sheet);
 		}
 		catch (InvalidField | StateConflict | NotFound ex) {
-			return render(caller, person, sheet, null, null, failure("submit", ex), model);
+			return render(caller, person, sheet, null, null, PageError.of("submit", ex), model);
 		}
 	}
 
-	private interface EntryChange {
-
-		void apply(TimeEntry entry);
-
-	}
-
-	private ModelAndView onEntry(Authentication caller, UUID id, String week, Model model, EntryChange change) {
+	private ModelAndView onEntry(Authentication caller, UUID id, String week, Model model, Consumer<TimeEntry> change) {
 		IsoWeek sheet = week(week);
 		TimeEntry entry;
 		try {
@@ -176,15 +159,15 @@ class TimesheetPages {
 		}
 		catch (NotFound ex) {
 			return render(caller, person(caller, null), sheet, null, null,
-					failure("page", new StateConflict("That time entry no longer exists")), model);
+					PageError.of("page", new StateConflict("That time entry no longer exists")), model);
 		}
 		UUID person = access.personFor(caller, entry.personId());
 		try {
-			change.apply(entry);
+			change.accept(entry);
 			return back(person, entry.isoWeek());
 		}
 		catch (InvalidField | StateConflict | NotFound ex) {
-			return render(caller, person, entry.isoWeek(), null, null, failure(id.toString(), ex), model);
+			return render(caller, person, entry.isoWeek(), null, null, PageError.of(id.toString(), ex), model);
 		}
 	}
 
@@ -230,50 +213,6 @@ class TimesheetPages {
 
 	private IsoWeek week(@Nullable String week) {
 		return week == null || week.isBlank() ? view.currentWeek() : IsoWeek.parse(week);
-	}
-
-	private static LocalDate date(@Nullable String date) {
-		try {
-			return LocalDate.parse(date == null ? "" : date.strip());
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidField("date", "'" + date + "' is not a day (yyyy-mm-dd)");
-		}
-	}
-
-	/** Hours as typed, {@code 7.5}, {@code 7,5} or {@code 7:30}, in whole minutes. */
-	static int minutes(@Nullable String hours) {
-		String text = hours == null ? "" : hours.strip();
-		if (text.isEmpty()) {
-			throw new InvalidField("hours", "are required, e.g. 7.5 or 7:30");
-		}
-		try {
-			if (text.contains(":")) {
-				String[] parts = text.split(":", 2);
-				int minutes = Integer.parseInt(parts[1]);
-				if (minutes < 0 || minutes > 59) {
-					throw new NumberFormatException(text);
-				}
-				return Integer.parseInt(parts[0]) * 60 + minutes;
-			}
-			return new BigDecimal(text.replace(',', '.')).multiply(BigDecimal.valueOf(60))
-				.setScale(0, RoundingMode.HALF_UP)
-				.intValueExact();
-		}
-		catch (NumberFormatException | ArithmeticException ex) {
-			throw new InvalidField("hours", "'" + text + "' is not a number of hours; write 7.5 or 7:30");
-		}
-	}
-
-	private static PageError failure(String form, RuntimeException ex) {
-		String message = ex.getMessage() == null ? "Refused" : ex.getMessage();
-		if (ex instanceof InvalidField invalid) {
-			message = LABELS.getOrDefault(invalid.field(), invalid.field()) + ": " + invalid.reason();
-		}
-		else if (ex instanceof NotFound notFound && notFound.field() != null) {
-			message = LABELS.getOrDefault(notFound.field(), notFound.field()) + ": " + message;
-		}
-		return new PageError(form, message);
 	}
 
 }

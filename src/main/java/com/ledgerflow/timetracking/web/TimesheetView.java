@@ -56,23 +56,6 @@ class TimesheetView {
 		this.zone = zone;
 	}
 
-	/** The add-entry form as typed, kept as strings so that a refused entry comes back as it was entered. */
-	record EntryForm(@Nullable String work, @Nullable String date, @Nullable String hours, @Nullable String notes) {
-
-		static EntryForm empty(LocalDate day) {
-			return new EntryForm("", day.toString(), "", "");
-		}
-
-	}
-
-	/** The start-timer form as typed. */
-	record TimerForm(@Nullable String work, @Nullable String notes) {
-	}
-
-	/** A refused action: which form it came from ({@code add}, {@code timer}, {@code submit}, an entry id, {@code page}). */
-	record PageError(String form, String message) {
-	}
-
 	/** The running timer as shown: what it runs on, since when (company time zone) and the instant for the ticker. */
 	record TimerView(String label, String notes, String startedAt, long startedAtMillis) {
 	}
@@ -112,7 +95,7 @@ class TimesheetView {
 		model.addAttribute("timer", timers.running(personId).map(timer -> view(timer, labels)).orElse(null));
 		model.addAttribute("form", form != null ? form
 				: EntryForm.empty(week.days().contains(today) ? today : week.monday()));
-		model.addAttribute("timerForm", timerForm != null ? timerForm : new TimerForm("", ""));
+		model.addAttribute("timerForm", timerForm != null ? timerForm : TimerForm.empty());
 	}
 
 	private TimerView view(RunningTimer timer, BookableWork.Labels labels) {
