@@ -219,6 +219,18 @@ class TimesheetPageIntegrationTests {
 	}
 
 	@Test
+	void letsFinanceWithoutOwnTimePickAPerson() {
+		TestBrowser finance = TestBrowser.loggedIn(port, TestUsers.FINANCE);
+		assertThat(people.findByUserId(TestUsers.FINANCE)).as("finance books no time of its own").isEmpty();
+
+		HttpResponse<String> page = finance.get("/timesheet");
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("pick a person to see their timesheet", "<select name=\"personId\"",
+				"value=\"" + cora.personId() + "\"");
+	}
+
+	@Test
 	void submitsTheWeekAndLocksItsEntries() {
 		IsoWeek week = lastWeek();
 		book(cora.billableTask(), week.monday(), 60);
