@@ -43,6 +43,11 @@ class TimeAccess {
 		return caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(ANYONE::contains);
 	}
 
+	/** The caller's own person, or null when the login books no time (e.g. an administrator). */
+	@Nullable UUID selfIfAny(Authentication caller) {
+		return people.findByUserId(caller.getName()).map(Person::id).orElse(null);
+	}
+
 	Person self(Authentication caller) {
 		return people.findByUserId(caller.getName())
 			.orElseThrow(() -> new AccessDeniedException(

@@ -1,0 +1,196 @@
+package com.ledgerflow.web;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import com.ledgerflow.HeadlessChromium;
+import com.ledgerflow.IntegrationTest;
+import com.ledgerflow.TestUsers;
+import com.ledgerflow.client.ClientService;
+import com.ledgerflow.people.PersonService;
+import com.ledgerflow.project.ProjectPlanService;
+import com.ledgerflow.project.ProjectService;
+import com.ledgerflow.project.ProjectTeam;
+import com.ledgerflow.security.StaffAccounts;
+import com.ledgerflow.timetracking.IsoWeek;
+import com.ledgerflow.timetracking.TimeEntry;
+import com.ledgerflow.timetracking.TimeEntryService;
+import com.ledgerflow.timetracking.TimeEntryStatus;
+import com.ledgerflow.timetracking.TimerService;
+import com.ledgerflow.timetracking.web.TimesheetTestData;
+import com.ledgerflow.timetracking.web.TimesheetTestData.Consultant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A consultant's week in a real headless Chromium: a refused entry explained, an entry for Monday, the timer started
+ * (ticking) and stopped, the totals, and the week submitted.
+ */
+@IntegrationTest
+class TimesheetInBrowserIntegrationTests {
+
+	static ChromeDriver browser;
+
+	@LocalServerPort
+	int port;
+
+	@Value("${ledgerflow.company.time-zone}")
+	ZoneId zone;
+
+	@Autowired
+	StaffAccounts accounts;
+
+	@Autowired
+	PersonService people;
+
+	@Autowired
+	ClientService clients;
+
+	@Autowired
+	ProjectService projects;
+
+	@Autowired
+	ProjectPlanService plans;
+
+	@Autowired
+	ProjectTeam team;
+
+	@Autowired
+	TimeEntryService timeEntries;
+
+	@Autowired
+	TimerService timers;
+
+	@BeforeAll
+	static void startBrowser() {
+		browser = HeadlessChromium.start();
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void aConsultantBooksMondayRunsTheTimerAndSubmitsTheWeek() {
+		Consultant cora = new TimesheetTestData(accounts, people, clients, projects, plans, team).consultant();
+		IsoWeek week = IsoWeek.of(LocalDate.now(zone));
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+		TestUsers.ensure(accounts);
+		logIn(cora.userId(), wait);
+
+		browser.findElement(By.linkText("Timesheet")).click();
+		wait.until(ExpectedConditions.textToBe(By.id("sheet-person"), cora.name()));
+		assertThat(browser.findElement(By.id("week")).getText()).isEqualTo(week.toString());
+		assertThat(browser.findElement(By.id("sheet-status")).getText()).isEqualTo("OPEN");
+
+		addEntry(cora.work(cora.billableTask()), week.monday(), "25", "Marathon");
+		WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("add-entry-error")));
+		assertThat(error.getText()).isEqualTo(
+				"Hours: would make 25 h on " + week.monday() + " for this person; a day has at most 24 h");
+		HeadlessChromium.screenshot(browser, "timesheet-refused-entry");
+		browser.findElement(By.name("hours")).clear();
+		addEntry(cora.work(cora.billableTask()), week.monday(), "2.5", "Wireframes");
+		wait.until(ExpectedConditions.textToBe(By.id("week-total"), "2.50"));
+		assertThat(browser.findElement(By.cssSelector("[data-day-total='" + week.monday() + "']")).getText())
+			.isEqualTo("2.50");
+
+		WebElement timerForm = browser.findElement(By.id("start-timer-form"));
+		new Select(timerForm.findElement(By.name("work"))).selectByValue(cora.work(cora.internalTask()));
+		timerForm.findElement(By.name("notes")).sendKeys("Stand-up");
+		timerForm.findElement(By.id("start-timer")).click();
+		// the timer starts on the whole minute, so it shows up to a minute already; it must tick from there
+		wait.until(ExpectedConditions.textMatches(By.id("timer-elapsed"), Pattern.compile("0:0[0-5]:\\d\\d")));
+		String elapsed = browser.findElement(By.id("timer-elapsed")).getText();
+		wait.until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("timer-elapsed"), elapsed)));
+		assertThat(browser.findElement(By.id("timer")).getText()).contains("RUNNING", "Internal sync", "Stand-up",
+				"since");
+		HeadlessChromium.screenshot(browser, "timesheet-timer-running");
+		browser.findElement(By.id("stop-timer")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("start-timer-form")));
+
+		assertThat(timers.running(cora.personId())).isEmpty();
+		List<TimeEntry> entries = timeEntries.week(cora.personId(), week);
+		assertThat(entries).hasSize(2);
+		int minutes = entries.stream().mapToInt(TimeEntry::minutes).sum();
+		assertThat(browser.findElement(By.id("week-total")).getText()).isEqualTo(hours(minutes));
+		assertThat(browser.findElement(By.id("billable-total")).getText()).isEqualTo("2.50");
+		assertThat(browser.findElements(By.cssSelector("#grid tbody tr"))).hasSize(2);
+		HeadlessChromium.screenshot(browser, "timesheet-with-entries");
+		browser.executeScript("document.getElementById('entries').scrollIntoView()");
+		assertThat(browser.findElement(By.id("entries")).getText()).containsPattern("\\d\\d:\\d\\d–\\d\\d:\\d\\d");
+		HeadlessChromium.screenshot(browser, "timesheet-with-entries-editable");
+
+		browser.findElement(By.id("submit-week")).click();
+		wait.until(ExpectedConditions.textToBe(By.id("sheet-status"), "SUBMITTED"));
+		assertThat(browser.findElements(By.cssSelector("#entries tbody tr[data-status]")))
+			.extracting(row -> row.getAttribute("data-status"))
+			.containsExactly("SUBMITTED", "SUBMITTED");
+		assertThat(browser.findElements(By.id("submit-week"))).isEmpty();
+		assertThat(browser.findElements(By.cssSelector("#entries form"))).isEmpty();
+		assertThat(timeEntries.week(cora.personId(), week)).extracting(TimeEntry::status)
+			.containsOnly(TimeEntryStatus.SUBMITTED);
+		HeadlessChromium.screenshot(browser, "timesheet-submitted");
+		browser.executeScript("document.getElementById('entries').scrollIntoView()");
+		HeadlessChromium.screenshot(browser, "timesheet-submitted-entries");
+
+		logIn(TestUsers.MANAGER, wait);
+		browser.get(url("/timesheet?personId=" + cora.personId() + "&week=" + week));
+		wait.until(ExpectedConditions.textToBe(By.id("sheet-person"), cora.name()));
+		assertThat(new Select(browser.findElement(By.name("personId"))).getFirstSelectedOption().getText())
+			.isEqualTo(cora.name());
+		assertThat(browser.findElement(By.id("week-total")).getText()).isEqualTo(hours(minutes));
+		HeadlessChromium.screenshot(browser, "timesheet-manager-view");
+	}
+
+	private void logIn(String userId, WebDriverWait wait) {
+		browser.manage().deleteAllCookies();
+		browser.get(url("/login"));
+		browser.findElement(By.name("username")).sendKeys(userId);
+		browser.findElement(By.name("password")).sendKeys(userId);
+		browser.findElement(By.cssSelector("button[type=submit]")).click();
+		wait.until(ExpectedConditions.urlToBe(url("/")));
+	}
+
+	private void addEntry(String work, LocalDate day, String hours, String notes) {
+		WebElement form = browser.findElement(By.id("add-entry-form"));
+		new Select(form.findElement(By.name("work"))).selectByValue(work);
+		new Select(form.findElement(By.name("date"))).selectByValue(day.toString());
+		WebElement hoursField = form.findElement(By.name("hours"));
+		hoursField.clear();
+		hoursField.sendKeys(hours);
+		WebElement notesField = form.findElement(By.name("notes"));
+		notesField.clear();
+		notesField.sendKeys(notes);
+		form.findElement(By.id("add-entry")).click();
+	}
+
+	private static String hours(int minutes) {
+		return java.math.BigDecimal.valueOf(minutes)
+			.divide(java.math.BigDecimal.valueOf(60), 2, java.math.RoundingMode.HALF_UP)
+			.toPlainString();
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+}
