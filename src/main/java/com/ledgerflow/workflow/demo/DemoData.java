@@ -2,6 +2,7 @@ package com.ledgerflow.workflow.demo;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,17 +22,25 @@ import com.ledgerflow.project.MilestoneDetails;
 import com.ledgerflow.project.ProjectDetails;
 import com.ledgerflow.project.ProjectPlanService;
 import com.ledgerflow.project.ProjectService;
+import com.ledgerflow.project.ProjectTask;
 import com.ledgerflow.project.RateCard;
 import com.ledgerflow.project.TaskDetails;
 import com.ledgerflow.project.TaskPriority;
 import com.ledgerflow.security.StaffAccount;
 import com.ledgerflow.security.StaffAccounts;
 import com.ledgerflow.security.StaffGroups;
+import com.ledgerflow.timetracking.IsoWeek;
+import com.ledgerflow.timetracking.TimeBooking;
+import com.ledgerflow.timetracking.TimeEntryDetails;
+import com.ledgerflow.timetracking.TimeEntryOrigin;
+import com.ledgerflow.timetracking.TimeEntryService;
+import com.ledgerflow.timetracking.TimesheetService;
 import com.ledgerflow.workflow.ProjectLifecycleProcess;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,10 +62,14 @@ public class DemoData {
 
 	private final RuntimeService runtime;
 
-	DemoData(DemoServices services, StaffAccounts staff, RuntimeService runtime) {
+	private final ZoneId zone;
+
+	DemoData(DemoServices services, StaffAccounts staff, RuntimeService runtime,
+			@Value("${ledgerflow.company.time-zone}") ZoneId zone) {
 		this.services = services;
 		this.staff = staff;
 		this.runtime = runtime;
+		this.zone = zone;
 	}
 
 	/** A demo login and the person behind it; the password is the user id. */
@@ -115,8 +128,56 @@ public class DemoData {
 				task("Technical SEO fixes", people.get("carl"), 16, TaskPriority.HIGH)));
 		active(erp, List.of(task("Process workshops", people.get("carl"), 40, TaskPriority.HIGH),
 				task("Data migration", people.get("cora"), 80, TaskPriority.URGENT)));
+		timesheets(seo, erp, people.get("carl"), people.get("cora"));
 		log.info("Demo company seeded: log in as demo/demo");
 		return true;
+	}
+
+	/**
+	 * Two weeks back: Carl's and Cora's weeks approved (rates frozen, booked in the ledger); last week: Carl's
+	 * submitted (Mary approves it in Tasklist), Cora's still draft (she gets Monday's reminder); this week: drafts.
+	 */
+	private void timesheets(UUID seo, UUID erp, UUID carl, UUID cora) {
+		IsoWeek thisWeek = IsoWeek.of(LocalDate.now(zone));
+		IsoWeek lastWeek = thisWeek.previous();
+		IsoWeek twoBack = lastWeek.previous();
+		week(carl, twoBack, erp, seo, 7 * 60);
+		week(cora, twoBack, erp, seo, 8 * 60);
+		for (UUID person : List.of(carl, cora)) {
+			services.timesheets().submit(person, twoBack);
+			services.timesheets().approve(person, twoBack, "mary");
+			services.booking().bookApproved(person, twoBack);
+		}
+		week(carl, lastWeek, erp, seo, 8 * 60);
+		week(cora, lastWeek, erp, seo, 6 * 60);
+		services.timesheets().submit(carl, lastWeek);
+		LocalDate today = LocalDate.now(zone);
+		for (LocalDate day = thisWeek.monday(); day.isBefore(today); day = day.plusDays(1)) {
+			if (day.getDayOfWeek().getValue() <= 5) {
+				book(carl, erp, day, 6 * 60, "Process workshop with finance");
+			}
+		}
+	}
+
+	/** Monday to Friday: most of the day on the ERP rollout, an hour of SEO fixes. */
+	private void week(UUID person, IsoWeek week, UUID erp, UUID seo, int minutesPerDay) {
+		for (LocalDate day : week.days().subList(0, 5)) {
+			book(person, erp, day, minutesPerDay - 60, "Workshops and data mapping");
+			book(person, seo, day, 60, "Technical SEO fixes");
+		}
+	}
+
+	private void book(UUID person, UUID project, LocalDate day, int minutes, String notes) {
+		UUID task = services.plans()
+			.tasks(project)
+			.stream()
+			.filter(t -> person.equals(t.assigneeId()))
+			.findFirst()
+			.map(ProjectTask::id)
+			.orElse(null);
+		services.timeEntries()
+			.create(new TimeEntryDetails(person, project, task, day, minutes, null, null, notes, null),
+					TimeEntryOrigin.WEB);
 	}
 
 	private UUID client(String name, String email, String currency, int terms, String tax, String city,
@@ -169,7 +230,8 @@ public class DemoData {
 	/** The domain services the seeder drives, bundled to keep the constructor small. */
 	@Component
 	record DemoServices(ClientService clients, PersonService people, ProjectService projects,
-			ProjectPlanService plans, RateCard rates, AccountingSync accounting, AssignmentNotifier notifier) {
+			ProjectPlanService plans, RateCard rates, AccountingSync accounting, AssignmentNotifier notifier,
+			TimeEntryService timeEntries, TimesheetService timesheets, TimeBooking booking) {
 	}
 
 }

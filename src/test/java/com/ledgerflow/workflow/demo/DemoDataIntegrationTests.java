@@ -1,21 +1,29 @@
 package com.ledgerflow.workflow.demo;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.UUID;
 
 import com.ledgerflow.IntegrationTest;
 import com.ledgerflow.client.ClientService;
+import com.ledgerflow.people.PersonService;
 import com.ledgerflow.project.Project;
 import com.ledgerflow.project.ProjectService;
 import com.ledgerflow.project.ProjectStatus;
 import com.ledgerflow.security.StaffAccounts;
 import com.ledgerflow.security.StaffGroups;
+import com.ledgerflow.timetracking.IsoWeek;
+import com.ledgerflow.timetracking.TimesheetService;
+import com.ledgerflow.timetracking.TimesheetStatus;
 import com.ledgerflow.workflow.ProjectLifecycleProcess;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,6 +48,15 @@ class DemoDataIntegrationTests {
 
 	@Autowired
 	TaskService tasks;
+
+	@Autowired
+	PersonService people;
+
+	@Autowired
+	TimesheetService timesheets;
+
+	@Value("${ledgerflow.company.time-zone}")
+	ZoneId zone;
 
 	@Test
 	void seedsTheDemoCompanyOnceWithRunningLifecycles() {
@@ -74,6 +91,17 @@ class DemoDataIntegrationTests {
 					.activityId(ProjectLifecycleProcess.TASK_AWAIT_COMPLETION).count()).isEqualTo(1);
 			}
 		}
+		// Carl's and Cora's weeks two back are approved with frozen rates; Carl's last week waits for approval
+		UUID carl = people.findByUserId("carl").orElseThrow().id();
+		UUID cora = people.findByUserId("cora").orElseThrow().id();
+		IsoWeek lastWeek = IsoWeek.of(LocalDate.now(zone)).previous();
+		assertThat(timesheets.get(carl, lastWeek.previous()).status()).isEqualTo(TimesheetStatus.APPROVED);
+		assertThat(timesheets.summary(cora, lastWeek.previous()).totalHours()).isEqualByComparingTo("40");
+		assertThat(timesheets.get(carl, lastWeek).status()).isEqualTo(TimesheetStatus.SUBMITTED);
+		assertThat(timesheets.get(cora, lastWeek).status()).isEqualTo(TimesheetStatus.OPEN);
+		await().atMost(Duration.ofSeconds(10)).until(() -> runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey("timesheet:" + carl + ":" + lastWeek)
+			.count() == 1);
 		// the ProjectConfirmed events of the seeded projects find their instances and start no second one
 		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
 			for (Project project : demo) {
