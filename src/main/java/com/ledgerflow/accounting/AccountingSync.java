@@ -49,6 +49,8 @@ public class AccountingSync {
 
 	static final String SERVICE_ITEM = "SERVICE_ITEM";
 
+	static final String VENDOR = "VENDOR";
+
 	private static final Logger log = LoggerFactory.getLogger(AccountingSync.class);
 
 	private final AccountingSystem accounting;
@@ -136,6 +138,21 @@ public class AccountingSync {
 			.getBytes(StandardCharsets.UTF_8));
 		return push(SERVICE_ITEM, id, (existing, rejected) -> existing
 			.orElseGet(() -> accounting.upsertServiceItem(name.strip(), incomeAccountRef)));
+	}
+
+	/** Ensures a vendor of that display name exists (QBO: {@code Vendor}); one link per name, case-insensitive. */
+	@Transactional(noRollbackFor = AccountingRejected.class)
+	public ExternalRef pushVendor(String displayName) {
+		UUID id = UUID.nameUUIDFromBytes(
+				("vendor:" + displayName.strip().toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8));
+		return push(VENDOR, id,
+				(existing, rejected) -> existing.orElseGet(() -> accounting.upsertVendor(displayName.strip())));
+	}
+
+	/** The external id of the expense, when it is booked in accounting. */
+	@Transactional(readOnly = true)
+	public Optional<String> syncedExpense(UUID localId) {
+		return externalRef(EXPENSE, localId).map(ExternalRef::value);
 	}
 
 	/** The external ids of those of the time entries that are booked in accounting. */

@@ -42,6 +42,8 @@ public class Project extends AbstractAggregateRoot<Project> {
 
 	private @Nullable BigDecimal retainerAmount;
 
+	private BigDecimal expenseMarkupPercent = BigDecimal.ZERO;
+
 	@Enumerated(EnumType.STRING)
 	private ProjectStatus status;
 
@@ -170,6 +172,19 @@ public class Project extends AbstractAggregateRoot<Project> {
 
 	public @Nullable BigDecimal retainerAmount() {
 		return retainerAmount;
+	}
+
+	/** The markup re-invoiced expenses carry unless an expense says otherwise, in percent (two places). */
+	public BigDecimal expenseMarkupPercent() {
+		return expenseMarkupPercent;
+	}
+
+	void changeExpenseMarkup(BigDecimal percent) {
+		ensureEditable();
+		if (percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(1000)) >= 0 || percent.scale() > 2) {
+			throw new InvalidField("expenseMarkupPercent", "must be 0 to 999.99 with at most two decimals");
+		}
+		this.expenseMarkupPercent = percent;
 	}
 
 	public ProjectStatus status() {

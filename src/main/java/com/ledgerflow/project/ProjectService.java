@@ -1,5 +1,6 @@
 package com.ledgerflow.project;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -94,6 +95,14 @@ public class ProjectService {
 	public Project close(UUID id) {
 		Project project = get(id);
 		project.close();
+		return projects.save(project);
+	}
+
+	/** Sets the project's default markup on re-invoiced expenses (percent). */
+	@Transactional
+	public Project setExpenseMarkup(UUID id, BigDecimal percent) {
+		Project project = get(id);
+		project.changeExpenseMarkup(percent);
 		return projects.save(project);
 	}
 

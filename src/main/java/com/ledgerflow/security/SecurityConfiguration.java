@@ -73,8 +73,10 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests.requestMatchers(path(HttpMethod.GET, "/api/**"))
 				.authenticated()
 				// everyone books their own time; the time module checks whose (managers and finance: anyone's)
+				.requestMatchers(path(HttpMethod.POST, "/api/v1/expense-categories"))
+				.hasAnyAuthority(ACCOUNTING_ADMINS)
 				.requestMatchers(path("/api/v1/time-entries/**"), path("/api/v1/timesheets/**"),
-						path("/api/v1/timers/**"), path("/api/v1/time-imports/**"))
+						path("/api/v1/timers/**"), path("/api/v1/time-imports/**"), path("/api/v1/expenses/**"))
 				.authenticated()
 				.requestMatchers(path("/api/**"))
 				.hasAnyAuthority(MASTER_DATA_EDITORS)

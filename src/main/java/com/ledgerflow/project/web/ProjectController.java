@@ -12,6 +12,9 @@ import com.ledgerflow.project.ProjectDetails;
 import com.ledgerflow.project.ProjectService;
 import com.ledgerflow.project.ProjectStatus;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
@@ -35,11 +38,13 @@ class ProjectController {
 
 	record ProjectView(UUID id, UUID clientId, String code, String name, BillingModel billingModel,
 			BillingCycle billingCycle, @Nullable BigDecimal budgetHours, @Nullable BigDecimal budgetAmount,
-			@Nullable BigDecimal retainerAmount, ProjectStatus status, UUID managerId, long version) {
+			@Nullable BigDecimal retainerAmount, BigDecimal expenseMarkupPercent, ProjectStatus status, UUID managerId,
+			long version) {
 
 		static ProjectView of(Project p) {
 			return new ProjectView(p.id(), p.clientId(), p.code(), p.name(), p.billingModel(), p.billingCycle(),
-					p.budgetHours(), p.budgetAmount(), p.retainerAmount(), p.status(), p.managerId(), p.version());
+					p.budgetHours(), p.budgetAmount(), p.retainerAmount(), p.expenseMarkupPercent(), p.status(),
+					p.managerId(), p.version());
 		}
 
 	}
@@ -63,6 +68,15 @@ class ProjectController {
 	@PutMapping("/{id}")
 	ProjectView update(@PathVariable UUID id, @Valid @RequestBody ProjectDetails details) {
 		return ProjectView.of(projects.update(id, details));
+	}
+
+	record MarkupRequest(@NotNull @DecimalMin("0") @Digits(integer = 3, fraction = 2) BigDecimal percent) {
+	}
+
+	/** Sets the markup re-invoiced expenses of the project carry by default. */
+	@PutMapping("/{id}/expense-markup")
+	ProjectView setExpenseMarkup(@PathVariable UUID id, @Valid @RequestBody MarkupRequest request) {
+		return ProjectView.of(projects.setExpenseMarkup(id, request.percent()));
 	}
 
 	/** Starts the project's lifecycle (202: the process takes it from here). */
