@@ -7,9 +7,13 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.ledgerflow.ApiTestSupport;
 import com.ledgerflow.IntegrationTest;
+import com.ledgerflow.TestBrowser;
+import com.ledgerflow.TestUsers;
 import com.ledgerflow.accounting.AccountingChangeReceived;
 import com.ledgerflow.accounting.AccountingPerson;
 import com.ledgerflow.accounting.AccountingSync;
@@ -25,6 +29,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -71,6 +76,9 @@ class ReceivedTimeIntegrationTests extends ApiTestSupport {
 
 	@Value("${ledgerflow.company.time-zone}")
 	ZoneId zone;
+
+	@LocalServerPort
+	int port;
 
 	UUID consultant;
 
@@ -149,6 +157,24 @@ class ReceivedTimeIntegrationTests extends ApiTestSupport {
 	}
 
 	@Test
+	void aLockedEntryStaysAsItIsAndTheChangeIsListed() {
+		ExternalRef activity = enteredInAccounting(pushedEmployee(consultant), 30, true, "Submitted already");
+		received(activity, "Create");
+		UUID entry = awaitEntry(activity).id();
+		jdbc.update("update time_entry set status = 'SUBMITTED' where id = ?", entry);
+
+		received(activity, "Update");
+		received(activity, "Delete");
+		awaitHandled(activity);
+
+		assertThat(entries.findById(entry)).get().satisfies(kept -> {
+			assertThat(kept.status()).isEqualTo(TimeEntryStatus.SUBMITTED);
+			assertThat(kept.minutes()).isEqualTo(30);
+		});
+		assertThat(unmatched(activity)).get().satisfies(change -> assertThat(change.reason()).contains("SUBMITTED"));
+	}
+
+	@Test
 	void timeLedgerflowBookedItselfDoesNotComeBack() {
 		TimeActivityEntry own = entry(pushedEmployee(consultant), 90, true, "Booked by Ledgerflow");
 		ExternalRef activity = sync.pushTimeActivities(List.of(own)).get(0).ref();
@@ -171,6 +197,14 @@ class ReceivedTimeIntegrationTests extends ApiTestSupport {
 		assertThat(entries.findByExternalId(activity.value())).isEmpty();
 		assertThat(unmatched(activity)).get()
 			.satisfies(change -> assertThat(change.reason()).contains(stranger.value(), "no Ledgerflow person"));
+		TestUsers.ensure(staff);
+		String page = TestBrowser.loggedIn(port, TestUsers.FINANCE).get("/accounting/sync").body();
+		Matcher row = Pattern.compile("data-external-id=\"TimeActivity:" + activity.value() + "\">(.*?)</tr>",
+				Pattern.DOTALL)
+			.matcher(page);
+		assertThat(page).contains("Not taken over");
+		assertThat(row.find()).as("row of the time activity on the sync page").isTrue();
+		assertThat(row.group(1)).contains("no Ledgerflow person");
 	}
 
 	@Test
