@@ -109,6 +109,17 @@ public class AccountingSyncStatus {
 				accounting.name(), MAX_RECEIVED);
 	}
 
+	/** Changes received from the accounting system that could not be taken over, the most recent first. */
+	@Transactional(readOnly = true)
+	public List<UnmatchedChange> unmatched() {
+		return jdbc.query("""
+				select entity, external_id, reason, recorded_at from accounting_unmatched_change where system = ?
+				order by recorded_at desc, external_id limit ?""",
+				(rs, row) -> new UnmatchedChange(rs.getString("entity"), rs.getString("external_id"),
+						rs.getString("reason"), rs.getObject("recorded_at", OffsetDateTime.class).toInstant()),
+				accounting.name(), MAX_FAILURES);
+	}
+
 	private String describe(String entityType, UUID localId) {
 		try {
 			return switch (entityType) {

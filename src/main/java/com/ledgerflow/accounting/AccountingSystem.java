@@ -113,6 +113,12 @@ public interface AccountingSystem {
 	InvoiceStatus readInvoice(ExternalRef invoice);
 
 	/**
+	 * The time activity as the accounting system holds it now, whoever entered it; empty when there is none under
+	 * that id (deleted, or never existed). Reads only: idempotent.
+	 */
+	Optional<ExternalTimeActivity> readTimeActivity(ExternalRef timeActivity);
+
+	/**
 	 * Payments, invoices, time activities and purchases changed after {@code cursor} ({@code null}: as far back as
 	 * the system keeps changes), oldest first.
 	 */

@@ -15,6 +15,8 @@ interface ExternalLinkRepository extends JpaRepository<ExternalLink, UUID> {
 	List<ExternalLink> findBySystemAndEntityTypeAndLocalIdIn(String system, String entityType,
 			Collection<UUID> localIds);
 
+	List<ExternalLink> findBySystemAndEntityTypeAndExternalId(String system, String entityType, String externalId);
+
 	@Query("""
 			select new com.ledgerflow.accounting.SyncStatusCount(l.entityType, count(l) - count(l.lastError), count(l.lastError))
 			from ExternalLink l where l.system = :system group by l.entityType order by l.entityType""")

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -34,6 +35,16 @@ interface TimeEntryRepository extends JpaRepository<TimeEntry, UUID> {
 			LocalTime end);
 
 	boolean existsByExternalId(String externalId);
+
+	Optional<TimeEntry> findByExternalId(String externalId);
+
+	/**
+	 * Waits for, then holds until the transaction ends, the lock of the external record: changes of one time activity
+	 * delivered at once (on any node) are taken over one after the other.
+	 */
+	@Query(value = "select 1 from pg_advisory_xact_lock(hashtext('time_entry.external_id:' || ?1))",
+			nativeQuery = true)
+	int lockExternalId(String externalId);
 
 	@Query("""
 			select coalesce(sum(e.minutes), 0) from TimeEntry e where e.projectId = ?1 and e.status in

@@ -152,6 +152,44 @@ public abstract class AccountingSystemContractTests {
 	}
 
 	@Test
+	void aBookedTimeActivityReadsBackWithItsJobEmployeeDurationAndBillableRate() {
+		Booking booking = booking();
+		TimeActivityEntry entry = booking.time(90);
+		ExternalRef ref = accounting().pushTimeActivity(entry);
+
+		ExternalTimeActivity read = accounting().readTimeActivity(ref).orElseThrow();
+
+		assertThat(read.id()).isEqualTo(ref);
+		assertThat(read.customerOrJob()).isEqualTo(booking.job());
+		assertThat(read.employee()).isEqualTo(booking.employee());
+		assertThat(read.employeeName()).startsWith("Emily Platt ");
+		assertThat(read.date()).isEqualTo(entry.date());
+		assertThat(read.minutes()).isEqualTo(90);
+		assertThat(read.description()).isEqualTo("Custom design");
+		assertThat(read.billable()).isTrue();
+		assertThat(read.hourlyRate()).isEqualByComparingTo("150.00");
+	}
+
+	@Test
+	void aNonBillableTimeActivityReadsBackNotBillable() {
+		Booking booking = booking();
+		TimeActivityEntry billable = booking.time(30);
+		TimeActivityEntry entry = new TimeActivityEntry(UUID.randomUUID(), billable.customerOrJob(),
+				billable.employee(), billable.serviceItem(), billable.date(), 30, billable.hourlyRate(), false,
+				"Internal");
+
+		ExternalTimeActivity read = accounting().readTimeActivity(accounting().pushTimeActivity(entry)).orElseThrow();
+
+		assertThat(read.billable()).isFalse();
+		assertThat(read.minutes()).isEqualTo(30);
+	}
+
+	@Test
+	void readingATimeActivityThatDoesNotExistIsEmpty() {
+		assertThat(accounting().readTimeActivity(new ExternalRef("999999"))).isEmpty();
+	}
+
+	@Test
 	void aBillableExpensePushedTwiceIsBookedOnceOnTheJob() {
 		Booking booking = booking();
 		BillableExpenseEntry expense = booking.expense(new BigDecimal("103.55"));

@@ -12,6 +12,7 @@ import com.ledgerflow.accounting.AccountingSystem;
 import com.ledgerflow.accounting.BillableExpenseEntry;
 import com.ledgerflow.accounting.ChangesPage;
 import com.ledgerflow.accounting.ExternalRef;
+import com.ledgerflow.accounting.ExternalTimeActivity;
 import com.ledgerflow.accounting.InvoiceDraft;
 import com.ledgerflow.accounting.InvoiceStatus;
 import com.ledgerflow.accounting.PostedInvoice;
@@ -106,6 +107,12 @@ class LocalAccountingSystem implements AccountingSystem {
 			}
 		}
 		return outcomes;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<ExternalTimeActivity> readTimeActivity(ExternalRef timeActivity) {
+		return ledger.readTimeActivity(timeActivity);
 	}
 
 	@Override

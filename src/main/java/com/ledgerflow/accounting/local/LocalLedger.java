@@ -18,6 +18,7 @@ import com.ledgerflow.accounting.AccountingRejected;
 import com.ledgerflow.accounting.BillableExpenseEntry;
 import com.ledgerflow.accounting.ChangesPage;
 import com.ledgerflow.accounting.ExternalRef;
+import com.ledgerflow.accounting.ExternalTimeActivity;
 import com.ledgerflow.accounting.InvoiceDraft;
 import com.ledgerflow.accounting.InvoiceStatus;
 import com.ledgerflow.accounting.Money;
@@ -98,6 +99,22 @@ class LocalLedger {
 				entry.customerOrJob().value(), entry.employee().value(), entry.serviceItem().value(), entry.date(),
 				entry.minutes(), entry.hourlyRate(), entry.billable(), entry.description(), now());
 		return new ExternalRef(id);
+	}
+
+	Optional<ExternalTimeActivity> readTimeActivity(ExternalRef ref) {
+		return jdbc.query("""
+				select t.id, t.customer_id, t.employee_id, e.display_name, t.txn_date, t.minutes, t.hourly_rate,
+				    t.billable, t.description
+				from local_ledger_time_activity t join local_ledger_employee e on e.id = t.employee_id
+				where t.id = ?""",
+				(rs, row) -> new ExternalTimeActivity(new ExternalRef(rs.getString("id")),
+						new ExternalRef(rs.getString("customer_id")), new ExternalRef(rs.getString("employee_id")),
+						rs.getString("display_name"), rs.getObject("txn_date", LocalDate.class), rs.getInt("minutes"),
+						null, null, rs.getString("description"), rs.getBoolean("billable"),
+						Money.exact(rs.getBigDecimal("hourly_rate"))),
+				ref.value())
+			.stream()
+			.findFirst();
 	}
 
 	ExternalRef pushExpense(BillableExpenseEntry entry) {

@@ -24,6 +24,7 @@ import com.ledgerflow.accounting.AccountingSystem;
 import com.ledgerflow.accounting.BillableExpenseEntry;
 import com.ledgerflow.accounting.ChangesPage;
 import com.ledgerflow.accounting.ExternalRef;
+import com.ledgerflow.accounting.ExternalTimeActivity;
 import com.ledgerflow.accounting.InvoiceDraft;
 import com.ledgerflow.accounting.InvoiceStatus;
 import com.ledgerflow.accounting.Money;
@@ -55,6 +56,8 @@ class QboAccountingSystem implements AccountingSystem {
 
 	/** QBO answers changes of the last 30 days at most (an hour of margin for clock skew). */
 	private static final Duration MAX_CDC_LOOKBACK = Duration.ofDays(30).minusHours(1);
+
+	private static final String OBJECT_NOT_FOUND = "610";
 
 	private static final Map<String, String> INCLUDE_LINK = Map.of("include", "invoiceLink");
 
@@ -207,6 +210,21 @@ class QboAccountingSystem implements AccountingSystem {
 		Map<String, QboClient.BatchItem> answers = new HashMap<>();
 		qbo.batch(operations, batchKey).forEach(item -> answers.put(item.bId(), item));
 		return entries.stream().map(entry -> outcome(entry.localId(), answers.get(compact(entry.localId())))).toList();
+	}
+
+	// a deleted time activity reads as QBO's fault 610, Object Not Found
+	@Override
+	public Optional<ExternalTimeActivity> readTimeActivity(ExternalRef timeActivity) {
+		try {
+			return Optional.of(qbo.read(QboTimeActivity.ENTITY, timeActivity.value(), QboTimeActivity.class)
+				.toExternal());
+		}
+		catch (AccountingRejected rejected) {
+			if (OBJECT_NOT_FOUND.equals(rejected.code())) {
+				return Optional.empty();
+			}
+			throw rejected;
+		}
 	}
 
 	@Override

@@ -21,7 +21,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The accounting sync page (finance and administrators, see SecurityConfiguration): counts per record type, the
  * failures with the accounting system's message, a retry per failure (post, redirect, get), and the changes received
- * from the accounting system (payments made in QuickBooks).
+ * from the accounting system (payments made in QuickBooks) with those it could not take over (time entered in
+ * QuickBooks on an unknown job or by an unknown employee).
  */
 @Controller
 @RequestMapping("/accounting/sync")
@@ -50,6 +51,7 @@ class AccountingSyncController {
 		model.addAttribute("maxFailures", AccountingSyncStatus.MAX_FAILURES);
 		model.addAttribute("received", status.received());
 		model.addAttribute("maxReceived", AccountingSyncStatus.MAX_RECEIVED);
+		model.addAttribute("unmatched", status.unmatched());
 		model.addAttribute("zone", zone);
 		return "accounting/sync";
 	}

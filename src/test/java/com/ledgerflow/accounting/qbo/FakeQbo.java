@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -89,6 +90,9 @@ public final class FakeQbo implements AutoCloseable {
 			"Payment");
 
 	static final int MAX_BATCH_ITEMS = 30;
+
+	/** The offset of the times QuickBooks Time enters (the sample company is on the US west coast). */
+	private static final ZoneOffset PACIFIC = ZoneOffset.ofHours(-8);
 
 	// amounts stay exact decimals, as QBO keeps them
 	private final ObjectMapper json = JsonMapper.builder()
@@ -313,6 +317,38 @@ public final class FakeQbo implements AutoCloseable {
 		invoice.put("Balance", invoice.path("Balance").decimalValue().subtract(amount));
 		touchEntity("Invoice", invoice);
 		return stored.path("Id").asText();
+	}
+
+	/**
+	 * Someone enters time in QuickBooks (or QuickBooks Time): a billable {@code TimeActivity} of the employee on the
+	 * job, from {@code start} to {@code end} that day, as QuickBooks Time enters it ({@code StartTime}/{@code EndTime}
+	 * with the company's offset, no {@code Hours}). Returns its Id.
+	 */
+	public synchronized String addTimeActivity(String jobId, String employeeId, java.time.LocalDate date,
+			java.time.LocalTime start, java.time.LocalTime end, String description) {
+		ObjectNode activity = timeActivity(jobId, employeeId, date, description);
+		activity.put("StartTime", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(date.atTime(start).atOffset(PACIFIC)))
+			.put("EndTime", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(date.atTime(end).atOffset(PACIFIC)));
+		return storeEntity("TimeActivity", activity).path("Id").asText();
+	}
+
+	/** Someone changes the time activity's description in QuickBooks (its SyncToken moves on). */
+	public synchronized void describeTimeActivity(String id, String description) {
+		ObjectNode activity = entities.get("TimeActivity").get(id);
+		activity.put("Description", description);
+		touchEntity("TimeActivity", activity);
+	}
+
+	private ObjectNode timeActivity(String jobId, String employeeId, java.time.LocalDate date, String description) {
+		ObjectNode activity = json.createObjectNode();
+		activity.put("TxnDate", date.toString()).put("NameOf", "Employee");
+		activity.putObject("EmployeeRef").put("value", employeeId)
+			.put("name", entities.get("Employee").get(employeeId).path("DisplayName").asText());
+		activity.putObject("CustomerRef").put("value", jobId)
+			.put("name", customers.get(jobId).path("DisplayName").asText());
+		activity.put("BillableStatus", "Billable").put("HourlyRate", new BigDecimal("150.00")).put("Taxable", false);
+		activity.put("Description", description);
+		return activity;
 	}
 
 	/** A payment received in QuickBooks that is not applied to any invoice (yet); returns its Id. */
@@ -794,9 +830,15 @@ public final class FakeQbo implements AutoCloseable {
 	private Optional<Reply> checkTimeActivity(ObjectNode body) {
 		if (!customers.containsKey(body.path("CustomerRef").path("value").asText())
 				|| !entities.get("Employee").containsKey(body.path("EmployeeRef").path("value").asText())
-				|| (body.has("ItemRef") && !entities.get("Item").containsKey(body.path("ItemRef").path("value").asText()))) {
+				|| (body.has("ItemRef")
+						&& !entities.get("Item").containsKey(body.path("ItemRef").path("value").asText()))) {
 			return Optional.of(objectNotFound());
 		}
+		// QBO answers references with the name of what they refer to
+		((ObjectNode) body.path("EmployeeRef")).put("name",
+				entities.get("Employee").get(body.path("EmployeeRef").path("value").asText()).path("DisplayName").asText());
+		((ObjectNode) body.path("CustomerRef")).put("name",
+				customers.get(body.path("CustomerRef").path("value").asText()).path("DisplayName").asText());
 		return Optional.empty();
 	}
 

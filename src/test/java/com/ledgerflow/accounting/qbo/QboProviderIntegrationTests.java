@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -23,11 +25,14 @@ import com.ledgerflow.TestBrowser;
 import com.ledgerflow.TestMailServer;
 import com.ledgerflow.TestUsers;
 import com.ledgerflow.accounting.AccountingChangeReceived;
+import com.ledgerflow.accounting.AccountingPerson;
 import com.ledgerflow.accounting.AccountingRejected;
 import com.ledgerflow.accounting.AccountingSync;
 import com.ledgerflow.accounting.AccountingSystem;
 import com.ledgerflow.accounting.ExternalRef;
 import com.ledgerflow.accounting.InvoiceDraft;
+import com.ledgerflow.people.PersonService;
+import com.ledgerflow.project.ProjectTeam;
 import com.ledgerflow.security.StaffAccounts;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -38,6 +43,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -130,6 +136,15 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 	@Autowired
 	ApplicationEvents events;
 
+	@Autowired
+	ProjectTeam team;
+
+	@Autowired
+	PersonService people;
+
+	@Value("${ledgerflow.company.time-zone}")
+	ZoneId zone;
+
 	private final HttpClient webhookClient = HttpClient.newHttpClient();
 
 	@BeforeEach
@@ -197,6 +212,45 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 		assertThat(events.stream(AccountingChangeReceived.class))
 			.contains(new AccountingChangeReceived("Payment", payment, "Create"));
 		assertThat(receivedRow(payment)).contains("INVOICE " + invoice, "25.50", "CDC");
+	}
+
+	@Test
+	void timeEnteredInQuickBooksOnTheProjectsJobArrivesByWebhookAsADraftTimeEntry() {
+		UUID consultant = newPerson();
+		UUID project = newProject(newClient(unique("Tailspin")), newPerson(), "TIME_AND_MATERIALS");
+		team.add(project, consultant);
+		ExternalRef job = sync.setUpProject(project);
+		String name = people.get(consultant).name();
+		int space = name.indexOf(' ');
+		ExternalRef employee = sync.pushEmployee(consultant,
+				new AccountingPerson(name.substring(0, space), name.substring(space + 1), null));
+		LocalDate yesterday = LocalDate.now(zone).minusDays(1);
+		String activity = fake.addTimeActivity(job.value(), employee.value(), yesterday, LocalTime.of(9, 0),
+				LocalTime.of(11, 30), "Kick-off workshop");
+
+		byte[] created = notification(FakeQbo.REALM_ID, "TimeActivity", activity, "Create");
+		assertThat(webhook(created, sign(created)).statusCode()).isEqualTo(200);
+		inbox.processPending();
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> timeEntry(activity).size() == 1);
+		assertThat(timeEntry(activity).get(0)).containsEntry("origin", "QBO")
+			.containsEntry("status", "DRAFT")
+			.containsEntry("person_id", consultant)
+			.containsEntry("project_id", project)
+			.containsEntry("work_date", java.sql.Date.valueOf(yesterday))
+			.containsEntry("minutes", 150)
+			.containsEntry("start_time", java.sql.Time.valueOf(LocalTime.of(9, 0)))
+			.containsEntry("notes", "Kick-off workshop")
+			.containsEntry("billable", true);
+
+		fake.describeTimeActivity(activity, "Kick-off workshop and minutes");
+		byte[] updated = notification(FakeQbo.REALM_ID, "TimeActivity", activity, "Update");
+		assertThat(webhook(updated, sign(updated)).statusCode()).isEqualTo(200);
+		inbox.processPending();
+
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> timeEntry(activity).get(0).get("notes").equals("Kick-off workshop and minutes"));
+		assertThat(timeEntry(activity)).as("one entry per time activity").hasSize(1);
 	}
 
 	@Test
@@ -273,14 +327,24 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 		return row.group(1);
 	}
 
+	private List<java.util.Map<String, Object>> timeEntry(String timeActivity) {
+		return jdbc.queryForList("""
+				select origin, status, person_id, project_id, work_date, minutes, start_time, notes, billable
+				from time_entry where external_id = ?""", timeActivity);
+	}
+
 	/** A legacy {@code eventNotifications} body (qbo-samples/webhook-notification.json) for one created payment. */
 	private static byte[] notification(String realmId, String paymentId) {
+		return notification(realmId, "Payment", paymentId, "Create");
+	}
+
+	private static byte[] notification(String realmId, String entity, String id, String operation) {
 		String lastUpdated = OffsetDateTime.now(ZoneOffset.ofHours(-8))
 			.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ"));
 		return """
 				{"eventNotifications":[{"realmId":"%s","dataChangeEvent":{"entities":[
-				  {"name":"Payment","id":"%s","operation":"Create","lastUpdated":"%s"}]}}]}"""
-			.formatted(realmId, paymentId, lastUpdated)
+				  {"name":"%s","id":"%s","operation":"%s","lastUpdated":"%s"}]}}]}"""
+			.formatted(realmId, entity, id, operation, lastUpdated)
 			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
 	}
 
