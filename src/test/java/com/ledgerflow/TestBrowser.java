@@ -86,6 +86,23 @@ public class TestBrowser {
 			.build());
 	}
 
+	/**
+	 * Uploads a file as {@code multipart/form-data}, the way a page's file form does; the CSRF token goes in the query
+	 * ({@code ?_csrf=…}), as the pages' upload forms put it.
+	 */
+	public HttpResponse<String> upload(String path, String field, String fileName, byte[] content) {
+		String boundary = "----LedgerflowTest" + System.nanoTime();
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+				+ fileName + "\"\r\nContent-Type: text/csv\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("Accept", ACCEPT)
+			.POST(HttpRequest.BodyPublishers.ofByteArrays(java.util.List.of(head, content, tail)))
+			.build());
+	}
+
 	private HttpResponse<String> send(HttpRequest request) {
 		try {
 			return http.send(request, HttpResponse.BodyHandlers.ofString());

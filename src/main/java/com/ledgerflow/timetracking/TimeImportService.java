@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -116,7 +117,8 @@ public class TimeImportService {
 		return new TimeImportReport(format, save && run.errorCount == 0, run.rows, run.imported, run.alreadyImported,
 				TimesheetSummary.toHours(run.minutes), List.copyOf(run.errors), run.errorCount,
 				List.copyOf(matcher.newProjects), List.copyOf(matcher.newTasks), List.copyOf(matcher.teamAdditions),
-				List.copyOf(matcher.matchedPeople), List.copyOf(matcher.matchedProjects));
+				List.copyOf(matcher.matchedPeople), List.copyOf(matcher.matchedProjects), run.firstDate,
+				run.firstPerson);
 	}
 
 	/** One import's state: the current chunk of rows, the counts, the errors so far. */
@@ -143,6 +145,10 @@ public class TimeImportService {
 		private int alreadyImported;
 
 		private long minutes;
+
+		private @Nullable LocalDate firstDate;
+
+		private @Nullable UUID firstPerson;
 
 		Run(TimeImportMatcher matcher, DayTotals totals, boolean save, Instant now) {
 			this.matcher = matcher;
@@ -190,6 +196,10 @@ public class TimeImportService {
 				TimeImportMatcher.Matched matched = matcher.match(row, sink);
 				if (matched != null && fitsTheDay(matched)) {
 					ready.add(matched);
+					if (firstDate == null) {
+						firstDate = row.date();
+						firstPerson = matched.personId();
+					}
 					minutes += row.minutes();
 					imported++;
 				}

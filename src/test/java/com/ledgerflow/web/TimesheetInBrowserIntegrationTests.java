@@ -1,5 +1,8 @@
 package com.ledgerflow.web;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,6 +20,7 @@ import com.ledgerflow.project.ProjectTeam;
 import com.ledgerflow.security.StaffAccounts;
 import com.ledgerflow.timetracking.IsoWeek;
 import com.ledgerflow.timetracking.TimeEntry;
+import com.ledgerflow.timetracking.TimeEntryOrigin;
 import com.ledgerflow.timetracking.TimeEntryService;
 import com.ledgerflow.timetracking.TimeEntryStatus;
 import com.ledgerflow.timetracking.TimerService;
@@ -40,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A consultant's week in a real headless Chromium: a refused entry explained, an entry for Monday, the timer started
- * (ticking) and stopped, the totals, and the week submitted.
+ * (ticking) and stopped, the totals, and the week submitted; and a Harvest file imported through the import page.
  */
 @IntegrationTest
 class TimesheetInBrowserIntegrationTests {
@@ -159,6 +163,72 @@ class TimesheetInBrowserIntegrationTests {
 			.isEqualTo(cora.name());
 		assertThat(browser.findElement(By.id("week-total")).getText()).isEqualTo(hours(minutes));
 		HeadlessChromium.screenshot(browser, "timesheet-manager-view");
+	}
+
+	@Test
+	void aConsultantImportsAHarvestFileThroughThePageAndFindsTheWeekOnTheTimesheet() throws IOException {
+		TimesheetTestData data = new TimesheetTestData(accounts, people, clients, projects, plans, team);
+		Consultant cora = data.consultant();
+		IsoWeek week = IsoWeek.of(LocalDate.now(zone)).previous();
+		String client = clients.get(projects.get(cora.projectId()).clientId()).name();
+		String last = cora.name().substring(cora.name().indexOf(' ') + 1);
+		String header = "Date,Client,Project,Task,Notes,Hours,Billable?,First Name,Last Name\n";
+		String good = header + String.join("\n",
+				String.join(",", week.monday().toString(), client, "Website relaunch", "Design",
+						"\"Wireframes, start page\"", "7.5", "Yes", "Cora", last),
+				String.join(",", week.monday().plusDays(2).toString(), client, "Website relaunch", "Internal sync",
+						"Stand-up", "0.5", "No", "Cora", last))
+				+ "\n";
+		String broken = good.replace(",7.5,", ",seven,").replace("Stand-up,0.5,No,Cora", "Stand-up,0.5,No,Nobody");
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+		TestUsers.ensure(accounts);
+		logIn(cora.userId(), wait);
+
+		browser.findElement(By.linkText("Timesheet")).click();
+		wait.until(ExpectedConditions.elementToBeClickable(By.id("import-link"))).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload-form")));
+		HeadlessChromium.screenshot(browser, "time-import-empty");
+
+		upload(csvFile(broken), wait);
+		List<WebElement> errors = browser.findElements(By.cssSelector("#row-errors tbody tr"));
+		assertThat(errors).hasSize(2);
+		assertThat(errors.get(0).getText()).startsWith("2 Hours ").contains("'seven'");
+		assertThat(errors.get(1).getText()).startsWith("3 First Name ").contains("Nobody " + last);
+		assertThat(browser.findElements(By.id("confirm-import"))).isEmpty();
+		HeadlessChromium.screenshot(browser, "time-import-row-errors");
+
+		upload(csvFile(good), wait);
+		assertThat(browser.findElement(By.id("import-format")).getText()).isEqualTo("HARVEST");
+		assertThat(browser.findElement(By.id("import-imported")).getText()).isEqualTo("2");
+		assertThat(browser.findElement(By.id("import-hours")).getText()).isEqualTo("8.00");
+		assertThat(browser.findElement(By.id("matched-people")).getText()).contains(cora.name());
+		assertThat(timeEntries.week(cora.personId(), week)).isEmpty();
+		HeadlessChromium.screenshot(browser, "time-import-preview");
+
+		browser.findElement(By.id("confirm-import")).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("import-done")));
+		assertThat(browser.findElement(By.id("import-done")).getText()).contains("2 entries imported");
+		HeadlessChromium.screenshot(browser, "time-import-done");
+
+		browser.findElement(By.id("open-timesheet")).click();
+		wait.until(ExpectedConditions.textToBe(By.id("week"), week.toString()));
+		assertThat(browser.findElement(By.id("week-total")).getText()).isEqualTo("8.00");
+		assertThat(timeEntries.week(cora.personId(), week)).extracting(TimeEntry::origin)
+			.containsOnly(TimeEntryOrigin.IMPORT);
+		HeadlessChromium.screenshot(browser, "time-import-timesheet");
+	}
+
+	private void upload(Path csv, WebDriverWait wait) {
+		WebElement form = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload-form")));
+		form.findElement(By.name("file")).sendKeys(csv.toAbsolutePath().toString());
+		form.findElement(By.id("preview-import")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import-report")));
+	}
+
+	private static Path csvFile(String content) throws IOException {
+		Path file = Files.createTempFile("harvest-", ".csv");
+		file.toFile().deleteOnExit();
+		return Files.writeString(file, content);
 	}
 
 	private void logIn(String userId, WebDriverWait wait) {
