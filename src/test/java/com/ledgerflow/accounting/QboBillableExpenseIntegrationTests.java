@@ -29,6 +29,8 @@ class QboBillableExpenseIntegrationTests extends QboSyncTestSupport {
 
 	private AccountingSync sync;
 
+	private final String vendorName = unique("Yellow Cab");
+
 	private TransactionTemplate inTransaction;
 
 	@BeforeEach
@@ -86,7 +88,8 @@ class QboBillableExpenseIntegrationTests extends QboSyncTestSupport {
 	private Booked book(UUID project, UUID expenseId, BigDecimal amount, boolean billable, String description) {
 		return inTransaction.execute(status -> {
 			ExternalRef job = sync.setUpProject(project);
-			ExternalRef vendor = sync.pushVendor("Yellow Cab");
+			// a vendor of its own: vendor links are per name in the shared database, each test has a fresh fake QBO
+			ExternalRef vendor = sync.pushVendor(vendorName);
 			String currency = clients.get(clientOf(project)).currency().getCurrencyCode();
 			ExternalRef ref = sync.pushBillableExpense(new BillableExpenseEntry(expenseId, job,
 					LocalDate.of(2026, 11, 20), amount, currency, vendor, expenseSettings.expenseAccount(),
