@@ -3,7 +3,7 @@
  * modules never see process variables; delegates translate ids to service calls and back.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "accounting", "timetracking", "project", "people", "client", "security",
+@ApplicationModule(allowedDependencies = { "accounting", "timetracking", "expense", "project", "people", "client", "security",
 		"mail", "shared" })
 package com.ledgerflow.workflow;
 
