@@ -11,7 +11,6 @@ import java.util.UUID;
 import com.ledgerflow.accounting.ExternalPurchase;
 import com.ledgerflow.accounting.ReceivedPurchase;
 import com.ledgerflow.accounting.ReceivedPurchases;
-import com.ledgerflow.project.ProjectService;
 import com.ledgerflow.shared.InvalidField;
 import com.ledgerflow.shared.NotFound;
 import com.ledgerflow.shared.StateConflict;
@@ -45,17 +44,14 @@ class ReceivedExpenses {
 
 	private final ReceivedPurchases purchases;
 
-	private final ProjectService projects;
-
 	private final Clock clock;
 
 	ReceivedExpenses(ExpenseRepository expenses, ExpenseRules rules, ExpenseService service,
-			ReceivedPurchases purchases, ProjectService projects, Clock clock) {
+			ReceivedPurchases purchases, Clock clock) {
 		this.expenses = expenses;
 		this.rules = rules;
 		this.service = service;
 		this.purchases = purchases;
-		this.projects = projects;
 		this.clock = clock;
 	}
 
@@ -111,7 +107,7 @@ class ReceivedExpenses {
 			throw new PurchaseNotTakenOver("changed in accounting, but its expense " + existing.get().id() + " is "
 					+ existing.get().status() + " and no longer changes");
 		}
-		UUID personId = existing.map(Expense::personId).orElseGet(() -> projects.get(projectId).managerId());
+		UUID personId = existing.map(Expense::personId).orElseGet(() -> rules.payerOfUnnamed(projectId));
 		Expense.Spent spent = rules.resolve(details(purchase, received.line(), personId, projectId));
 		if (existing.isPresent()) {
 			existing.get().change(spent, clock.instant());
