@@ -119,6 +119,12 @@ public interface AccountingSystem {
 	Optional<ExternalTimeActivity> readTimeActivity(ExternalRef timeActivity);
 
 	/**
+	 * The purchase (an expense paid) as the accounting system holds it now, whoever entered it, with its lines on a
+	 * customer or job; empty when there is none under that id (deleted, or never existed). Reads only: idempotent.
+	 */
+	Optional<ExternalPurchase> readPurchase(ExternalRef purchase);
+
+	/**
 	 * Payments, invoices, time activities and purchases changed after {@code cursor} ({@code null}: as far back as
 	 * the system keeps changes), oldest first.
 	 */

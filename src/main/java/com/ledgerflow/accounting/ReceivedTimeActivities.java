@@ -1,14 +1,11 @@
 package com.ledgerflow.accounting;
 
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,21 +18,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReceivedTimeActivities {
 
-	static final int MAX_REASON_LENGTH = 2000;
-
 	private final AccountingSystem accounting;
 
 	private final ExternalLinkRepository links;
 
-	private final JdbcTemplate jdbc;
+	private final UnmatchedChanges unmatched;
 
-	private final Clock clock;
-
-	ReceivedTimeActivities(AccountingSystem accounting, ExternalLinkRepository links, JdbcTemplate jdbc, Clock clock) {
+	ReceivedTimeActivities(AccountingSystem accounting, ExternalLinkRepository links, UnmatchedChanges unmatched) {
 		this.accounting = accounting;
 		this.links = links;
-		this.jdbc = jdbc;
-		this.clock = clock;
+		this.unmatched = unmatched;
 	}
 
 	/**
@@ -56,20 +48,13 @@ public class ReceivedTimeActivities {
 	/** Lists the time activity on the sync page as not taken over, for {@code reason}; the latest reason wins. */
 	@Transactional
 	public void unmatched(String externalId, String reason) {
-		String shortened = reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) : reason;
-		jdbc.update("""
-				insert into accounting_unmatched_change (system, entity, external_id, reason, recorded_at)
-				values (?, ?, ?, ?, ?)
-				on conflict (system, entity, external_id)
-				do update set reason = excluded.reason, recorded_at = excluded.recorded_at""", accounting.name(),
-				AccountingChange.TIME_ACTIVITY, externalId, shortened, Timestamp.from(clock.instant()));
+		unmatched.record(AccountingChange.TIME_ACTIVITY, externalId, reason);
 	}
 
 	/** The time activity was taken over (or needs nothing more): no longer listed as not taken over. */
 	@Transactional
 	public void matched(String externalId) {
-		jdbc.update("delete from accounting_unmatched_change where system = ? and entity = ? and external_id = ?",
-				accounting.name(), AccountingChange.TIME_ACTIVITY, externalId);
+		unmatched.clear(AccountingChange.TIME_ACTIVITY, externalId);
 	}
 
 	private @Nullable UUID localId(String entityType, @Nullable ExternalRef ref) {

@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Books an approved expense in accounting once (QBO: a {@code Purchase} whose one expense line is on the project's
  * job, {@code BillableStatus} Billable when billable), in the project's currency. A retry after a crash or an outage
- * returns the first booking.
+ * returns the first booking. An expense taken over from accounting (origin {@link ExpenseOrigin#QBO}) is booked there
+ * already: its purchase is the answer, nothing is pushed.
  */
 @Service
 public class ExpenseBooking {
@@ -49,6 +50,9 @@ public class ExpenseBooking {
 			throw new StateConflict("Expense " + expenseId + " is " + expense.status() + "; only approved expenses "
 					+ "are booked in accounting");
 		}
+		if (expense.origin() == ExpenseOrigin.QBO) {
+			return new ExternalRef(purchaseOf(expense));
+		}
 		ExternalRef job = accounting.setUpProject(expense.projectId());
 		ExternalRef vendor = accounting.pushVendor(expense.vendor());
 		String currency = clients.get(projects.get(expense.projectId()).clientId()).currency().getCurrencyCode();
@@ -61,7 +65,17 @@ public class ExpenseBooking {
 
 	@Transactional(readOnly = true)
 	public Optional<String> booked(UUID expenseId) {
+		Expense expense = expenses.get(expenseId);
+		if (expense.origin() == ExpenseOrigin.QBO) {
+			return Optional.of(purchaseOf(expense));
+		}
 		return accounting.syncedExpense(expenseId);
+	}
+
+	// taken over from a purchase line, "{purchaseId}:{lineId}": it is in accounting already, booking it would double it
+	private static String purchaseOf(Expense expense) {
+		String externalId = String.valueOf(expense.externalId());
+		return externalId.substring(0, externalId.lastIndexOf(':'));
 	}
 
 }

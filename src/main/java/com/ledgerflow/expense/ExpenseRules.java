@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.UUID;
 
 import com.ledgerflow.client.ClientService;
 import com.ledgerflow.people.Person;
@@ -88,6 +89,14 @@ class ExpenseRules {
 		return new Expense.Spent(person.id(), project.id(), details.date(), category.code(), details.vendor().strip(),
 				description, amount, currency, rate, projectAmount, details.distance(),
 				details.billable() == null || details.billable(), markup);
+	}
+
+	/**
+	 * Who an expense is booked for when what it comes from names no one (a purchase entered in accounting): the
+	 * project's manager, who is always on its team.
+	 */
+	UUID payerOfUnnamed(UUID projectId) {
+		return projects.get(projectId).managerId();
 	}
 
 	private BigDecimal mileage(ExpenseDetails details) {

@@ -190,6 +190,47 @@ public abstract class AccountingSystemContractTests {
 	}
 
 	@Test
+	void aBookedExpenseReadsBackAsAPurchaseWithItsLineOnTheJob() {
+		Booking booking = booking();
+		BillableExpenseEntry entry = booking.expense(new BigDecimal("103.55"));
+		ExternalRef ref = accounting().pushBillableExpense(entry);
+
+		ExternalPurchase read = accounting().readPurchase(ref).orElseThrow();
+
+		assertThat(read.id()).isEqualTo(ref);
+		assertThat(read.date()).isEqualTo(entry.date());
+		assertThat(read.vendor()).startsWith("Norton Lumber");
+		assertThat(read.currency()).isEqualTo("USD");
+		assertThat(read.lines()).singleElement().satisfies(line -> {
+			assertThat(line.id()).isNotBlank();
+			assertThat(line.customerOrJob()).isEqualTo(booking.job());
+			assertThat(line.amount()).isEqualByComparingTo("103.55");
+			assertThat(line.billable()).isTrue();
+			assertThat(line.description()).isEqualTo("Lumber");
+		});
+	}
+
+	@Test
+	void aNonBillableExpenseReadsBackNotBillable() {
+		Booking booking = booking();
+		BillableExpenseEntry billable = booking.expense(new BigDecimal("20.00"));
+		BillableExpenseEntry entry = new BillableExpenseEntry(UUID.randomUUID(), billable.job(), billable.date(),
+				billable.amount(), "USD", billable.vendor(), "64", "35", false, "Team lunch");
+
+		ExternalPurchase read = accounting().readPurchase(accounting().pushBillableExpense(entry)).orElseThrow();
+
+		assertThat(read.lines()).singleElement().satisfies(line -> {
+			assertThat(line.billable()).isFalse();
+			assertThat(line.description()).isEqualTo("Team lunch");
+		});
+	}
+
+	@Test
+	void readingAPurchaseThatDoesNotExistIsEmpty() {
+		assertThat(accounting().readPurchase(new ExternalRef("999999"))).isEmpty();
+	}
+
+	@Test
 	void aBillableExpensePushedTwiceIsBookedOnceOnTheJob() {
 		Booking booking = booking();
 		BillableExpenseEntry expense = booking.expense(new BigDecimal("103.55"));

@@ -11,6 +11,7 @@ import com.ledgerflow.accounting.AccountingRejected;
 import com.ledgerflow.accounting.AccountingSystem;
 import com.ledgerflow.accounting.BillableExpenseEntry;
 import com.ledgerflow.accounting.ChangesPage;
+import com.ledgerflow.accounting.ExternalPurchase;
 import com.ledgerflow.accounting.ExternalRef;
 import com.ledgerflow.accounting.ExternalTimeActivity;
 import com.ledgerflow.accounting.InvoiceDraft;
@@ -113,6 +114,12 @@ class LocalAccountingSystem implements AccountingSystem {
 	@Transactional(readOnly = true)
 	public Optional<ExternalTimeActivity> readTimeActivity(ExternalRef timeActivity) {
 		return ledger.readTimeActivity(timeActivity);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<ExternalPurchase> readPurchase(ExternalRef purchase) {
+		return ledger.readPurchase(purchase);
 	}
 
 	@Override

@@ -17,6 +17,7 @@ import com.ledgerflow.accounting.AccountingPerson;
 import com.ledgerflow.accounting.AccountingRejected;
 import com.ledgerflow.accounting.BillableExpenseEntry;
 import com.ledgerflow.accounting.ChangesPage;
+import com.ledgerflow.accounting.ExternalPurchase;
 import com.ledgerflow.accounting.ExternalRef;
 import com.ledgerflow.accounting.ExternalTimeActivity;
 import com.ledgerflow.accounting.InvoiceDraft;
@@ -131,6 +132,23 @@ class LocalLedger {
 				entry.job().value(), entry.vendor().value(), entry.date(), entry.amount(), entry.currency(),
 				entry.expenseAccountRef(), entry.paymentAccountRef(), entry.billable(), entry.description(), now());
 		return new ExternalRef(id);
+	}
+
+	/** An expense row is a purchase with one line (id {@code 1}) on its job; the ledger keeps no memo. */
+	Optional<ExternalPurchase> readPurchase(ExternalRef ref) {
+		return jdbc.query("""
+				select x.id, x.job_id, v.display_name, x.txn_date, x.amount, x.currency, x.billable, x.description
+				from local_ledger_expense x join local_ledger_vendor v on v.id = x.vendor_id
+				where x.id = ?""",
+				(rs, row) -> new ExternalPurchase(new ExternalRef(rs.getString("id")),
+						rs.getObject("txn_date", LocalDate.class), rs.getString("display_name"),
+						rs.getString("currency").strip(), "",
+						List.of(new ExternalPurchase.Line("1", new ExternalRef(rs.getString("job_id")),
+								Money.exact(rs.getBigDecimal("amount")), rs.getBoolean("billable"),
+								rs.getString("description")))),
+				ref.value())
+			.stream()
+			.findFirst();
 	}
 
 	PostedInvoice createInvoice(InvoiceDraft draft) {

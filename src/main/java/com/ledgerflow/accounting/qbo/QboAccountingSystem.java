@@ -23,6 +23,7 @@ import com.ledgerflow.accounting.AccountingRejected;
 import com.ledgerflow.accounting.AccountingSystem;
 import com.ledgerflow.accounting.BillableExpenseEntry;
 import com.ledgerflow.accounting.ChangesPage;
+import com.ledgerflow.accounting.ExternalPurchase;
 import com.ledgerflow.accounting.ExternalRef;
 import com.ledgerflow.accounting.ExternalTimeActivity;
 import com.ledgerflow.accounting.InvoiceDraft;
@@ -218,6 +219,20 @@ class QboAccountingSystem implements AccountingSystem {
 		try {
 			return Optional.of(qbo.read(QboTimeActivity.ENTITY, timeActivity.value(), QboTimeActivity.class)
 				.toExternal());
+		}
+		catch (AccountingRejected rejected) {
+			if (OBJECT_NOT_FOUND.equals(rejected.code())) {
+				return Optional.empty();
+			}
+			throw rejected;
+		}
+	}
+
+	// a deleted purchase reads as QBO's fault 610, Object Not Found
+	@Override
+	public Optional<ExternalPurchase> readPurchase(ExternalRef purchase) {
+		try {
+			return Optional.of(qbo.read(QboPurchase.ENTITY, purchase.value(), QboPurchase.class).toExternal());
 		}
 		catch (AccountingRejected rejected) {
 			if (OBJECT_NOT_FOUND.equals(rejected.code())) {

@@ -21,8 +21,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The accounting sync page (finance and administrators, see SecurityConfiguration): counts per record type, the
  * failures with the accounting system's message, a retry per failure (post, redirect, get), and the changes received
- * from the accounting system (payments made in QuickBooks) with those it could not take over (time entered in
- * QuickBooks on an unknown job or by an unknown employee).
+ * from the accounting system (payments made in QuickBooks) with those it could not take over (time or expenses
+ * entered in QuickBooks on an unknown job or by an unknown employee).
  */
 @Controller
 @RequestMapping("/accounting/sync")

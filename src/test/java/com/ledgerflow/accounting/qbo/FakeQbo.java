@@ -351,6 +351,35 @@ public final class FakeQbo implements AutoCloseable {
 		return activity;
 	}
 
+	/**
+	 * Someone enters an expense in QuickBooks, paid by credit card: a {@code Purchase} from the vendor with one
+	 * billable {@code AccountBasedExpenseLineDetail} line on the job, in US dollars (as the billable line of
+	 * {@code qbo-samples/bill-billable-expense-response.json}), and one line on no customer. Returns its Id.
+	 */
+	public synchronized String addPurchase(String jobId, String vendorId, java.time.LocalDate date, BigDecimal amount,
+			String description) {
+		ObjectNode purchase = json.createObjectNode();
+		purchase.put("PaymentType", "CreditCard").put("TxnDate", date.toString()).put("PrivateNote", "Card 4412");
+		purchase.putObject("AccountRef").put("value", "42").put("name", "Visa");
+		purchase.putObject("EntityRef").put("value", vendorId).put("type", "Vendor");
+		purchase.putObject("CurrencyRef").put("value", "USD").put("name", "United States Dollar");
+		ArrayNode lines = purchase.putArray("Line");
+		ObjectNode onJob = lines.addObject().put("DetailType", "AccountBasedExpenseLineDetail")
+			.put("Amount", amount)
+			.put("Description", description);
+		ObjectNode detail = onJob.putObject("AccountBasedExpenseLineDetail").put("BillableStatus", "Billable");
+		detail.putObject("AccountRef").put("value", "64").put("name", "Job Expenses:Job Materials");
+		detail.putObject("CustomerRef").put("value", jobId);
+		ObjectNode office = lines.addObject().put("DetailType", "AccountBasedExpenseLineDetail")
+			.put("Amount", new BigDecimal("12.00"))
+			.put("Description", "Office coffee");
+		office.putObject("AccountBasedExpenseLineDetail").putObject("AccountRef").put("value", "13");
+		if (checkPurchase(purchase).isPresent()) {
+			throw new IllegalArgumentException("no job " + jobId + " or vendor " + vendorId);
+		}
+		return storeEntity("Purchase", purchase).path("Id").asText();
+	}
+
 	/** A payment received in QuickBooks that is not applied to any invoice (yet); returns its Id. */
 	public synchronized String addUnappliedPayment(BigDecimal amount) {
 		ObjectNode payment = json.createObjectNode();
@@ -850,12 +879,25 @@ public final class FakeQbo implements AutoCloseable {
 			return Optional.of(objectNotFound());
 		}
 		BigDecimal total = BigDecimal.ZERO;
+		int lineId = 1;
 		for (JsonNode line : body.path("Line")) {
-			JsonNode customer = line.path("AccountBasedExpenseLineDetail").path("CustomerRef").path("value");
-			if (!customer.isMissingNode() && !customers.containsKey(customer.asText())) {
+			JsonNode customer = line.path("AccountBasedExpenseLineDetail").path("CustomerRef");
+			if (!customer.isMissingNode() && !customers.containsKey(customer.path("value").asText())) {
 				return Optional.of(objectNotFound());
 			}
+			if (!customer.isMissingNode()) {
+				((ObjectNode) customer).put("name",
+						customers.get(customer.path("value").asText()).path("DisplayName").asText());
+			}
+			// QBO numbers the lines of a transaction
+			((ObjectNode) line).put("Id", Integer.toString(lineId++));
 			total = total.add(line.path("Amount").decimalValue());
+		}
+		if (body.has("EntityRef")) {
+			((ObjectNode) body.path("EntityRef")).put("name", entities.get("Vendor")
+				.get(body.path("EntityRef").path("value").asText())
+				.path("DisplayName")
+				.asText());
 		}
 		body.put("TotalAmt", total);
 		return Optional.empty();

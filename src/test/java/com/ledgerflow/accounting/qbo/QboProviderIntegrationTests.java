@@ -254,6 +254,37 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 	}
 
 	@Test
+	void anExpenseEnteredInQuickBooksOnTheProjectsJobArrivesByWebhookAsADraftExpense() {
+		UUID manager = newPerson();
+		UUID project = newProject(newClient(unique("Northwind")), manager, "TIME_AND_MATERIALS");
+		ExternalRef job = sync.setUpProject(project);
+		ExternalRef vendor = accounting.upsertVendor(unique("Norton Lumber"));
+		LocalDate yesterday = LocalDate.now(zone).minusDays(1);
+		String purchase = fake.addPurchase(job.value(), vendor.value(), yesterday, new BigDecimal("103.55"),
+				"Decking boards");
+
+		byte[] created = notification(FakeQbo.REALM_ID, "Purchase", purchase, "Create");
+		assertThat(webhook(created, sign(created)).statusCode()).isEqualTo(200);
+		inbox.processPending();
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> expenseOf(purchase).size() == 1);
+		assertThat(expenseOf(purchase).get(0)).containsEntry("origin", "QBO")
+			.containsEntry("status", "DRAFT")
+			.containsEntry("external_id", purchase + ":1")
+			.containsEntry("person_id", manager)
+			.containsEntry("project_id", project)
+			.containsEntry("expense_date", java.sql.Date.valueOf(yesterday))
+			.containsEntry("category_code", "OTHER")
+			.containsEntry("currency", "USD")
+			.containsEntry("description", "Decking boards")
+			.containsEntry("billable", true)
+			.satisfies(row -> {
+				assertThat((BigDecimal) row.get("amount")).isEqualByComparingTo("103.55");
+				assertThat((String) row.get("vendor")).startsWith("Norton Lumber");
+			});
+	}
+
+	@Test
 	void ignoresWebhookEventsOfAnotherCompanyButAnswers200() {
 		byte[] body = notification("4620816365000000", "777001");
 
@@ -331,6 +362,14 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 		return jdbc.queryForList("""
 				select origin, status, person_id, project_id, work_date, minutes, start_time, notes, billable
 				from time_entry where external_id = ?""", timeActivity);
+	}
+
+	/** The expenses taken over from the purchase's lines (the line on no customer makes none). */
+	private List<java.util.Map<String, Object>> expenseOf(String purchase) {
+		return jdbc.queryForList("""
+				select origin, status, external_id, person_id, project_id, expense_date, category_code, vendor, amount,
+				    currency, description, billable
+				from expense where external_id like ?""", purchase + ":%");
 	}
 
 	/** A legacy {@code eventNotifications} body (qbo-samples/webhook-notification.json) for one created payment. */
