@@ -69,7 +69,13 @@ public class TimeBooking {
 		Map<UUID, ExternalRef> jobs = new HashMap<>();
 		Map<String, ExternalRef> items = new HashMap<>();
 		List<TimeActivityEntry> activities = new ArrayList<>(approved.size());
+		List<PushOutcome> fromAccounting = new ArrayList<>();
 		for (TimeEntry entry : approved) {
+			if (entry.origin() == TimeEntryOrigin.QBO && entry.externalId() != null) {
+				// entered in the accounting system itself: it is booked there already, pushing it would book it twice
+				fromAccounting.add(PushOutcome.pushed(entry.id(), new ExternalRef(entry.externalId())));
+				continue;
+			}
 			ExternalRef job = jobs.computeIfAbsent(entry.projectId(), accounting::setUpProject);
 			String itemName = entry.taskId() == null ? DEFAULT_SERVICE_ITEM : plans.task(entry.taskId()).name();
 			ExternalRef item = items.computeIfAbsent(itemName,
@@ -78,13 +84,22 @@ public class TimeBooking {
 					Objects.requireNonNull(entry.billRate(), "approved entries have a bill rate"), entry.billable(),
 					entry.notes()));
 		}
-		return accounting.pushTimeActivities(activities);
+		List<PushOutcome> outcomes = new ArrayList<>(fromAccounting);
+		if (!activities.isEmpty()) {
+			outcomes.addAll(accounting.pushTimeActivities(activities));
+		}
+		return outcomes;
 	}
 
-	/** Of these entries, those booked in accounting, with their external id. */
+	/** Of these entries, those booked in accounting, with their external id (taken over ones: their origin's). */
 	@Transactional(readOnly = true)
 	public Map<UUID, String> booked(Collection<UUID> entryIds) {
-		return accounting.syncedTimeActivities(entryIds);
+		Map<UUID, String> booked = new HashMap<>(accounting.syncedTimeActivities(entryIds));
+		entries.findAllById(entryIds)
+			.stream()
+			.filter(entry -> entry.origin() == TimeEntryOrigin.QBO && entry.externalId() != null)
+			.forEach(entry -> booked.put(entry.id(), entry.externalId()));
+		return booked;
 	}
 
 	static AccountingPerson accountingPerson(Person person) {

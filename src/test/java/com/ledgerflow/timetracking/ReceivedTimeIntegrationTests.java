@@ -74,6 +74,12 @@ class ReceivedTimeIntegrationTests extends ApiTestSupport {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	TimesheetService timesheets;
+
+	@Autowired
+	TimeBooking booking;
+
 	@Value("${ledgerflow.company.time-zone}")
 	ZoneId zone;
 
@@ -172,6 +178,23 @@ class ReceivedTimeIntegrationTests extends ApiTestSupport {
 			assertThat(kept.minutes()).isEqualTo(30);
 		});
 		assertThat(unmatched(activity)).get().satisfies(change -> assertThat(change.reason()).contains("SUBMITTED"));
+	}
+
+	@Test
+	void approvedTimeTakenOverFromAccountingIsNotBookedThereASecondTime() {
+		ExternalRef activity = enteredInAccounting(pushedEmployee(consultant), 60, true, "Entered in QuickBooks");
+		received(activity, "Create");
+		UUID entry = awaitEntry(activity).id();
+		Integer before = jdbc.queryForObject("select count(*) from local_ledger_time_activity", Integer.class);
+
+		timesheets.submit(consultant, IsoWeek.of(monday));
+		timesheets.approve(consultant, IsoWeek.of(monday), MANAGER);
+		var outcomes = booking.bookApproved(consultant, IsoWeek.of(monday));
+
+		assertThat(outcomes).singleElement().satisfies(outcome -> assertThat(outcome.ref()).isEqualTo(activity));
+		assertThat(jdbc.queryForObject("select count(*) from local_ledger_time_activity", Integer.class))
+			.isEqualTo(before);
+		assertThat(booking.booked(List.of(entry))).containsEntry(entry, activity.value());
 	}
 
 	@Test
