@@ -84,6 +84,8 @@ class TimeImportMatcher {
 
 	private int errorCount;
 
+	private boolean created;
+
 	final Set<String> newProjects = new TreeSet<>();
 
 	final Set<String> newTasks = new TreeSet<>();
@@ -223,6 +225,7 @@ class TimeImportMatcher {
 		String code = freeCode(row.projectCode() != null ? row.projectCode() : row.projectName());
 		ProjectRef project;
 		if (create) {
+			created = true;
 			project = ProjectRef.of(projects.propose(new ProjectDetails(client.id(), code, row.projectName().strip(),
 					BillingModel.TIME_AND_MATERIALS, BillingCycle.MONTHLY, null, null, null, importer.id())));
 		}
@@ -258,6 +261,7 @@ class TimeImportMatcher {
 					+ " on project " + project.code() + ", which is " + project.status() + " and takes no new tasks"));
 			return null;
 		}
+		created |= create;
 		UUID id = create ? plans.addTask(project.id(),
 				new TaskDetails(row.taskName().strip(), null, null, null, null, null, null)).id()
 				: UUID.randomUUID();
@@ -274,10 +278,18 @@ class TimeImportMatcher {
 		}
 		if (create) {
 			team.add(project.id(), person.id());
+			created = true;
 		}
 		onTeam.put(key, true);
 		teamAdditions.add(person.name() + " → " + project.name());
 		return true;
+	}
+
+	/** Whether projects, tasks or team members were created since the last call (to flush them before saving). */
+	boolean createdSinceLastCall() {
+		boolean was = created;
+		created = false;
+		return was;
 	}
 
 	private Map<String, TaskRef> loadTasks(UUID projectId) {

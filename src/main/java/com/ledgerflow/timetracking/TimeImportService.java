@@ -111,6 +111,9 @@ public class TimeImportService {
 		Person importer = people.findByUserId(importerUserId).orElse(null);
 		TimeImportMatcher matcher = new TimeImportMatcher(save, importer, mayImportOthers, rules.today(), people,
 				clients, projects, plans, team);
+		// the matcher keeps what it needs of the people, clients and projects it read; nothing is pending yet, so the
+		// persistence context can let go of them instead of dirty-checking them at every chunk's flush
+		entityManager.clear();
 		Run run = new Run(matcher, new DayTotals(jdbc), save, clock.instant());
 		SourceFormat format = parser.parse(csv, run::accept, run::error);
 		run.flush();
@@ -223,7 +226,9 @@ public class TimeImportService {
 		}
 
 		private void insert(List<TimeImportMatcher.Matched> ready) {
-			entityManager.flush(); // projects, tasks and team members created for these rows go first
+			if (matcher.createdSinceLastCall()) {
+				entityManager.flush(); // projects, tasks and team members created for these rows go first
+			}
 			Timestamp stamp = Timestamp.from(now);
 			jdbc.batchUpdate(INSERT, ready, ready.size(), (statement, matched) -> {
 				ImportRow row = matched.row();
