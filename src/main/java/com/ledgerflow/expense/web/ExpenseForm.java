@@ -20,8 +20,8 @@ record ExpenseForm(@Nullable String projectId, @Nullable String date, @Nullable 
 		@Nullable String exchangeRate, @Nullable String distance, @Nullable String billable,
 		@Nullable String markupPercent) {
 
-	static ExpenseForm empty(LocalDate today, @Nullable String currency) {
-		return new ExpenseForm("", today.toString(), "", "", "", "", currency, "", "", "on", "");
+	static ExpenseForm empty(LocalDate today, String category, @Nullable String currency) {
+		return new ExpenseForm("", today.toString(), category, "", "", "", currency, "", "", "on", "");
 	}
 
 	public boolean billableChecked() {

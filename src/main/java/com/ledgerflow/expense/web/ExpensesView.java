@@ -109,8 +109,13 @@ class ExpensesView {
 			.stream()
 			.map(expense -> row(expense, projectsById, categoryNames))
 			.toList());
-		model.addAttribute("form", form != null ? form
-				: ExpenseForm.empty(today(), choices.isEmpty() ? null : choices.get(0).currency()));
+		model.addAttribute("form", form != null ? form : ExpenseForm.empty(today(), firstNonMileage(categories),
+				choices.isEmpty() ? null : choices.get(0).currency()));
+	}
+
+	private static String firstNonMileage(List<ExpenseCategory> categories) {
+		return categories.stream().filter(category -> !category.mileage()).map(ExpenseCategory::code).findFirst()
+			.orElse("");
 	}
 
 	private ProjectChoice choice(Project project) {

@@ -169,6 +169,21 @@ class ExpensePageIntegrationTests {
 	}
 
 	@Test
+	void answersAnUploadOverTheMultipartLimitWithAReadablePage() {
+		long expensesBefore = count("expense");
+		Map<String, String> form = new HashMap<>(fields("Yellow Cab", "42.50", "draft"));
+		String token = browser.csrfToken("/expenses");
+		byte[] huge = new byte[51 * 1024 * 1024];
+
+		HttpResponse<String> refused = browser.postMultipart("/expenses?_csrf=" + token, form,
+				new FilePart("receipt", "scan.pdf", "application/pdf", huge));
+
+		assertThat(refused.statusCode()).isEqualTo(413);
+		assertThat(refused.body()).contains("Upload too large", "nothing was saved", "10MB");
+		assertThat(count("expense")).isEqualTo(expensesBefore);
+	}
+
+	@Test
 	void explainsAFutureDateAndAZeroAmountNextToTheForm() {
 		Map<String, String> future = fields("Yellow Cab", "42.50", "draft");
 		LocalDate tomorrow = LocalDate.now(zone).plusDays(1);
