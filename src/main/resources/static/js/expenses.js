@@ -1,5 +1,5 @@
 // The add-expense form: mileage categories take a distance instead of an amount; the exchange rate only matters
-// when the currency differs from the project's; currency and markup follow the chosen project. Hidden fields are
+// when the currency differs from the project's (mileage is always in the project's); currency and markup follow the chosen project. Hidden fields are
 // disabled so that they are not sent.
 (function () {
 	var form = document.getElementById('add-expense-form');
@@ -13,6 +13,7 @@
 	var amountField = document.getElementById('amount-field');
 	var distanceField = document.getElementById('distance-field');
 	var rateField = document.getElementById('exchange-rate-field');
+	var currencyField = document.getElementById('currency-field');
 	var rateHint = document.getElementById('exchange-rate-hint');
 
 	function selected(select) {
@@ -29,8 +30,10 @@
 		var mileage = selected(category).getAttribute('data-mileage') === 'true';
 		show(amountField, !mileage);
 		show(distanceField, mileage);
+		// mileage is priced at the configured rate, which is in the project's currency
+		show(currencyField, !mileage);
 		var typed = currency.value.trim().toUpperCase();
-		show(rateField, typed !== '' && typed !== projectCurrency());
+		show(rateField, !mileage && typed !== '' && typed !== projectCurrency());
 		rateHint.textContent = 'to ' + projectCurrency();
 		markup.placeholder = selected(project).getAttribute('data-markup') + " (project's)";
 		currency.placeholder = projectCurrency();

@@ -3,13 +3,18 @@ package com.ledgerflow.web;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
 
 import com.ledgerflow.HeadlessChromium;
 import com.ledgerflow.IntegrationTest;
 import com.ledgerflow.TestUsers;
 import com.ledgerflow.client.ClientService;
 import com.ledgerflow.expense.Expense;
+import com.ledgerflow.expense.ExpenseDetails;
+import com.ledgerflow.expense.ExpenseOrigin;
 import com.ledgerflow.expense.ExpenseService;
 import com.ledgerflow.expense.ExpenseStatus;
 import com.ledgerflow.expense.web.ExpenseTestData;
@@ -93,6 +98,7 @@ class ExpenseInBrowserIntegrationTests {
 		new Select(form.findElement(By.name("category"))).selectByValue("MILEAGE");
 		assertThat(form.findElement(By.name("distance")).isDisplayed()).isTrue();
 		assertThat(form.findElement(By.name("amount")).isDisplayed()).isFalse();
+		assertThat(form.findElement(By.name("currency")).isDisplayed()).isFalse();
 		HeadlessChromium.screenshot(browser, "expenses-mileage");
 		new Select(form.findElement(By.name("category"))).selectByValue("TRAVEL");
 		assertThat(form.findElement(By.name("amount")).isDisplayed()).isTrue();
@@ -127,8 +133,23 @@ class ExpenseInBrowserIntegrationTests {
 		assertThat(link.getAttribute("href")).endsWith("/expenses/" + taxi.id() + "/receipt");
 		assertThat(browser.findElements(By.id("add-expense-error"))).isEmpty();
 		HeadlessChromium.screenshot(browser, "expenses-submitted");
+
+		UUID person = office.consultant().personId();
+		LocalDate yesterday = taxi.date().minusDays(1);
+		expenses.create(new ExpenseDetails(person, office.projectId(), yesterday, "TRAVEL", "Hotel Adlon", "Two nights",
+				new BigDecimal("199.99"), "EUR", new BigDecimal("1.0825"), null, true, new BigDecimal("10")), null,
+				ExpenseOrigin.WEB);
+		UUID train = expenses.create(new ExpenseDetails(person, office.projectId(), yesterday, "TRAVEL", "Amtrak", null,
+				new BigDecimal("88.00"), null, null, null, false, null), null, ExpenseOrigin.WEB).id();
+		expenses.submit(train);
+		expenses.reject(train, office.manager().userId(), "First class is not billable; rebook as coach");
+		browser.navigate().refresh();
 		browser.executeScript("document.getElementById('expenses').scrollIntoView()");
-		HeadlessChromium.screenshot(browser, "expenses-submitted-list");
+		WebElement rejected = browser.findElement(By.id("expense-" + train));
+		assertThat(rejected.getText()).contains("REJECTED", "First class is not billable; rebook as coach");
+		assertThat(rejected.findElements(By.cssSelector("input[type=file]"))).hasSize(1);
+		assertThat(browser.findElement(By.id("expenses")).getText()).contains("199.99 EUR", "= 216.49 USD");
+		HeadlessChromium.screenshot(browser, "expenses-list");
 	}
 
 	private static void type(WebElement form, String field, String value) {

@@ -65,11 +65,16 @@ class ExpensesView {
 	}
 
 	/** A project of the form's select: its label, the currency it bills in and its default markup. */
-	record ProjectChoice(UUID id, String label, String currency, BigDecimal markupPercent) {
+	record ProjectChoice(UUID id, String code, String name, String currency, BigDecimal markupPercent) {
+
+		public String label() {
+			return code + " · " + name;
+		}
+
 	}
 
 	/** One expense as listed; {@code projectAmount} is null when it equals the amount (same currency). */
-	record Row(UUID id, LocalDate date, String project, String category, String vendor, String description,
+	record Row(UUID id, LocalDate date, String projectCode, String projectName, String category, String vendor, String description,
 			String amount, @Nullable String projectAmount, @Nullable String distance, boolean billable, String markup,
 			String status, @Nullable String rejection, boolean hasReceipt, boolean editable) {
 	}
@@ -120,7 +125,7 @@ class ExpensesView {
 
 	private ProjectChoice choice(Project project) {
 		String currency = clients.get(project.clientId()).currency().getCurrencyCode();
-		return new ProjectChoice(project.id(), project.code() + " · " + project.name(), currency,
+		return new ProjectChoice(project.id(), project.code(), project.name(), currency,
 				project.expenseMarkupPercent());
 	}
 
@@ -128,7 +133,8 @@ class ExpensesView {
 		ProjectChoice project = projectsById.get(e.projectId());
 		String projectCurrency = project == null ? e.currency() : project.currency();
 		boolean converted = !e.currency().equals(projectCurrency);
-		return new Row(e.id(), e.date(), project == null ? e.projectId().toString() : project.label(),
+		return new Row(e.id(), e.date(), project == null ? e.projectId().toString() : project.code(),
+				project == null ? "" : project.name(),
 				categoryNames.getOrDefault(e.category(), e.category()), e.vendor(), e.description(),
 				e.amount().toPlainString() + " " + e.currency(),
 				converted ? e.projectAmount().toPlainString() + " " + projectCurrency : null,

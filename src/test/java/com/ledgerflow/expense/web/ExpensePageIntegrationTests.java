@@ -202,6 +202,24 @@ class ExpensePageIntegrationTests {
 	}
 
 	@Test
+	void attachesAReceiptToADraftSubmitsItAndThenRefusesToDeleteIt() {
+		Expense taxi = record("TRAVEL", "Yellow Cab", "42.50", null, null);
+		String token = browser.csrfToken("/expenses");
+
+		HttpResponse<String> attached = browser.postMultipart("/expenses/" + taxi.id() + "/receipt?_csrf=" + token,
+				Map.of(), new FilePart("receipt", "taxi.png", "image/png", ExpenseTestData.PNG));
+		HttpResponse<String> submitted = browser.post("/expenses/" + taxi.id() + "/submit", Map.of("_csrf", token));
+		HttpResponse<String> deleted = browser.post("/expenses/" + taxi.id() + "/delete", Map.of("_csrf", token));
+
+		assertThat(attached.statusCode()).isEqualTo(302);
+		assertThat(submitted.statusCode()).isEqualTo(302);
+		assertThat(expenses.get(taxi.id()).hasReceipt()).isTrue();
+		assertThat(expenses.get(taxi.id()).status()).isEqualTo(ExpenseStatus.SUBMITTED);
+		assertThat(deleted.statusCode()).isEqualTo(409);
+		assertThat(deleted.body()).contains("Expense " + taxi.id() + " is SUBMITTED and can no longer be changed");
+	}
+
+	@Test
 	void showsTheReceiptToTheSubmitterTheProjectManagerAndFinanceButNotToAnotherConsultant() {
 		add(fields("Yellow Cab", "42.50", "submit"), new FilePart("receipt", "taxi.png", "image/png", ExpenseTestData.PNG));
 		String receipt = "/expenses/" + only().id() + "/receipt";
