@@ -91,16 +91,47 @@ public class TestBrowser {
 	 * ({@code ?_csrf=…}), as the pages' upload forms put it.
 	 */
 	public HttpResponse<String> upload(String path, String field, String fileName, byte[] content) {
-		String boundary = "----LedgerflowTest" + System.nanoTime();
-		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
-				+ fileName + "\"\r\nContent-Type: text/csv\r\n\r\n")
-			.getBytes(StandardCharsets.UTF_8);
-		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		return postMultipart(path, Map.of(), new FilePart(field, fileName, "text/csv", content));
+	}
+
+	/** A file of a multipart form: the field's name, the file name and the bytes. */
+	public record FilePart(String field, String filename, String contentType, byte[] content) {
+	}
+
+	/** Posts a form as multipart/form-data with files; include {@code _csrf} for Ledgerflow pages. */
+	public HttpResponse<String> postMultipart(String path, Map<String, String> form, FilePart... files) {
+		String boundary = "----LedgerflowTest" + java.util.UUID.randomUUID().toString().replace("-", "");
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		form.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+				+ name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+		for (FilePart file : files) {
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field()
+					+ "\"; filename=\"" + file.filename() + "\"\r\nContent-Type: " + file.contentType() + "\r\n\r\n")
+				.getBytes(StandardCharsets.UTF_8));
+			body.writeBytes(file.content());
+			body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+		}
+		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 		return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.header("Accept", ACCEPT)
-			.POST(HttpRequest.BodyPublishers.ofByteArrays(java.util.List.of(head, content, tail)))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
 			.build());
+	}
+
+	/** A GET answered as bytes (downloads). */
+	public HttpResponse<byte[]> getBytes(String path) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", ACCEPT).GET().build();
+		try {
+			return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("HTTP GET " + request.uri() + " failed", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted: " + request.uri(), ex);
+		}
 	}
 
 	private HttpResponse<String> send(HttpRequest request) {

@@ -59,6 +59,16 @@ class ExpenseAccess {
 		}
 	}
 
+	/** Whether the caller sees and records anyone's expenses (managers, finance, administrators). */
+	boolean seesEveryone(Authentication caller) {
+		return has(caller, ANYONE);
+	}
+
+	/** The caller's own person, or null when the login records no expenses (e.g. finance or an administrator). */
+	@Nullable UUID selfIfAny(Authentication caller) {
+		return people.findByUserId(caller.getName()).map(Person::id).orElse(null);
+	}
+
 	Person self(Authentication caller) {
 		return people.findByUserId(caller.getName())
 			.orElseThrow(() -> new AccessDeniedException(
