@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 
+import com.ledgerflow.people.StaffAccess;
 import com.ledgerflow.timetracking.IsoWeek;
 import com.ledgerflow.timetracking.TimeEntry;
 import com.ledgerflow.timetracking.TimeEntryDetails;
@@ -40,9 +41,9 @@ class TimeEntryController {
 
 	private final TimeEntryService timeEntries;
 
-	private final TimeAccess access;
+	private final StaffAccess access;
 
-	TimeEntryController(TimeEntryService timeEntries, TimeAccess access) {
+	TimeEntryController(TimeEntryService timeEntries, StaffAccess access) {
 		this.timeEntries = timeEntries;
 		this.access = access;
 	}

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 
+import com.ledgerflow.people.StaffAccess;
 import com.ledgerflow.timetracking.TimeImportRejected;
 import com.ledgerflow.timetracking.TimeImportReport;
 import com.ledgerflow.timetracking.TimeImportService;
@@ -35,9 +36,9 @@ class TimeImportController {
 
 	private final TimeImportService imports;
 
-	private final TimeAccess access;
+	private final StaffAccess access;
 
-	TimeImportController(TimeImportService imports, TimeAccess access) {
+	TimeImportController(TimeImportService imports, StaffAccess access) {
 		this.imports = imports;
 		this.access = access;
 	}

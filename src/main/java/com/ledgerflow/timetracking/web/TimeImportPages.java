@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import com.ledgerflow.people.StaffAccess;
 import com.ledgerflow.timetracking.IsoWeek;
 import com.ledgerflow.timetracking.TimeImportRejected;
 import com.ledgerflow.timetracking.TimeImportReport;
@@ -40,9 +41,9 @@ class TimeImportPages {
 
 	private final PendingImports pending;
 
-	private final TimeAccess access;
+	private final StaffAccess access;
 
-	TimeImportPages(TimeImportService imports, PendingImports pending, TimeAccess access) {
+	TimeImportPages(TimeImportService imports, PendingImports pending, StaffAccess access) {
 		this.imports = imports;
 		this.pending = pending;
 		this.access = access;

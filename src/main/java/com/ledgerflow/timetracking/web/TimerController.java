@@ -3,6 +3,7 @@ package com.ledgerflow.timetracking.web;
 import java.time.Instant;
 import java.util.UUID;
 
+import com.ledgerflow.people.StaffAccess;
 import com.ledgerflow.timetracking.RunningTimer;
 import com.ledgerflow.timetracking.TimerService;
 import jakarta.validation.Valid;
@@ -28,9 +29,9 @@ class TimerController {
 
 	private final TimerService timers;
 
-	private final TimeAccess access;
+	private final StaffAccess access;
 
-	TimerController(TimerService timers, TimeAccess access) {
+	TimerController(TimerService timers, StaffAccess access) {
 		this.timers = timers;
 		this.access = access;
 	}

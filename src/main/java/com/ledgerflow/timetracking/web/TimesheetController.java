@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.UUID;
 
+import com.ledgerflow.people.StaffAccess;
 import com.ledgerflow.timetracking.IsoWeek;
 import com.ledgerflow.timetracking.TimesheetService;
 import com.ledgerflow.timetracking.TimesheetStatus;
@@ -25,9 +26,9 @@ class TimesheetController {
 
 	private final TimesheetService timesheets;
 
-	private final TimeAccess access;
+	private final StaffAccess access;
 
-	TimesheetController(TimesheetService timesheets, TimeAccess access) {
+	TimesheetController(TimesheetService timesheets, StaffAccess access) {
 		this.timesheets = timesheets;
 		this.access = access;
 	}

@@ -3,6 +3,7 @@ package com.ledgerflow.timetracking.web;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import com.ledgerflow.people.StaffAccess;
 import com.ledgerflow.shared.InvalidField;
 import com.ledgerflow.shared.NotFound;
 import com.ledgerflow.shared.StateConflict;
@@ -32,7 +33,7 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * The weekly timesheet page: a person's week as a grid, booking, changing and removing entries while they are
  * editable, the running timer, and submitting the week. Whoever may see a sheet may also change it, as in the API
- * ({@link TimeAccess}: one's own; managers, finance and administrators anyone's). Every form posts with the sheet's
+ * ({@link StaffAccess}: one's own; managers, finance and administrators anyone's). Every form posts with the sheet's
  * {@code personId} and {@code week} and redirects back to the sheet; a refused change renders the sheet again with
  * the reason next to the form.
  */
@@ -46,11 +47,11 @@ class TimesheetPages {
 
 	private final TimesheetService timesheets;
 
-	private final TimeAccess access;
+	private final StaffAccess access;
 
 	private final TimesheetView view;
 
-	TimesheetPages(TimeEntryService timeEntries, TimerService timers, TimesheetService timesheets, TimeAccess access,
+	TimesheetPages(TimeEntryService timeEntries, TimerService timers, TimesheetService timesheets, StaffAccess access,
 			TimesheetView view) {
 		this.timeEntries = timeEntries;
 		this.timers = timers;
