@@ -6,8 +6,6 @@ import com.ledgerflow.expense.ExpenseService;
 import com.ledgerflow.expense.ExpenseStatus;
 import com.ledgerflow.expense.ExpenseSubmitted;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,35 +27,23 @@ class ExpenseApprovalTrigger {
 
 	private final RuntimeService runtime;
 
-	private final TaskService tasks;
+	private final Resubmissions resubmissions;
 
 	private final ExpenseService expenses;
 
-	ExpenseApprovalTrigger(RuntimeService runtime, TaskService tasks, ExpenseService expenses) {
+	ExpenseApprovalTrigger(RuntimeService runtime, Resubmissions resubmissions, ExpenseService expenses) {
 		this.runtime = runtime;
-		this.tasks = tasks;
+		this.resubmissions = resubmissions;
 		this.expenses = expenses;
 	}
 
 	@ApplicationModuleListener
 	void on(ExpenseSubmitted event) {
 		String businessKey = event.businessKey();
-		Task revise = tasks.createTaskQuery()
-			.processDefinitionKey(KEY)
-			.processInstanceBusinessKey(businessKey)
-			.taskDefinitionKey(TASK_REVISE_EXPENSE)
-			.singleResult();
-		if (revise != null) {
-			log.info("{} resubmitted: completing {}", businessKey, revise.getName());
-			tasks.setVariableLocal(revise.getId(), VAR_RESUBMITTED, true);
-			tasks.complete(revise.getId());
+		if (resubmissions.completeWaitingRevision(KEY, businessKey, TASK_REVISE_EXPENSE)) {
 			return;
 		}
-		if (runtime.createProcessInstanceQuery()
-			.processDefinitionKey(KEY)
-			.processInstanceBusinessKey(businessKey)
-			.count() > 0) {
-			log.info("{} already has a running {} instance", businessKey, KEY);
+		if (resubmissions.running(KEY, businessKey)) {
 			return;
 		}
 		if (expenses.get(event.expenseId()).status() != ExpenseStatus.SUBMITTED) {

@@ -7,8 +7,6 @@ import com.ledgerflow.timetracking.TimesheetService;
 import com.ledgerflow.timetracking.TimesheetStatus;
 import com.ledgerflow.timetracking.TimesheetSubmitted;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,39 +28,27 @@ class TimesheetApprovalTrigger {
 
 	private final RuntimeService runtime;
 
-	private final TaskService tasks;
+	private final Resubmissions resubmissions;
 
 	private final TimesheetService timesheets;
 
-	TimesheetApprovalTrigger(RuntimeService runtime, TaskService tasks, TimesheetService timesheets) {
+	TimesheetApprovalTrigger(RuntimeService runtime, Resubmissions resubmissions, TimesheetService timesheets) {
 		this.runtime = runtime;
-		this.tasks = tasks;
+		this.resubmissions = resubmissions;
 		this.timesheets = timesheets;
 	}
 
 	@ApplicationModuleListener
 	void on(TimesheetSubmitted event) {
 		String businessKey = event.businessKey();
-		Task revise = tasks.createTaskQuery()
-			.processDefinitionKey(KEY)
-			.processInstanceBusinessKey(businessKey)
-			.taskDefinitionKey(TASK_REVISE_TIMESHEET)
-			.singleResult();
-		if (revise != null) {
-			log.info("{} resubmitted: completing {}", businessKey, revise.getName());
-			tasks.setVariableLocal(revise.getId(), VAR_RESUBMITTED, true);
-			tasks.complete(revise.getId());
+		if (resubmissions.completeWaitingRevision(KEY, businessKey, TASK_REVISE_TIMESHEET)) {
 			return;
 		}
 		if (stillBooking(businessKey)) {
 			throw new IllegalStateException(businessKey + " is still booking its previous approval; "
 					+ "this submission starts its approval once that is done");
 		}
-		if (runtime.createProcessInstanceQuery()
-			.processDefinitionKey(KEY)
-			.processInstanceBusinessKey(businessKey)
-			.count() > 0) {
-			log.info("{} already has a running {} instance", businessKey, KEY);
+		if (resubmissions.running(KEY, businessKey)) {
 			return;
 		}
 		if (timesheets.get(event.personId(), IsoWeek.parse(event.isoWeek())).status() != TimesheetStatus.SUBMITTED) {
