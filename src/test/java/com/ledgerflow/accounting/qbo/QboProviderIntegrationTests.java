@@ -8,8 +8,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
@@ -31,9 +31,20 @@ import com.ledgerflow.accounting.AccountingSync;
 import com.ledgerflow.accounting.AccountingSystem;
 import com.ledgerflow.accounting.ExternalRef;
 import com.ledgerflow.accounting.InvoiceDraft;
+import com.ledgerflow.expense.Expense;
+import com.ledgerflow.expense.ExpenseBooking;
+import com.ledgerflow.expense.ExpenseDetails;
+import com.ledgerflow.expense.ExpenseOrigin;
+import com.ledgerflow.expense.ExpenseService;
 import com.ledgerflow.people.PersonService;
 import com.ledgerflow.project.ProjectTeam;
 import com.ledgerflow.security.StaffAccounts;
+import com.ledgerflow.timetracking.IsoWeek;
+import com.ledgerflow.timetracking.TimeBooking;
+import com.ledgerflow.timetracking.TimeEntryDetails;
+import com.ledgerflow.timetracking.TimeEntryOrigin;
+import com.ledgerflow.timetracking.TimeEntryService;
+import com.ledgerflow.timetracking.TimesheetService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -141,6 +152,21 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 
 	@Autowired
 	PersonService people;
+
+	@Autowired
+	TimeEntryService timeEntries;
+
+	@Autowired
+	TimesheetService timesheets;
+
+	@Autowired
+	TimeBooking timeBooking;
+
+	@Autowired
+	ExpenseService expenses;
+
+	@Autowired
+	ExpenseBooking expenseBooking;
 
 	@Value("${ledgerflow.company.time-zone}")
 	ZoneId zone;
@@ -282,6 +308,60 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 				assertThat((BigDecimal) row.get("amount")).isEqualByComparingTo("103.55");
 				assertThat((String) row.get("vendor")).startsWith("Norton Lumber");
 			});
+	}
+
+	@Test
+	void anApprovedWeekIsBookedInQuickBooksAsTimeActivitiesOnTheJobOnce() {
+		UUID consultant = newPerson();
+		UUID project = newProject(newClient(unique("Contoso")), newPerson(), "TIME_AND_MATERIALS");
+		team.add(project, consultant);
+		IsoWeek week = IsoWeek.of(LocalDate.now(zone)).previous();
+		timeEntries.create(new TimeEntryDetails(consultant, project, null, week.monday(), 150, null, null,
+				"Architecture review", null), TimeEntryOrigin.API);
+		timesheets.submit(consultant, week);
+		timesheets.approve(consultant, week, "e2e-manager");
+
+		var first = timeBooking.bookApproved(consultant, week);
+		var again = timeBooking.bookApproved(consultant, week);
+
+		assertThat(again).extracting(outcome -> outcome.ref()).isEqualTo(first.stream().map(o -> o.ref()).toList());
+		JsonNode activity = fake.entity("TimeActivity", first.get(0).ref().value()).orElseThrow();
+		assertThat(activity.path("CustomerRef").path("value").asText())
+			.isEqualTo(sync.externalRef("PROJECT", project).orElseThrow().value());
+		assertThat(activity.path("Hours").asInt() * 60 + activity.path("Minutes").asInt()).isEqualTo(150);
+		assertThat(activity.path("BillableStatus").asText()).isEqualTo("Billable");
+		assertThat(activity.path("HourlyRate").decimalValue()).isEqualByComparingTo("150.00");
+		assertThat(activity.path("TxnDate").asText()).isEqualTo(week.monday().toString());
+		assertThat(fake.entities("TimeActivity").stream()
+			.filter(node -> node.path("Description").asText().equals("Architecture review"))).hasSize(1);
+	}
+
+	@Test
+	void anApprovedExpenseIsBookedInQuickBooksAsABillablePurchaseOnTheJobOnce() {
+		UUID consultant = newPerson();
+		UUID project = newProject(newClient(unique("Litware")), newPerson(), "TIME_AND_MATERIALS");
+		team.add(project, consultant);
+		Expense taxi = expenses.create(new ExpenseDetails(consultant, project, LocalDate.now(zone).minusDays(1),
+				"TRAVEL", unique("Yellow Cab"), "Airport to client", new BigDecimal("42.50"), null, null, null, null,
+				new BigDecimal("10")), null, ExpenseOrigin.API);
+		expenses.submit(taxi.id());
+		expenses.approve(taxi.id(), "e2e-manager");
+
+		ExternalRef purchase = expenseBooking.book(taxi.id());
+		assertThat(expenseBooking.book(taxi.id())).isEqualTo(purchase);
+
+		JsonNode booked = fake.entity("Purchase", purchase.value()).orElseThrow();
+		JsonNode line = booked.path("Line").get(0);
+		assertThat(line.path("Amount").decimalValue()).isEqualByComparingTo("42.50");
+		assertThat(line.path("DetailType").asText()).isEqualTo("AccountBasedExpenseLineDetail");
+		assertThat(line.path("AccountBasedExpenseLineDetail").path("CustomerRef").path("value").asText())
+			.isEqualTo(sync.externalRef("PROJECT", project).orElseThrow().value());
+		assertThat(line.path("AccountBasedExpenseLineDetail").path("BillableStatus").asText()).isEqualTo("Billable");
+		// waiting to be invoiced with its markup: 42.50 + 10 %
+		assertThat(expenses.get(taxi.id()).billableAmount()).isEqualByComparingTo("46.75");
+		assertThat(fake.entities("Purchase").stream()
+			.filter(node -> node.path("Line").get(0).path("Description").asText().equals("Airport to client")))
+			.hasSize(1);
 	}
 
 	@Test
