@@ -152,6 +152,12 @@ public class ExpenseService {
 		return categories.findByActiveTrueOrderByName();
 	}
 
+	/** The name of a category for people to read, e.g. {@code Travel}; the code itself when it is unknown. */
+	@Transactional(readOnly = true)
+	public String categoryName(String code) {
+		return categories.findById(code).map(ExpenseCategory::name).orElse(code);
+	}
+
 	/** Adds a category (finance); its code is upper-case letters, digits and underscores. */
 	@Transactional
 	public ExpenseCategory addCategory(String code, String name, boolean mileage) {

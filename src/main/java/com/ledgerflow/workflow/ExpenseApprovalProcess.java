@@ -64,6 +64,12 @@ public final class ExpenseApprovalProcess {
 	/** The amount as paid, e.g. {@code 42.50 EUR} (String), shown by the forms. */
 	public static final String VAR_SPENT = "spent";
 
+	/**
+	 * {@link #VAR_AMOUNT} as the forms show it, e.g. {@code 45.91 USD} (String); equal to {@link #VAR_SPENT} when paid
+	 * in the project's currency.
+	 */
+	public static final String VAR_PROJECT_AMOUNT = "projectAmount";
+
 	public static final String VAR_SUBMITTER_NAME = "submitterName";
 
 	/** Camunda user id of the person who paid: assignee of Task_ReviseExpense. */
@@ -78,6 +84,7 @@ public final class ExpenseApprovalProcess {
 	/** ISO date (String). */
 	public static final String VAR_EXPENSE_DATE = "expenseDate";
 
+	/** The category's name as people read it, e.g. {@code Travel} (not its code). */
 	public static final String VAR_CATEGORY = "category";
 
 	public static final String VAR_VENDOR = "vendor";
@@ -89,7 +96,10 @@ public final class ExpenseApprovalProcess {
 	/** Markup in percent as plain text, e.g. {@code 10.00}. */
 	public static final String VAR_MARKUP_PERCENT = "markupPercent";
 
-	/** {@code /api/v1/expenses/{id}/receipt}, or null without a receipt. */
+	/**
+	 * {@code /expenses/{id}/receipt}, or null without a receipt: the expenses page's receipt, which the approver's
+	 * Tasklist session may open (the API's {@code /api/v1/expenses/{id}/receipt} takes HTTP Basic only).
+	 */
 	public static final String VAR_RECEIPT_URL = "receiptUrl";
 
 	// output of Task_RouteExpense (DMN expense-approval-routing)
@@ -151,7 +161,7 @@ public final class ExpenseApprovalProcess {
 	}
 
 	public static String receiptUrl(UUID expenseId) {
-		return "/api/v1/expenses/" + expenseId + "/receipt";
+		return "/expenses/" + expenseId + "/receipt";
 	}
 
 	/** Who approved the expense, for Expense.decidedBy: the routing decision, or the approvers in order. */

@@ -94,7 +94,8 @@ class ExpenseApprovalIntegrationTests extends ApiTestSupport {
 		assertThat(approval.getCamundaFormRef().getKey()).isEqualTo("approve-expense-form");
 		assertThat(approval.getName()).startsWith("Approve expense · Pat ").contains("Chez Paul", "120.00 USD");
 		assertThat(runtime.getVariable(instance.getId(), VAR_RECEIPT_URL))
-			.isEqualTo("/api/v1/expenses/" + dinner.expense() + "/receipt");
+			.isEqualTo("/expenses/" + dinner.expense() + "/receipt");
+		assertThat(runtime.getVariable(instance.getId(), VAR_PROJECT_AMOUNT)).isEqualTo("120.00 USD");
 		assertThat(booking.booked(dinner.expense())).isEmpty();
 
 		tasks.claim(approval.getId(), dinner.managerUserId());

@@ -73,6 +73,7 @@ class ExpenseApprovalProcessTests {
 			execution.setVariable(VAR_CURRENCY, "USD");
 			execution.setVariable(VAR_HAS_RECEIPT, hasReceipt);
 			execution.setVariable(VAR_SPENT, amount + " USD");
+			execution.setVariable(VAR_PROJECT_AMOUNT, amount + " USD");
 			execution.setVariable(VAR_SUBMITTER_NAME, "Pat Consultant");
 			execution.setVariable(VAR_SUBMITTER_USER_ID, SUBMITTER);
 			execution.setVariable(VAR_MANAGER_USER_ID, MANAGER);
@@ -152,7 +153,7 @@ class ExpenseApprovalProcessTests {
 		Assertions.assertThat(formKey(approval)).isEqualTo("approve-expense-form");
 		assertThat(instance).variables()
 			.containsEntry(VAR_ROUTE, ROUTE_MANAGER)
-			.containsEntry(VAR_RECEIPT_URL, "/api/v1/expenses/" + EXPENSE_ID + "/receipt");
+			.containsEntry(VAR_RECEIPT_URL, "/expenses/" + EXPENSE_ID + "/receipt");
 	}
 
 	@Test

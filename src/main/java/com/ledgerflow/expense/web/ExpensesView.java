@@ -73,10 +73,13 @@ class ExpensesView {
 
 	}
 
-	/** One expense as listed; {@code projectAmount} is null when it equals the amount (same currency). */
+	/**
+	 * One expense as listed; {@code projectAmount} is null when it equals the amount (same currency),
+	 * {@code billableAmount} (the project amount plus the markup, in the project's currency) null when not billable.
+	 */
 	record Row(UUID id, LocalDate date, String projectCode, String projectName, String category, String vendor, String description,
 			String amount, @Nullable String projectAmount, @Nullable String distance, boolean billable, String markup,
-			String status, @Nullable String rejection, boolean hasReceipt, boolean editable) {
+			@Nullable String billableAmount, String status, @Nullable String rejection, boolean hasReceipt, boolean editable) {
 	}
 
 	LocalDate today() {
@@ -139,7 +142,8 @@ class ExpensesView {
 				e.amount().toPlainString() + " " + e.currency(),
 				converted ? e.projectAmount().toPlainString() + " " + projectCurrency : null,
 				e.distance() == null ? null : e.distance().toPlainString(), e.billable(),
-				e.markupPercent().stripTrailingZeros().toPlainString() + " %", e.status().name(),
+				e.markupPercent().stripTrailingZeros().toPlainString() + " %",
+				e.billable() ? e.billableAmount().toPlainString() + " " + projectCurrency : null, e.status().name(),
 				e.decisionComment(), e.hasReceipt(), e.status().editable());
 	}
 

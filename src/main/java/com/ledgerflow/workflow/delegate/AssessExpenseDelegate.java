@@ -47,7 +47,9 @@ public class AssessExpenseDelegate implements JavaDelegate {
 		Project project = projects.get(expense.projectId());
 		var submitter = people.get(expense.personId());
 		execution.setVariable(VAR_AMOUNT, expense.projectAmount().doubleValue());
-		execution.setVariable(VAR_CURRENCY, clients.get(project.clientId()).currency().getCurrencyCode());
+		String currency = clients.get(project.clientId()).currency().getCurrencyCode();
+		execution.setVariable(VAR_CURRENCY, currency);
+		execution.setVariable(VAR_PROJECT_AMOUNT, expense.projectAmount().toPlainString() + " " + currency);
 		execution.setVariable(VAR_HAS_RECEIPT, expense.hasReceipt());
 		execution.setVariable(VAR_SPENT, expense.amount().toPlainString() + " " + expense.currency());
 		execution.setVariable(VAR_SUBMITTER_NAME, submitter.name());
@@ -55,7 +57,7 @@ public class AssessExpenseDelegate implements JavaDelegate {
 		execution.setVariable(VAR_MANAGER_USER_ID, projects.managerUserId(project.id()));
 		execution.setVariable(VAR_PROJECT, project.code() + " " + project.name());
 		execution.setVariable(VAR_EXPENSE_DATE, expense.date().toString());
-		execution.setVariable(VAR_CATEGORY, expense.category());
+		execution.setVariable(VAR_CATEGORY, expenses.categoryName(expense.category()));
 		execution.setVariable(VAR_VENDOR, expense.vendor());
 		execution.setVariable(VAR_DESCRIPTION, expense.description());
 		execution.setVariable(VAR_BILLABLE, expense.billable());
