@@ -67,13 +67,20 @@ public class ExpenseService {
 
 	@Transactional
 	public Expense update(UUID id, ExpenseDetails details) {
+		return update(id, details, null);
+	}
+
+	/** Changes an editable expense and, when given, replaces its receipt, all or nothing. */
+	@Transactional
+	public Expense update(UUID id, ExpenseDetails details, @Nullable Upload receipt) {
 		Expense expense = get(id);
 		expense.ensureEditable();
 		if (!expense.personId().equals(details.personId())) {
 			throw new InvalidField("personId", "an expense stays with the person who paid it");
 		}
 		expense.change(rules.resolve(details), clock.instant());
-		return expenses.saveAndFlush(expense);
+		Expense saved = expenses.saveAndFlush(expense);
+		return receipt == null ? saved : attachReceipt(id, receipt);
 	}
 
 	/** Attaches (or replaces) the receipt of an editable expense; the replaced receipt is removed. */

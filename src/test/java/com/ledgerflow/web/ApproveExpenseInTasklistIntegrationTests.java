@@ -220,9 +220,9 @@ class ApproveExpenseInTasklistIntegrationTests {
 			.getText();
 		assertThat(text).doesNotContain("{{", "}}")
 			.contains("Your expense was handed back", "Limo Deluxe", "120.00 USD", office.manager().userId() + " wrote:",
-					"A limousine is not a taxi: take a regular cab", "PUT /api/v1/expenses/" + taxi.id());
+					"A limousine is not a taxi: take a regular cab", "change it on the expenses page");
 		assertThat(browser.findElement(By.partialLinkText("expenses page")).getAttribute("href"))
-			.isEqualTo(url("/expenses"));
+			.isEqualTo(url("/expenses/" + taxi.id() + "/edit"));
 		HeadlessChromium.screenshot(browser, "revise-expense-form");
 	}
 

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.UUID;
 
+import com.ledgerflow.expense.Expense;
 import com.ledgerflow.expense.ExpenseDetails;
 import com.ledgerflow.shared.InvalidField;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +23,17 @@ record ExpenseForm(@Nullable String projectId, @Nullable String date, @Nullable 
 
 	static ExpenseForm empty(LocalDate today, String category, @Nullable String currency) {
 		return new ExpenseForm("", today.toString(), category, "", "", "", currency, "", "", "on", "");
+	}
+
+	/** The form filled with an expense, to change it. */
+	static ExpenseForm of(Expense expense) {
+		return new ExpenseForm(expense.projectId().toString(), expense.date().toString(), expense.category(),
+				expense.vendor(), expense.description(),
+				expense.distance() != null ? "" : expense.amount().toPlainString(), expense.currency(),
+				expense.exchangeRate().compareTo(BigDecimal.ONE) == 0 ? ""
+						: expense.exchangeRate().stripTrailingZeros().toPlainString(),
+				expense.distance() == null ? "" : expense.distance().toPlainString(), expense.billable() ? "on" : "",
+				expense.markupPercent().stripTrailingZeros().toPlainString());
 	}
 
 	public boolean billableChecked() {

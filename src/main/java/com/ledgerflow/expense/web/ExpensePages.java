@@ -85,6 +85,39 @@ class ExpensePages {
 		}
 	}
 
+	/** The add form filled with an editable expense, to change it (a rejected one, say). */
+	@GetMapping("/{id}/edit")
+	ModelAndView edit(Authentication caller, @PathVariable UUID id, Model model) {
+		Expense expense = expenses.get(id);
+		UUID person = access.personFor(caller, expense.personId());
+		if (!expense.status().editable()) {
+			return render(caller, person, null, ExpensePageError.of("page", new StateConflict(
+					"That expense is " + expense.status() + " and can no longer be changed")), model);
+		}
+		model.addAttribute("editing", id);
+		return render(caller, person, ExpenseForm.of(expense), null, model);
+	}
+
+	/** Changes an editable expense (and its receipt when a file is chosen); {@code action=submit} submits it. */
+	@PostMapping("/{id}")
+	ModelAndView change(Authentication caller, @PathVariable UUID id, @ModelAttribute ExpenseForm form,
+			@RequestParam(required = false) @Nullable MultipartFile receipt,
+			@RequestParam(defaultValue = "draft") String action, Model model) throws IOException {
+		UUID person = access.personFor(caller, expenses.get(id).personId());
+		ExpenseService.Upload upload = upload(receipt);
+		try {
+			expenses.update(id, form.details(person), upload);
+			if ("submit".equals(action)) {
+				expenses.submit(id);
+			}
+			return back(person);
+		}
+		catch (InvalidField | StateConflict | NotFound | ReceiptRefused ex) {
+			model.addAttribute("editing", id);
+			return render(caller, person, form, ExpensePageError.of("add", ex), model);
+		}
+	}
+
 	@PostMapping("/{id}/submit")
 	ModelAndView submit(Authentication caller, @PathVariable UUID id, Model model) {
 		return onExpense(caller, id, model, expense -> expenses.submit(id));

@@ -122,6 +122,32 @@ class ExpensePageIntegrationTests {
 	}
 
 	@Test
+	void changesARejectedExpenseFromItsFilledFormAndSubmitsItAgain() {
+		Expense rejected = record("TRAVEL", "Amtrak", "88.00", null, null);
+		expenses.submit(rejected.id());
+		expenses.reject(rejected.id(), "a-manager", "Coach, not first class");
+
+		String form = browser.get("/expenses/" + rejected.id() + "/edit").body();
+		assertThat(form).contains("Change expense", "value=\"Amtrak\"", "value=\"88.00\"", "Save and submit",
+				"/expenses/" + rejected.id() + "?_csrf=");
+		Map<String, String> fields = new HashMap<>(fields("Amtrak", "54.00", "submit"));
+		fields.put("_csrf", browser.csrfToken("/expenses"));
+		HttpResponse<String> changed = browser.postMultipart("/expenses/" + rejected.id(), fields,
+				new FilePart("receipt", "ticket.png", "image/png", ExpenseTestData.PNG));
+
+		assertThat(changed.statusCode()).isEqualTo(302);
+		Expense resubmitted = expenses.get(rejected.id());
+		assertThat(resubmitted.amount()).isEqualByComparingTo("54.00");
+		assertThat(resubmitted.status()).isEqualTo(ExpenseStatus.SUBMITTED);
+		assertThat(resubmitted.hasReceipt()).isTrue();
+		HttpResponse<String> locked = browser.get("/expenses/" + rejected.id() + "/edit");
+		assertThat(locked.statusCode()).isEqualTo(409);
+		assertThat(locked.body()).contains("SUBMITTED and can no longer be changed").doesNotContain("Change expense");
+		assertThat(row(browser.get("/expenses").body(), resubmitted)).contains("SUBMITTED", "locked")
+			.doesNotContain("/edit");
+	}
+
+	@Test
 	void submitsAtOnceWithTheSubmitButton() {
 		HttpResponse<String> added = add(fields("Yellow Cab", "42.50", "submit"),
 				new FilePart("receipt", "taxi.png", "image/png", ExpenseTestData.PNG));
