@@ -14,6 +14,7 @@ create table invoice (
     number        varchar(40)    unique,
     issue_date    date           not null,
     due_date      date           not null,
+    payment_terms_days integer   not null,
     tax_rate      numeric(6, 3)  not null,
     subtotal      numeric(14, 2) not null,
     tax           numeric(14, 2) not null,
@@ -42,7 +43,8 @@ create table invoice_line (
     -- time lines: the minutes billed (after rounding) and worked
     billed_minutes integer,
     actual_minutes integer,
-    unique (invoice_id, position)
+    -- checked at commit: recomputing the time lines renumbers lines that are still there
+    constraint invoice_line_position_uq unique (invoice_id, position) deferrable initially deferred
 );
 
 -- What each invoice bills. The unique key is the claim: an item is on one invoice at most, whoever drafts at the
