@@ -20,6 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class InvoiceService {
 
+	private static final LocalDate FIRST_DAY = LocalDate.of(1, 1, 1);
+
+	private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+
 	private final InvoiceRepository invoices;
 
 	private final BillableItems items;
@@ -42,16 +46,18 @@ public class InvoiceService {
 		this.zone = zone;
 	}
 
+	/** The invoice with its lines. */
 	@Transactional(readOnly = true)
 	public Invoice get(UUID id) {
-		return invoices.findById(id).orElseThrow(() -> new NotFound("invoice", id));
+		return invoices.findWithLinesById(id).orElseThrow(() -> new NotFound("invoice", id));
 	}
 
 	/** Invoices matching every filter given (null: any); the period filter keeps invoices overlapping it. */
 	@Transactional(readOnly = true)
 	public List<Invoice> list(@Nullable UUID clientId, @Nullable UUID projectId, @Nullable InvoiceStatus status,
 			@Nullable LocalDate periodFrom, @Nullable LocalDate periodTo) {
-		return invoices.search(clientId, projectId, status, periodFrom, periodTo);
+		return invoices.search(clientId, projectId, status, periodFrom == null ? FIRST_DAY : periodFrom,
+				periodTo == null ? LAST_DAY : periodTo);
 	}
 
 	/**
