@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -134,7 +135,7 @@ class BillableItems {
 			String task = entry.taskId() == null ? project.name() : tasks.getOrDefault(entry.taskId(), project.name());
 			billable.add(new BillableTime(entry.id(), entry.date(), entry.personId(),
 					person == null ? "" : person.name(), entry.taskId(), task, entry.notes(), entry.minutes(),
-					java.util.Objects.requireNonNull(entry.billRate(), "approved time has a bill rate")));
+					Objects.requireNonNull(entry.billRate(), "approved time has a bill rate")));
 		}
 		return new TimeLines(project.timeRounding(), project.timeGrouping()).of(billable);
 	}

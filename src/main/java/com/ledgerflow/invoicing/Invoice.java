@@ -138,7 +138,7 @@ public class Invoice extends AbstractAggregateRoot<Invoice> {
 
 	/** DRAFT → APPROVED with its number; issued today, due after the client's payment terms. */
 	void approve(String number, LocalDate today, Instant now) {
-		ensureDraft();
+		ensureApprovable();
 		this.number = number;
 		this.status = InvoiceStatus.APPROVED;
 		this.approvedAt = now;
@@ -181,6 +181,15 @@ public class Invoice extends AbstractAggregateRoot<Invoice> {
 			throw new InvoiceChangeRefused("Invoice " + id + " is " + status + ", not " + from);
 		}
 		this.status = to;
+	}
+
+	/** A draft with at least one line and a total not below zero (everything written off: reject it instead). */
+	void ensureApprovable() {
+		ensureDraft();
+		if (lines.isEmpty() || total.signum() < 0) {
+			throw new InvoiceChangeRefused("Invoice " + id + " has " + (lines.isEmpty() ? "no lines" : "a negative total")
+					+ "; reject it instead");
+		}
 	}
 
 	void ensureDraft() {

@@ -67,7 +67,7 @@ public class InvoiceService {
 	@Transactional
 	public String approve(UUID id) {
 		Invoice invoice = get(id);
-		invoice.ensureDraft();
+		invoice.ensureApprovable();
 		LocalDate today = LocalDate.now(clock.withZone(zone));
 		String number = numbers.next(today.getYear());
 		invoice.approve(number, today, clock.instant());

@@ -1,5 +1,7 @@
 package com.ledgerflow.invoicing;
 
+import java.util.regex.Matcher;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
@@ -18,11 +20,13 @@ public record InvoicingProperties(
 		@NotBlank @Pattern(regexp = "(?=.*\\{yy(yy)?\\})(?=.*\\{seq(:[1-9])?\\}).*",
 				message = "must contain {yyyy} or {yy} and {seq} or {seq:N}") String numberPattern) {
 
+	private static final java.util.regex.Pattern SEQUENCE = java.util.regex.Pattern.compile("\\{seq(?::([1-9]))?\\}");
+
 	/** The number of the {@code sequence}-th invoice of {@code year}. */
 	String format(int year, int sequence) {
 		String result = numberPattern.replace("{yyyy}", String.format("%04d", year))
 			.replace("{yy}", String.format("%02d", year % 100));
-		java.util.regex.Matcher seq = java.util.regex.Pattern.compile("\\{seq(?::([1-9]))?\\}").matcher(result);
+		Matcher seq = SEQUENCE.matcher(result);
 		StringBuilder out = new StringBuilder();
 		while (seq.find()) {
 			String width = seq.group(1);
