@@ -104,6 +104,10 @@ class BillableItems {
 				project.retainerAmount()));
 	}
 
+	List<BilledItem> billedBy(UUID invoiceId) {
+		return claims.all(invoiceId);
+	}
+
 	/** Writes the time entry off on the invoice: WRITTEN_OFF, never billed; false if the invoice does not bill it. */
 	boolean writeOffTime(UUID invoiceId, UUID entryId, String reason) {
 		if (!claims.writeOff(invoiceId, InvoiceItemType.TIME_ENTRY, entryId, reason)) {

@@ -52,6 +52,14 @@ class InvoiceClaims {
 				order by item_id""", UUID.class, invoiceId, type.name());
 	}
 
+	/** Everything the invoice claimed, written-off items included, by type and id. */
+	List<BilledItem> all(UUID invoiceId) {
+		return jdbc.query("""
+				select item_type, item_id, written_off_reason from invoice_item where invoice_id = ?
+				order by item_type, item_id""", (row, i) -> new BilledItem(
+				InvoiceItemType.valueOf(row.getString(1)), row.getObject(2, UUID.class), row.getString(3)), invoiceId);
+	}
+
 	/** Notes the item as written off on the invoice (it stays claimed: never billed again); false if not on it. */
 	boolean writeOff(UUID invoiceId, InvoiceItemType type, UUID itemId, String reason) {
 		return jdbc.update("""

@@ -1,7 +1,7 @@
 package com.ledgerflow.invoicing;
 
 /** The kinds of things an invoice bills (and claims). */
-enum InvoiceItemType {
+public enum InvoiceItemType {
 
 	TIME_ENTRY, EXPENSE, MILESTONE, RETAINER
 

@@ -52,6 +52,17 @@ public class InvoiceService {
 		return invoices.findWithLinesById(id).orElseThrow(() -> new NotFound("invoice", id));
 	}
 
+	/**
+	 * What the invoice bills, by the owning modules' ids (time entries, expenses, milestones, the retainer), written-off
+	 * time included with its reason: the review picks time entries to write off from here. A rejected invoice bills
+	 * nothing but its written-off time.
+	 */
+	@Transactional(readOnly = true)
+	public List<BilledItem> items(UUID id) {
+		get(id);
+		return items.billedBy(id);
+	}
+
 	/** Invoices matching every filter given (null: any); the period filter keeps invoices overlapping it. */
 	@Transactional(readOnly = true)
 	public List<Invoice> list(@Nullable UUID clientId, @Nullable UUID projectId, @Nullable InvoiceStatus status,

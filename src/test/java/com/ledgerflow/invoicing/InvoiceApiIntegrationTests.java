@@ -34,7 +34,7 @@ class InvoiceApiIntegrationTests extends ApiTestSupport {
 				"{\"timeRounding\": \"UP_6\", \"timeGrouping\": \"PER_ENTRY\"}").expect(200);
 		assertThat((String) settings.read("$.timeRounding")).isEqualTo("UP_6");
 		assertThat((String) settings.read("$.timeGrouping")).isEqualTo("PER_ENTRY");
-		approvedTime(project, person, "2026-09-14", 97, "152.50");
+		UUID entry = approvedTime(project, person, "2026-09-14", 97, "152.50");
 
 		var draft = post("/api/v1/invoices/drafts", period(project, "2026-09-01", "2026-09-30")).expect(201);
 		UUID id = draft.id();
@@ -45,6 +45,8 @@ class InvoiceApiIntegrationTests extends ApiTestSupport {
 		assertThat((Integer) shown.read("$.lines[0].billedMinutes")).isEqualTo(102);
 		assertThat((Integer) shown.read("$.lines[0].actualMinutes")).isEqualTo(97);
 		assertThat((String) shown.read("$.lines[0].kind")).isEqualTo("TIME");
+		assertThat((String) shown.read("$.items[0].type")).isEqualTo("TIME_ENTRY");
+		assertThat((String) shown.read("$.items[0].itemId")).isEqualTo(entry.toString());
 		assertThat(new BigDecimal(shown.read("$.lines[0].amount").toString())).isEqualByComparingTo("259.25");
 		assertThat(new BigDecimal(shown.read("$.subtotal").toString())).isEqualByComparingTo("259.25");
 		assertThat(new BigDecimal(shown.read("$.tax").toString())).isEqualByComparingTo("23.01");
@@ -91,13 +93,15 @@ class InvoiceApiIntegrationTests extends ApiTestSupport {
 				{"projectId": "%s", "periodStart": "%s", "periodEnd": "%s"}""".formatted(project, start, end);
 	}
 
-	void approvedTime(UUID project, UUID person, String date, int minutes, String rate) {
+	UUID approvedTime(UUID project, UUID person, String date, int minutes, String rate) {
 		LocalDate day = LocalDate.parse(date);
+		UUID id = UUID.randomUUID();
 		jdbc.update("""
 				insert into time_entry (id, person_id, project_id, work_date, iso_week, minutes, notes, billable,
 				 status, bill_rate, cost_rate, origin, created_at, updated_at, version)
 				values (?, ?, ?, ?, ?, ?, 'Workshop', true, 'APPROVED', ?, 60.00, 'WEB', now(), now(), 0)""",
-				UUID.randomUUID(), person, project, day, IsoWeek.of(day).toString(), minutes, new BigDecimal(rate));
+				id, person, project, day, IsoWeek.of(day).toString(), minutes, new BigDecimal(rate));
+		return id;
 	}
 
 }

@@ -203,6 +203,9 @@ class InvoiceDraftingIntegrationTests extends ApiTestSupport {
 		assertThat(changed.subtotal()).isEqualByComparingTo("100.00");
 		assertThat(changed.total()).isEqualByComparingTo("108.88");
 		assertThat(timeStatus(dropped)).containsExactly("WRITTEN_OFF");
+		assertThat(invoices.items(invoice.id())).containsExactlyInAnyOrder(
+				new BilledItem(InvoiceItemType.TIME_ENTRY, kept, null),
+				new BilledItem(InvoiceItemType.TIME_ENTRY, dropped, "Learning curve"));
 		invoices.reject(invoice.id());
 		assertThat(timeStatus(kept, dropped)).containsExactly("APPROVED", "WRITTEN_OFF");
 		assertThat(drafting.draft(project, OCTOBER).orElseThrow().subtotal()).isEqualByComparingTo("100.00");

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import com.ledgerflow.invoicing.BilledItem;
 import com.ledgerflow.invoicing.BillingPeriod;
 import com.ledgerflow.invoicing.Invoice;
 import com.ledgerflow.invoicing.InvoiceDrafting;
@@ -55,12 +56,17 @@ class InvoiceController {
 	record InvoiceView(UUID id, UUID projectId, UUID clientId, LocalDate periodStart, LocalDate periodEnd,
 			String currency, InvoiceStatus status, @Nullable String number, LocalDate issueDate, LocalDate dueDate,
 			BigDecimal taxRate, BigDecimal subtotal, BigDecimal tax, BigDecimal total, Instant createdAt,
-			@Nullable List<LineView> lines, long version) {
+			@Nullable List<LineView> lines, @Nullable List<BilledItem> items, long version) {
 
-		static InvoiceView of(Invoice i, boolean withLines) {
+		static InvoiceView of(Invoice i) {
+			return of(i, null);
+		}
+
+		/** With lines and billed items ({@code items} given), or the summary for lists. */
+		static InvoiceView of(Invoice i, @Nullable List<BilledItem> items) {
 			return new InvoiceView(i.id(), i.projectId(), i.clientId(), i.period().start(), i.period().end(),
 					i.currency(), i.status(), i.number(), i.issueDate(), i.dueDate(), i.taxRate(), i.subtotal(), i.tax(),
-					i.total(), i.createdAt(), withLines ? i.lines().stream().map(LineView::of).toList() : null,
+					i.total(), i.createdAt(), items == null ? null : i.lines().stream().map(LineView::of).toList(), items,
 					i.version());
 		}
 
@@ -74,13 +80,13 @@ class InvoiceController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate periodTo) {
 		return invoices.list(clientId, projectId, status, periodFrom, periodTo)
 			.stream()
-			.map(invoice -> InvoiceView.of(invoice, false))
+			.map(InvoiceView::of)
 			.toList();
 	}
 
 	@GetMapping("/{id}")
 	InvoiceView get(@PathVariable UUID id) {
-		return InvoiceView.of(invoices.get(id), true);
+		return InvoiceView.of(invoices.get(id), invoices.items(id));
 	}
 
 	record DraftRequest(@NotNull UUID projectId, @NotNull LocalDate periodStart, @NotNull LocalDate periodEnd) {
@@ -91,7 +97,7 @@ class InvoiceController {
 	ResponseEntity<InvoiceView> draft(@Valid @RequestBody DraftRequest request) {
 		return drafting.draft(request.projectId(), new BillingPeriod(request.periodStart(), request.periodEnd()))
 			.map(invoice -> ResponseEntity.created(URI.create("/api/v1/invoices/" + invoice.id()))
-				.body(InvoiceView.of(invoice, true)))
+				.body(InvoiceView.of(invoice, invoices.items(invoice.id()))))
 			.orElseGet(() -> ResponseEntity.noContent().build());
 	}
 
