@@ -280,6 +280,39 @@ class InvoiceDraftingIntegrationTests extends ApiTestSupport {
 	}
 
 	@Test
+	void concurrentApprovalsTakeConsecutiveDistinctNumbers() throws Exception {
+		UUID project = newProject(client, ann, "RETAINER");
+		List<UUID> drafts = new ArrayList<>();
+		for (int month = 1; month <= 6; month++) {
+			LocalDate start = LocalDate.of(2025, month, 1);
+			drafts.add(drafting.draft(project, new BillingPeriod(start, start.withDayOfMonth(start.lengthOfMonth())))
+				.orElseThrow()
+				.id());
+		}
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService threads = Executors.newFixedThreadPool(3);
+		try {
+			List<Future<String>> approvals = new ArrayList<>();
+			for (UUID draft : drafts) {
+				approvals.add(threads.submit(() -> {
+					start.await();
+					return invoices.approve(draft);
+				}));
+			}
+			start.countDown();
+			List<Integer> sequences = new ArrayList<>();
+			for (Future<String> approval : approvals) {
+				sequences.add(sequence(approval.get(60, TimeUnit.SECONDS)));
+			}
+			int first = sequences.stream().min(Integer::compare).orElseThrow();
+			assertThat(sequences).containsExactlyInAnyOrder(first, first + 1, first + 2, first + 3, first + 4, first + 5);
+		}
+		finally {
+			threads.shutdownNow();
+		}
+	}
+
+	@Test
 	void numbersRestartEveryYear() {
 		int year = 2100 + new java.util.Random().nextInt(7000);
 		List<String> got = transactions.execute(status -> List.of(numbers.next(year), numbers.next(year),
