@@ -171,6 +171,23 @@ public class Expense {
 		}
 	}
 
+	void invoiced(Instant now) {
+		if (status != ExpenseStatus.APPROVED || !billable) {
+			throw new StateConflict("Expense " + id + " is " + status + (billable ? "" : " and not billable")
+					+ "; only approved billable expenses can be invoiced");
+		}
+		this.status = ExpenseStatus.INVOICED;
+		this.updatedAt = now;
+	}
+
+	void released(Instant now) {
+		if (status != ExpenseStatus.INVOICED) {
+			throw new StateConflict("Expense " + id + " is " + status + ", not invoiced");
+		}
+		this.status = ExpenseStatus.APPROVED;
+		this.updatedAt = now;
+	}
+
 	/** What the client is billed: the project amount plus the markup, half up to the cent. */
 	public BigDecimal billableAmount() {
 		return projectAmount.add(projectAmount.multiply(markupPercent).divide(BigDecimal.valueOf(100), 2,

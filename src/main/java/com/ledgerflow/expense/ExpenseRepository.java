@@ -1,5 +1,6 @@
 package com.ledgerflow.expense;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +13,11 @@ interface ExpenseRepository extends JpaRepository<Expense, UUID> {
 	List<Expense> findByPersonIdOrderByDateDescCreatedAtDesc(UUID personId);
 
 	List<Expense> findByProjectIdOrderByDateDesc(UUID projectId);
+
+	@Query("""
+			select e from Expense e where e.projectId = ?1 and e.date <= ?2 and e.billable = true
+			and e.status = com.ledgerflow.expense.ExpenseStatus.APPROVED order by e.date, e.createdAt""")
+	List<Expense> findBillable(UUID projectId, LocalDate upTo);
 
 	Optional<Expense> findByExternalId(String externalId);
 

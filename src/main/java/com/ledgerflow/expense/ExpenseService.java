@@ -3,6 +3,8 @@ package com.ledgerflow.expense;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -133,6 +135,30 @@ public class ExpenseService {
 		Expense expense = get(id);
 		expense.reject(approverUserId, comment.strip(), clock.instant());
 		return expenses.save(expense);
+	}
+
+	/** The project's approved billable expenses spent up to {@code upTo} (inclusive), by date. */
+	@Transactional(readOnly = true)
+	public List<Expense> billable(UUID projectId, LocalDate upTo) {
+		return expenses.findBillable(projectId, upTo);
+	}
+
+	/** The expenses with these ids (unknown ids are left out). */
+	@Transactional(readOnly = true)
+	public List<Expense> getAll(Collection<UUID> ids) {
+		return expenses.findAllById(ids);
+	}
+
+	/** APPROVED → INVOICED for each expense (an invoice claimed them); all or none. */
+	@Transactional
+	public void markInvoiced(Collection<UUID> ids) {
+		expenses.findAllById(ids).forEach(expense -> expense.invoiced(clock.instant()));
+	}
+
+	/** INVOICED → APPROVED for each expense (its invoice was rejected): billable again on the next run. */
+	@Transactional
+	public void release(Collection<UUID> ids) {
+		expenses.findAllById(ids).forEach(expense -> expense.released(clock.instant()));
 	}
 
 	@Transactional(readOnly = true)

@@ -77,6 +77,20 @@ public class Milestone {
 		this.completedOn = today;
 	}
 
+	void invoiced() {
+		if (status != MilestoneStatus.COMPLETED) {
+			throw new StateConflict("Milestone '" + name + "' is " + status + "; only a completed milestone is invoiced");
+		}
+		this.status = MilestoneStatus.INVOICED;
+	}
+
+	void released() {
+		if (status != MilestoneStatus.INVOICED) {
+			throw new StateConflict("Milestone '" + name + "' is " + status + ", not invoiced");
+		}
+		this.status = MilestoneStatus.COMPLETED;
+	}
+
 	public UUID id() {
 		return id;
 	}

@@ -9,4 +9,6 @@ interface MilestoneRepository extends JpaRepository<Milestone, UUID> {
 
 	List<Milestone> findByProjectIdOrderByDueDateAscNameAsc(UUID projectId);
 
+	List<Milestone> findByProjectIdAndStatusOrderByCompletedOnAscNameAsc(UUID projectId, MilestoneStatus status);
+
 }

@@ -45,6 +45,12 @@ public class Project extends AbstractAggregateRoot<Project> {
 	private BigDecimal expenseMarkupPercent = BigDecimal.ZERO;
 
 	@Enumerated(EnumType.STRING)
+	private TimeRounding timeRounding = TimeRounding.NONE;
+
+	@Enumerated(EnumType.STRING)
+	private TimeGrouping timeGrouping = TimeGrouping.PER_TASK;
+
+	@Enumerated(EnumType.STRING)
 	private ProjectStatus status;
 
 	private UUID managerId;
@@ -185,6 +191,21 @@ public class Project extends AbstractAggregateRoot<Project> {
 			throw new InvalidField("expenseMarkupPercent", "must be 0 to 999.99 with at most two decimals");
 		}
 		this.expenseMarkupPercent = percent;
+	}
+
+	/** How each time entry is rounded when invoiced. */
+	public TimeRounding timeRounding() {
+		return timeRounding;
+	}
+
+	/** How time is grouped into invoice lines. */
+	public TimeGrouping timeGrouping() {
+		return timeGrouping;
+	}
+
+	void changeBillingSettings(TimeRounding rounding, TimeGrouping grouping) {
+		this.timeRounding = rounding;
+		this.timeGrouping = grouping;
 	}
 
 	public ProjectStatus status() {

@@ -3,6 +3,7 @@ package com.ledgerflow.project;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -138,6 +139,24 @@ public class ProjectPlanService {
 	public List<Milestone> milestones(UUID projectId) {
 		projects.get(projectId);
 		return milestones.findByProjectIdOrderByDueDateAscNameAsc(projectId);
+	}
+
+	/** The project's completed milestones not yet on an invoice. */
+	@Transactional(readOnly = true)
+	public List<Milestone> billableMilestones(UUID projectId) {
+		return milestones.findByProjectIdAndStatusOrderByCompletedOnAscNameAsc(projectId, MilestoneStatus.COMPLETED);
+	}
+
+	/** COMPLETED → INVOICED for each milestone (an invoice claimed them); all or none. */
+	@Transactional
+	public void markMilestonesInvoiced(Collection<UUID> ids) {
+		milestones.findAllById(ids).forEach(Milestone::invoiced);
+	}
+
+	/** INVOICED → COMPLETED for each milestone (its invoice was rejected): billable again. */
+	@Transactional
+	public void releaseMilestones(Collection<UUID> ids) {
+		milestones.findAllById(ids).forEach(Milestone::released);
 	}
 
 	private Milestone milestone(UUID projectId, UUID milestoneId) {

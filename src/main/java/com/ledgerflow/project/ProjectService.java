@@ -106,6 +106,17 @@ public class ProjectService {
 		return projects.save(project);
 	}
 
+	/**
+	 * Sets how the project's time is rounded and grouped on invoices; applies to invoices drafted from now on (any
+	 * project status: billing goes on after completion).
+	 */
+	@Transactional
+	public Project changeBillingSettings(UUID id, TimeRounding rounding, TimeGrouping grouping) {
+		Project project = get(id);
+		project.changeBillingSettings(rounding, grouping);
+		return projects.save(project);
+	}
+
 	@Transactional(readOnly = true)
 	public Project get(UUID id) {
 		return projects.findById(id).orElseThrow(() -> new NotFound("project", id));

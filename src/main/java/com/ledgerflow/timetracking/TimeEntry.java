@@ -146,6 +146,31 @@ public class TimeEntry {
 		this.updatedAt = now;
 	}
 
+	void invoiced(Instant now) {
+		if (status != TimeEntryStatus.APPROVED || !billable) {
+			throw new StateConflict("Time entry " + id + " is " + status + (billable ? "" : " and not billable")
+					+ "; only approved billable time can be invoiced");
+		}
+		this.status = TimeEntryStatus.INVOICED;
+		this.updatedAt = now;
+	}
+
+	void released(Instant now) {
+		if (status != TimeEntryStatus.INVOICED) {
+			throw new StateConflict("Time entry " + id + " is " + status + ", not invoiced");
+		}
+		this.status = TimeEntryStatus.APPROVED;
+		this.updatedAt = now;
+	}
+
+	void writtenOff(Instant now) {
+		if (status != TimeEntryStatus.INVOICED && status != TimeEntryStatus.APPROVED) {
+			throw new StateConflict("Time entry " + id + " is " + status + "; only approved or invoiced time can be written off");
+		}
+		this.status = TimeEntryStatus.WRITTEN_OFF;
+		this.updatedAt = now;
+	}
+
 	public UUID id() {
 		return id;
 	}

@@ -34,6 +34,11 @@ interface TimeEntryRepository extends JpaRepository<TimeEntry, UUID> {
 	List<TimeEntry> overlapping(UUID personId, LocalDate date, @Nullable UUID excluding, LocalTime start,
 			LocalTime end);
 
+	@Query("""
+			select e from TimeEntry e where e.projectId = ?1 and e.date <= ?2 and e.billable = true
+			and e.status = com.ledgerflow.timetracking.TimeEntryStatus.APPROVED order by e.date, e.createdAt""")
+	List<TimeEntry> findBillable(UUID projectId, LocalDate upTo);
+
 	boolean existsByExternalId(String externalId);
 
 	Optional<TimeEntry> findByExternalId(String externalId);

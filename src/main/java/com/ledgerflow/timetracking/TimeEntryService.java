@@ -1,7 +1,9 @@
 package com.ledgerflow.timetracking;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -82,6 +84,38 @@ public class TimeEntryService {
 	@Transactional(readOnly = true)
 	public TimeEntry get(UUID id) {
 		return entries.findById(id).orElseThrow(() -> new NotFound("time entry", id));
+	}
+
+	/** The project's approved billable entries worked up to {@code upTo} (inclusive), by day. */
+	@Transactional(readOnly = true)
+	public List<TimeEntry> billable(UUID projectId, LocalDate upTo) {
+		return entries.findBillable(projectId, upTo);
+	}
+
+	/** The entries with these ids (unknown ids are left out). */
+	@Transactional(readOnly = true)
+	public List<TimeEntry> getAll(Collection<UUID> ids) {
+		return entries.findAllById(ids);
+	}
+
+	/** APPROVED → INVOICED for each entry (an invoice claimed them); all or none. */
+	@Transactional
+	public void markInvoiced(Collection<UUID> ids) {
+		entries.findAllById(ids).forEach(entry -> entry.invoiced(clock.instant()));
+	}
+
+	/** INVOICED → APPROVED for each entry (its invoice was rejected): billable again on the next run. */
+	@Transactional
+	public void release(Collection<UUID> ids) {
+		entries.findAllById(ids).forEach(entry -> entry.released(clock.instant()));
+	}
+
+	/** APPROVED or INVOICED → WRITTEN_OFF: the work is never billed (the caller keeps the reason). */
+	@Transactional
+	public TimeEntry writeOff(UUID id) {
+		TimeEntry entry = get(id);
+		entry.writtenOff(clock.instant());
+		return entry;
 	}
 
 	/** The person's entries in the week, by day. */

@@ -11,6 +11,8 @@ import com.ledgerflow.project.Project;
 import com.ledgerflow.project.ProjectDetails;
 import com.ledgerflow.project.ProjectService;
 import com.ledgerflow.project.ProjectStatus;
+import com.ledgerflow.project.TimeGrouping;
+import com.ledgerflow.project.TimeRounding;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -38,12 +40,12 @@ class ProjectController {
 
 	record ProjectView(UUID id, UUID clientId, String code, String name, BillingModel billingModel,
 			BillingCycle billingCycle, @Nullable BigDecimal budgetHours, @Nullable BigDecimal budgetAmount,
-			@Nullable BigDecimal retainerAmount, BigDecimal expenseMarkupPercent, ProjectStatus status, UUID managerId,
-			long version) {
+			@Nullable BigDecimal retainerAmount, BigDecimal expenseMarkupPercent, TimeRounding timeRounding,
+			TimeGrouping timeGrouping, ProjectStatus status, UUID managerId, long version) {
 
 		static ProjectView of(Project p) {
 			return new ProjectView(p.id(), p.clientId(), p.code(), p.name(), p.billingModel(), p.billingCycle(),
-					p.budgetHours(), p.budgetAmount(), p.retainerAmount(), p.expenseMarkupPercent(), p.status(),
+					p.budgetHours(), p.budgetAmount(), p.retainerAmount(), p.expenseMarkupPercent(), p.timeRounding(), p.timeGrouping(), p.status(),
 					p.managerId(), p.version());
 		}
 
@@ -77,6 +79,15 @@ class ProjectController {
 	@PutMapping("/{id}/expense-markup")
 	ProjectView setExpenseMarkup(@PathVariable UUID id, @Valid @RequestBody MarkupRequest request) {
 		return ProjectView.of(projects.setExpenseMarkup(id, request.percent()));
+	}
+
+	record BillingSettingsRequest(@NotNull TimeRounding timeRounding, @NotNull TimeGrouping timeGrouping) {
+	}
+
+	/** Sets how the project's time is rounded (per entry) and grouped on the invoices drafted from now on. */
+	@PutMapping("/{id}/billing-settings")
+	ProjectView changeBillingSettings(@PathVariable UUID id, @Valid @RequestBody BillingSettingsRequest request) {
+		return ProjectView.of(projects.changeBillingSettings(id, request.timeRounding(), request.timeGrouping()));
 	}
 
 	/** Starts the project's lifecycle (202: the process takes it from here). */

@@ -1,0 +1,292 @@
+package com.ledgerflow.invoicing;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.domain.AbstractAggregateRoot;
+
+/**
+ * What a client is billed for one project and period. Totals follow the lines: subtotal = sum of the line amounts,
+ * tax = subtotal × the client's tax rate / 100 rounded half-up to the cent, total = subtotal + tax. A draft's lines
+ * may change (write-offs, discounts); approval fixes them and gives the invoice its number.
+ */
+@Entity
+@Table(name = "invoice")
+public class Invoice extends AbstractAggregateRoot<Invoice> {
+
+	@Id
+	private UUID id;
+
+	private UUID projectId;
+
+	private UUID clientId;
+
+	private LocalDate periodStart;
+
+	private LocalDate periodEnd;
+
+	private String currency;
+
+	@Enumerated(EnumType.STRING)
+	private InvoiceStatus status;
+
+	private @Nullable String number;
+
+	private LocalDate issueDate;
+
+	private LocalDate dueDate;
+
+	private int paymentTermsDays;
+
+	private BigDecimal taxRate;
+
+	private BigDecimal subtotal;
+
+	private BigDecimal tax;
+
+	private BigDecimal total;
+
+	private Instant createdAt;
+
+	private @Nullable Instant approvedAt;
+
+	@Version
+	private long version;
+
+	@OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
+	@JoinColumn(name = "invoice_id", nullable = false)
+	@OrderBy("position")
+	private List<InvoiceLine> lines = new ArrayList<>();
+
+	protected Invoice() {
+		this.id = UUID.randomUUID();
+		this.projectId = this.id;
+		this.clientId = this.id;
+		this.periodStart = LocalDate.EPOCH;
+		this.periodEnd = LocalDate.EPOCH;
+		this.currency = "";
+		this.status = InvoiceStatus.DRAFT;
+		this.issueDate = LocalDate.EPOCH;
+		this.dueDate = LocalDate.EPOCH;
+		this.taxRate = BigDecimal.ZERO;
+		this.subtotal = BigDecimal.ZERO.setScale(2);
+		this.tax = BigDecimal.ZERO.setScale(2);
+		this.total = BigDecimal.ZERO.setScale(2);
+		this.createdAt = Instant.EPOCH;
+	}
+
+	/** The terms the client is billed on, copied onto the invoice when it is drafted. */
+	record Terms(UUID clientId, String currency, BigDecimal taxRate, int paymentTermsDays) {
+	}
+
+	Invoice(UUID id, UUID projectId, BillingPeriod period, Terms terms, List<InvoiceLine> lines, LocalDate today,
+			Instant now) {
+		this();
+		this.id = id;
+		this.projectId = projectId;
+		this.clientId = terms.clientId();
+		this.periodStart = period.start();
+		this.periodEnd = period.end();
+		this.currency = terms.currency();
+		this.taxRate = terms.taxRate();
+		this.paymentTermsDays = terms.paymentTermsDays();
+		this.createdAt = now;
+		dated(today);
+		this.lines.addAll(lines);
+		recompute();
+		registerEvent(new InvoiceDrafted(id, projectId, clientId, total));
+	}
+
+	/** Replaces the time lines (after a write-off); the other lines stay, time first. */
+	void replaceTimeLines(List<InvoiceLine> timeLines) {
+		ensureDraft();
+		List<InvoiceLine> others = lines.stream().filter(line -> line.kind() != InvoiceLineKind.TIME).toList();
+		lines.clear();
+		lines.addAll(timeLines);
+		lines.addAll(others);
+		recompute();
+	}
+
+	/** Adds a discount of {@code amount} (positive, two places at most) that the subtotal must cover. */
+	InvoiceLine addDiscount(String description, BigDecimal amount) {
+		ensureDraft();
+		if (amount.compareTo(subtotal) > 0) {
+			throw new InvoiceChangeRefused("A discount of " + amount + " exceeds the subtotal " + subtotal);
+		}
+		InvoiceLine discount = InvoiceLine.discount(description, amount);
+		lines.add(discount);
+		recompute();
+		return discount;
+	}
+
+	/** DRAFT → APPROVED with its number; issued today, due after the client's payment terms. */
+	void approve(String number, LocalDate today, Instant now) {
+		ensureApprovable();
+		this.number = number;
+		this.status = InvoiceStatus.APPROVED;
+		this.approvedAt = now;
+		dated(today);
+		registerEvent(new InvoiceApproved(id, number, total));
+	}
+
+	/** DRAFT → REJECTED; the caller releases its items. */
+	void reject() {
+		ensureDraft();
+		this.status = InvoiceStatus.REJECTED;
+	}
+
+	/** APPROVED → POSTED (booked in accounting); idempotent. */
+	void posted() {
+		move(InvoiceStatus.APPROVED, InvoiceStatus.POSTED);
+	}
+
+	/** POSTED → SENT (e-mailed to the client); idempotent. */
+	void sent() {
+		move(InvoiceStatus.POSTED, InvoiceStatus.SENT);
+	}
+
+	/** APPROVED, POSTED or SENT → VOIDED; the number stays taken. Idempotent. */
+	void voided() {
+		if (status == InvoiceStatus.VOIDED) {
+			return;
+		}
+		if (status == InvoiceStatus.DRAFT || status == InvoiceStatus.REJECTED) {
+			throw new InvoiceChangeRefused("Invoice " + id + " is " + status + "; only an approved invoice can be voided");
+		}
+		this.status = InvoiceStatus.VOIDED;
+	}
+
+	private void move(InvoiceStatus from, InvoiceStatus to) {
+		if (status == to) {
+			return;
+		}
+		if (status != from) {
+			throw new InvoiceChangeRefused("Invoice " + id + " is " + status + ", not " + from);
+		}
+		this.status = to;
+	}
+
+	/** A draft with at least one line and a total not below zero (everything written off: reject it instead). */
+	void ensureApprovable() {
+		ensureDraft();
+		if (lines.isEmpty() || total.signum() < 0) {
+			throw new InvoiceChangeRefused("Invoice " + id + " has " + (lines.isEmpty() ? "no lines" : "a negative total")
+					+ "; reject it instead");
+		}
+	}
+
+	void ensureDraft() {
+		if (status != InvoiceStatus.DRAFT) {
+			throw new InvoiceNotDraft(id, status);
+		}
+	}
+
+	private void dated(LocalDate today) {
+		this.issueDate = today;
+		this.dueDate = today.plusDays(paymentTermsDays);
+	}
+
+	private void recompute() {
+		for (int i = 0; i < lines.size(); i++) {
+			lines.get(i).placeAt(i + 1);
+		}
+		this.subtotal = lines.stream().map(InvoiceLine::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+		this.tax = taxOn(subtotal, taxRate);
+		this.total = subtotal.add(tax);
+	}
+
+	/** {@code subtotal × ratePercent / 100}, half-up to the cent (e.g. 8.875 % of 1,000.00 is 88.75). */
+	public static BigDecimal taxOn(BigDecimal subtotal, BigDecimal ratePercent) {
+		return subtotal.multiply(ratePercent).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+	}
+
+	public UUID id() {
+		return id;
+	}
+
+	public UUID projectId() {
+		return projectId;
+	}
+
+	public UUID clientId() {
+		return clientId;
+	}
+
+	public BillingPeriod period() {
+		return new BillingPeriod(periodStart, periodEnd);
+	}
+
+	/** ISO 4217 code, the client's currency. */
+	public String currency() {
+		return currency;
+	}
+
+	public InvoiceStatus status() {
+		return status;
+	}
+
+	/** The invoice number; {@code null} until approved. */
+	public @Nullable String number() {
+		return number;
+	}
+
+	/** The date the invoice is issued: the drafting day for a draft, the approval day once approved. */
+	public LocalDate issueDate() {
+		return issueDate;
+	}
+
+	public LocalDate dueDate() {
+		return dueDate;
+	}
+
+	/** Percent, three places, copied from the client when drafted. */
+	public BigDecimal taxRate() {
+		return taxRate;
+	}
+
+	public BigDecimal subtotal() {
+		return subtotal;
+	}
+
+	public BigDecimal tax() {
+		return tax;
+	}
+
+	public BigDecimal total() {
+		return total;
+	}
+
+	public List<InvoiceLine> lines() {
+		return List.copyOf(lines);
+	}
+
+	public Instant createdAt() {
+		return createdAt;
+	}
+
+	public @Nullable Instant approvedAt() {
+		return approvedAt;
+	}
+
+	public long version() {
+		return version;
+	}
+
+}

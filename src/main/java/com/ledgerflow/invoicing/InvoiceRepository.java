@@ -1,0 +1,28 @@
+package com.ledgerflow.invoicing;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface InvoiceRepository extends JpaRepository<Invoice, UUID> {
+
+	/** The invoice with its lines loaded (callers read them outside the transaction). */
+	@EntityGraph(attributePaths = "lines")
+	Optional<Invoice> findWithLinesById(UUID id);
+
+	/** Invoices matching every filter given (null: any) and overlapping the period; by period end, newest first. */
+	@Query("""
+			select i from Invoice i where (?1 is null or i.clientId = ?1) and (?2 is null or i.projectId = ?2)
+			and (?3 is null or i.status = ?3) and i.periodEnd >= ?4 and i.periodStart <= ?5
+			order by i.periodEnd desc, i.createdAt desc""")
+	List<Invoice> search(@Nullable UUID clientId, @Nullable UUID projectId, @Nullable InvoiceStatus status,
+			LocalDate periodFrom, LocalDate periodTo);
+
+}

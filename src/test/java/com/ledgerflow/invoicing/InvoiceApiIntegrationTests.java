@@ -1,0 +1,107 @@
+package com.ledgerflow.invoicing;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import com.ledgerflow.ApiTestSupport;
+import com.ledgerflow.IntegrationTest;
+import com.ledgerflow.timetracking.IsoWeek;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The invoices API over HTTP: manual drafts, detail with lines and totals, filters, and the problems a caller gets. */
+@IntegrationTest
+class InvoiceApiIntegrationTests extends ApiTestSupport {
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	InvoiceService invoices;
+
+	@Test
+	void draftsShowsAndListsAnInvoice() {
+		UUID client = newClient();
+		UUID person = newPerson();
+		UUID project = newProject(client, person, "TIME_AND_MATERIALS");
+		var settings = put("/api/v1/projects/" + project + "/billing-settings",
+				"{\"timeRounding\": \"UP_6\", \"timeGrouping\": \"PER_ENTRY\"}").expect(200);
+		assertThat((String) settings.read("$.timeRounding")).isEqualTo("UP_6");
+		assertThat((String) settings.read("$.timeGrouping")).isEqualTo("PER_ENTRY");
+		UUID entry = approvedTime(project, person, "2026-09-14", 97, "152.50");
+
+		var draft = post("/api/v1/invoices/drafts", period(project, "2026-09-01", "2026-09-30")).expect(201);
+		UUID id = draft.id();
+		var shown = get("/api/v1/invoices/" + id).expect(200);
+		assertThat((String) shown.read("$.status")).isEqualTo("DRAFT");
+		assertThat(shown.entity().getBody()).doesNotContain("\"number\""); // null until approved
+		assertThat((String) shown.read("$.currency")).isEqualTo("USD");
+		assertThat((Integer) shown.read("$.lines[0].billedMinutes")).isEqualTo(102);
+		assertThat((Integer) shown.read("$.lines[0].actualMinutes")).isEqualTo(97);
+		assertThat((String) shown.read("$.lines[0].kind")).isEqualTo("TIME");
+		assertThat((String) shown.read("$.items[0].type")).isEqualTo("TIME_ENTRY");
+		assertThat((String) shown.read("$.items[0].itemId")).isEqualTo(entry.toString());
+		assertThat(new BigDecimal(shown.read("$.lines[0].amount").toString())).isEqualByComparingTo("259.25");
+		assertThat(new BigDecimal(shown.read("$.subtotal").toString())).isEqualByComparingTo("259.25");
+		assertThat(new BigDecimal(shown.read("$.tax").toString())).isEqualByComparingTo("23.01");
+		assertThat(new BigDecimal(shown.read("$.total").toString())).isEqualByComparingTo("282.26");
+
+		post("/api/v1/invoices/drafts", period(project, "2026-09-01", "2026-09-30")).expect(204);
+
+		List<String> byProject = get("/api/v1/invoices?projectId=" + project).expect(200).read("$[*].id");
+		assertThat(byProject).containsExactly(id.toString());
+		List<String> byClientAndStatus = get("/api/v1/invoices?clientId=" + client + "&status=DRAFT").read("$[*].id");
+		assertThat(byClientAndStatus).containsExactly(id.toString());
+		List<String> approved = get("/api/v1/invoices?projectId=" + project + "&status=APPROVED").read("$[*].id");
+		assertThat(approved).isEmpty();
+		List<String> inPeriod = get("/api/v1/invoices?projectId=" + project + "&periodFrom=2026-09-15&periodTo=2026-09-20")
+			.read("$[*].id");
+		assertThat(inPeriod).containsExactly(id.toString());
+		List<String> outside = get("/api/v1/invoices?projectId=" + project + "&periodFrom=2026-10-01").read("$[*].id");
+		assertThat(outside).isEmpty();
+
+		String number = invoices.approve(id);
+		assertThat((String) get("/api/v1/invoices/" + id).read("$.number")).isEqualTo(number);
+	}
+
+	@Test
+	void refusesBadDraftRequestsAsProblemDetails() {
+		UUID project = newProject(newClient(), newPerson(), "TIME_AND_MATERIALS");
+		var backwards = post("/api/v1/invoices/drafts", period(project, "2026-09-30", "2026-09-01")).expect(400);
+		assertThat(backwards.contentType()).startsWith("application/problem+json");
+		assertThat(backwards.errors()).containsKey("periodEnd");
+		assertThat(post("/api/v1/invoices/drafts", "{\"periodStart\": \"2026-09-01\", \"periodEnd\": \"2026-09-30\"}")
+			.expect(400)
+			.errors()).containsKey("projectId");
+		post("/api/v1/invoices/drafts", period(UUID.randomUUID(), "2026-09-01", "2026-09-30")).expect(404);
+		get("/api/v1/invoices/" + UUID.randomUUID()).expect(404);
+		assertThat(get("/api/v1/invoices?status=PAID").expect(400).errors()).containsKey("status");
+		assertThat(put("/api/v1/projects/" + project + "/billing-settings",
+				"{\"timeRounding\": \"UP_7\", \"timeGrouping\": \"PER_TASK\"}")
+			.expect(400)
+			.errors()).containsKey("timeRounding");
+	}
+
+	static String period(UUID project, String start, String end) {
+		return """
+				{"projectId": "%s", "periodStart": "%s", "periodEnd": "%s"}""".formatted(project, start, end);
+	}
+
+	UUID approvedTime(UUID project, UUID person, String date, int minutes, String rate) {
+		LocalDate day = LocalDate.parse(date);
+		UUID id = UUID.randomUUID();
+		jdbc.update("""
+				insert into time_entry (id, person_id, project_id, work_date, iso_week, minutes, notes, billable,
+				 status, bill_rate, cost_rate, origin, created_at, updated_at, version)
+				values (?, ?, ?, ?, ?, ?, 'Workshop', true, 'APPROVED', ?, 60.00, 'WEB', now(), now(), 0)""",
+				id, person, project, day, IsoWeek.of(day).toString(), minutes, new BigDecimal(rate));
+		return id;
+	}
+
+}
