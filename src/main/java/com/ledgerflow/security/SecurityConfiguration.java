@@ -43,6 +43,11 @@ class SecurityConfiguration {
 	static final String[] MASTER_DATA_EDITORS = { StaffAuthenticationProvider.GROUP_AUTHORITY_PREFIX + StaffGroups.MANAGERS,
 			StaffAuthenticationProvider.GROUP_AUTHORITY_PREFIX + StaffGroups.ADMINS };
 
+	/** Authorities that may start a billing run: managers and finance. */
+	static final String[] BILLING_RUNNERS = { StaffAuthenticationProvider.GROUP_AUTHORITY_PREFIX + StaffGroups.MANAGERS,
+			StaffAuthenticationProvider.GROUP_AUTHORITY_PREFIX + StaffGroups.FINANCE,
+			StaffAuthenticationProvider.GROUP_AUTHORITY_PREFIX + StaffGroups.ADMINS };
+
 	/** Authorities that may connect and disconnect QuickBooks (the firm's books) and retry failed pushes. */
 	static final String[] ACCOUNTING_ADMINS = { StaffAuthenticationProvider.GROUP_AUTHORITY_PREFIX + StaffGroups.FINANCE,
 			StaffAuthenticationProvider.GROUP_AUTHORITY_PREFIX + StaffGroups.ADMINS };
@@ -75,6 +80,8 @@ class SecurityConfiguration {
 				// everyone books their own time; the time module checks whose (managers and finance: anyone's)
 				.requestMatchers(path(HttpMethod.POST, "/api/v1/expense-categories"))
 				.hasAnyAuthority(ACCOUNTING_ADMINS)
+				.requestMatchers(path(HttpMethod.POST, "/api/v1/billing-runs"))
+				.hasAnyAuthority(BILLING_RUNNERS)
 				.requestMatchers(path("/api/v1/time-entries/**"), path("/api/v1/timesheets/**"),
 						path("/api/v1/timers/**"), path("/api/v1/time-imports/**"), path("/api/v1/expenses/**"))
 				.authenticated()
