@@ -1,0 +1,157 @@
+package com.ledgerflow.workflow;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.UUID;
+
+import com.ledgerflow.ApiTestSupport;
+import com.ledgerflow.IntegrationTest;
+import com.ledgerflow.TestUsers;
+import com.ledgerflow.invoicing.BillingRuns;
+import com.ledgerflow.invoicing.InvoiceService;
+import com.ledgerflow.timetracking.IsoWeek;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static com.ledgerflow.workflow.BillingRunProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * billing-run from the API to the database: last month's run drafts one invoice per project with something to bill, a
+ * second run of the month drafts nothing; the API's answers. The job executor is off: the test executes the jobs.
+ */
+@IntegrationTest
+class BillingRunIntegrationTests extends ApiTestSupport {
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	ManagementService management;
+
+	@Autowired
+	HistoryService history;
+
+	@Autowired
+	BillingRuns runs;
+
+	@Autowired
+	InvoiceService invoices;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@BeforeEach
+	void users() {
+		TestUsers.ensure(staff);
+	}
+
+	@Test
+	void lastMonthsRunDraftsOneInvoicePerProjectWithSomethingToBillAndASecondRunDraftsNothing() {
+		YearMonth lastMonth = runs.lastMonth();
+		UUID client = newClient();
+		UUID ann = newPerson();
+		UUID first = activeProject(client, ann);
+		UUID second = activeProject(client, ann);
+		UUID idle = activeProject(client, ann);
+		approvedTime(first, ann, lastMonth.atDay(3), 90);
+		approvedTime(first, ann, lastMonth.atDay(4), 30);
+		approvedTime(second, ann, lastMonth.atEndOfMonth(), 60);
+		assertThat(runs.projectsDue(com.ledgerflow.invoicing.BillingPeriod.month(lastMonth))).contains(first, second,
+				idle);
+
+		var started = post("/api/v1/billing-runs", "{\"period\": \"" + lastMonth + "\"}").expect(202);
+		assertThat(started.<String>read("$.businessKey")).isEqualTo("billing-run:" + lastMonth);
+		String run = started.read("$.processInstanceId");
+		post("/api/v1/billing-runs", "{\"period\": \"" + lastMonth + "\"}").expect(409);
+		runToTheEnd(run);
+
+		HistoricProcessInstance done = finished(run);
+		assertThat(done.getBusinessKey()).isEqualTo("billing-run:" + lastMonth);
+		// other tests' active projects may bill in the same month: ours are two of the drafts
+		assertThat(draftedCount(run)).isGreaterThanOrEqualTo(2);
+		assertThat(invoices.list(null, first, null, null, null)).hasSize(1);
+		assertThat(invoices.list(null, second, null, null, null)).hasSize(1);
+		assertThat(invoices.list(null, idle, null, null, null)).isEmpty();
+		int invoiceCount = jdbc.queryForObject("select count(*) from invoice", Integer.class);
+
+		String rerun = post("/api/v1/billing-runs", "{\"period\": \"" + lastMonth + "\"}").expect(202)
+			.read("$.processInstanceId");
+		runToTheEnd(rerun);
+
+		assertThat(draftedCount(rerun)).isZero();
+		assertThat(jdbc.queryForObject("select count(*) from invoice", Integer.class)).isEqualTo(invoiceCount);
+		assertThat(invoices.list(null, first, null, null, null)).hasSize(1);
+	}
+
+	@Test
+	void refusesAMalformedPeriodNamingIt() {
+		var answer = post("/api/v1/billing-runs", "{\"period\": \"2026-13\"}").expect(400);
+
+		assertThat(answer.contentType()).startsWith("application/problem+json");
+		assertThat(answer.errors()).containsKey("period");
+		post("/api/v1/billing-runs", "{}").expect(400);
+	}
+
+	@Test
+	void isForManagersAndFinanceNotForConsultants() {
+		callAs(TestUsers.CONSULTANT, HttpMethod.POST, "/api/v1/billing-runs", "{\"period\": \"2026-01\"}").expect(403);
+		// past authorization, finance is told about the period (a valid one would start a run in the shared database)
+		callAs(TestUsers.FINANCE, HttpMethod.POST, "/api/v1/billing-runs", "{\"period\": \"January\"}").expect(400);
+	}
+
+	private UUID activeProject(UUID client, UUID manager) {
+		UUID project = newProject(client, manager, "TIME_AND_MATERIALS");
+		jdbc.update("update project set status = 'ACTIVE' where id = ?", project);
+		return project;
+	}
+
+	private void approvedTime(UUID project, UUID person, LocalDate day, int minutes) {
+		jdbc.update("""
+				insert into time_entry (id, person_id, project_id, task_id, work_date, iso_week, minutes, notes, billable,
+				 status, bill_rate, cost_rate, origin, created_at, updated_at, version)
+				values (?, ?, ?, null, ?, ?, ?, 'work', true, 'APPROVED', ?, ?, 'WEB', now(), now(), 0)""",
+				UUID.randomUUID(), person, project, day, IsoWeek.of(day).toString(), minutes, new BigDecimal("150.00"),
+				new BigDecimal("60.00"));
+	}
+
+	/** Executes the instance's jobs (Task_FindProjectsDue, the multi-instance body, one per project) until it ends. */
+	private void runToTheEnd(String processInstanceId) {
+		for (int i = 0; i < 10_000; i++) {
+			List<Job> jobs = management.createJobQuery().processInstanceId(processInstanceId).list();
+			if (jobs.isEmpty()) {
+				break;
+			}
+			management.executeJob(jobs.get(0).getId());
+		}
+		assertThat(runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count()).isZero();
+	}
+
+	private HistoricProcessInstance finished(String processInstanceId) {
+		HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
+			.processInstanceId(processInstanceId)
+			.singleResult();
+		assertThat(instance.getEndActivityId()).isEqualTo(END_BILLING_RUN_DONE);
+		return instance;
+	}
+
+	private int draftedCount(String processInstanceId) {
+		return (Integer) history.createHistoricVariableInstanceQuery()
+			.processInstanceId(processInstanceId)
+			.variableName(VAR_DRAFTED_COUNT)
+			.singleResult()
+			.getValue();
+	}
+
+}
