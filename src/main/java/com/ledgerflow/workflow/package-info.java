@@ -4,7 +4,7 @@
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = { "accounting", "timetracking", "expense", "project", "people", "client", "security",
-		"mail", "shared" })
+		"mail", "invoicing", "shared" })
 package com.ledgerflow.workflow;
 
 import org.jspecify.annotations.NullMarked;
