@@ -96,6 +96,22 @@ class BillingRunIntegrationTests extends ApiTestSupport {
 	}
 
 	@Test
+	void projectsAreDueWhenActiveOrCompletedAndTheirCycleFallsDue() {
+		UUID client = newClient();
+		UUID ann = newPerson();
+		UUID monthly = project(client, ann, "ACTIVE", "MONTHLY");
+		UUID weekly = project(client, ann, "COMPLETED", "WEEKLY");
+		UUID milestones = project(client, ann, "ACTIVE", "MILESTONE");
+		UUID proposed = project(client, ann, "PROPOSED", "MONTHLY");
+		UUID closed = project(client, ann, "CLOSED", "WEEKLY");
+		var month = com.ledgerflow.invoicing.BillingPeriod.month(YearMonth.parse("2026-10"));
+		var week = new com.ledgerflow.invoicing.BillingPeriod(LocalDate.parse("2026-10-05"), LocalDate.parse("2026-10-11"));
+
+		assertThat(runs.projectsDue(month)).contains(monthly, weekly, milestones).doesNotContain(proposed, closed);
+		assertThat(runs.projectsDue(week)).contains(weekly, milestones).doesNotContain(monthly, proposed, closed);
+	}
+
+	@Test
 	void refusesAMalformedPeriodNamingIt() {
 		var answer = post("/api/v1/billing-runs", "{\"period\": \"2026-13\"}").expect(400);
 
@@ -109,6 +125,12 @@ class BillingRunIntegrationTests extends ApiTestSupport {
 		callAs(TestUsers.CONSULTANT, HttpMethod.POST, "/api/v1/billing-runs", "{\"period\": \"2026-01\"}").expect(403);
 		// past authorization, finance is told about the period (a valid one would start a run in the shared database)
 		callAs(TestUsers.FINANCE, HttpMethod.POST, "/api/v1/billing-runs", "{\"period\": \"January\"}").expect(400);
+	}
+
+	private UUID project(UUID client, UUID manager, String status, String cycle) {
+		UUID project = newProject(client, manager, "TIME_AND_MATERIALS");
+		jdbc.update("update project set status = ?, billing_cycle = ? where id = ?", status, cycle, project);
+		return project;
 	}
 
 	private UUID activeProject(UUID client, UUID manager) {
