@@ -12,9 +12,12 @@ import com.ledgerflow.TestUsers;
 import com.ledgerflow.invoicing.BillingRuns;
 import com.ledgerflow.invoicing.InvoiceService;
 import com.ledgerflow.timetracking.IsoWeek;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +48,9 @@ class BillingRunIntegrationTests extends ApiTestSupport {
 
 	@Autowired
 	BillingRuns runs;
+
+	@Autowired
+	AuthorizationService authorizations;
 
 	@Autowired
 	InvoiceService invoices;
@@ -125,6 +131,12 @@ class BillingRunIntegrationTests extends ApiTestSupport {
 		callAs(TestUsers.CONSULTANT, HttpMethod.POST, "/api/v1/billing-runs", "{\"period\": \"2026-01\"}").expect(403);
 		// past authorization, finance is told about the period (a valid one would start a run in the shared database)
 		callAs(TestUsers.FINANCE, HttpMethod.POST, "/api/v1/billing-runs", "{\"period\": \"January\"}").expect(400);
+		// and may start it from Tasklist, but no other process
+		List<String> finance = List.of(com.ledgerflow.security.StaffGroups.FINANCE);
+		assertThat(authorizations.isUserAuthorized(TestUsers.FINANCE, finance, Permissions.CREATE_INSTANCE,
+				Resources.PROCESS_DEFINITION, KEY)).isTrue();
+		assertThat(authorizations.isUserAuthorized(TestUsers.FINANCE, finance, Permissions.CREATE_INSTANCE,
+				Resources.PROCESS_DEFINITION, ExpenseApprovalProcess.KEY)).isFalse();
 	}
 
 	private UUID project(UUID client, UUID manager, String status, String cycle) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import com.ledgerflow.workflow.BillingRunProcess;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -65,7 +66,9 @@ record StaffGrant(String group, Resource resource, String resourceId, List<Permi
 
 		grants.add(of(FINANCE, APPLICATION, "cockpit", ACCESS));
 		grants.add(of(FINANCE, PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_HISTORY));
-		grants.add(of(FINANCE, PROCESS_INSTANCE, ANY, READ));
+		grants.add(of(FINANCE, PROCESS_INSTANCE, ANY, READ, CREATE));
+		// finance starts billing runs from Tasklist (start-billing-run-form); no other process
+		grants.add(of(FINANCE, PROCESS_DEFINITION, BillingRunProcess.KEY, CREATE_INSTANCE));
 		grants.add(of(FINANCE, DECISION_DEFINITION, ANY, READ, READ_HISTORY));
 
 		// members of camunda-admin bypass authorization checks; these grants make that visible in Camunda Admin
