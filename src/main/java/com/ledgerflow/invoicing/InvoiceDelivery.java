@@ -43,7 +43,8 @@ public class InvoiceDelivery {
 	 * POSTED → SENT; returns the due date.
 	 * @throws ClientHasNoBillingEmail when the client has no billing address (nothing is sent)
 	 */
-	@Transactional
+	// the process routes on the refusal in the job's transaction, which must stay committable
+	@Transactional(noRollbackFor = ClientHasNoBillingEmail.class)
 	public LocalDate send(UUID invoiceId) {
 		Invoice invoice = invoices.get(invoiceId);
 		Client client = clients.get(invoice.clientId());
