@@ -12,16 +12,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class ApproveInvoiceDelegate implements JavaDelegate {
 
-	private final InvoiceService service;
+	private final InvoiceService invoices;
 
-	ApproveInvoiceDelegate(InvoiceService service) {
-		this.service = service;
+	ApproveInvoiceDelegate(InvoiceService invoices) {
+		this.invoices = invoices;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
 		execution.setVariable(InvoiceToCashProcess.VAR_INVOICE_NUMBER,
-				service.approve(InvoiceToCashProcess.invoiceId(execution)));
+				invoices.approve(InvoiceToCashProcess.invoiceId(execution)));
 	}
 
 }

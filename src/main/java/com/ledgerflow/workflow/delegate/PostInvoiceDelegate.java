@@ -12,16 +12,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class PostInvoiceDelegate implements JavaDelegate {
 
-	private final InvoicePosting service;
+	private final InvoicePosting posting;
 
-	PostInvoiceDelegate(InvoicePosting service) {
-		this.service = service;
+	PostInvoiceDelegate(InvoicePosting posting) {
+		this.posting = posting;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
 		execution.setVariable(InvoiceToCashProcess.VAR_ACCOUNTING_REF,
-				service.post(InvoiceToCashProcess.invoiceId(execution)).value());
+				posting.post(InvoiceToCashProcess.invoiceId(execution)).value());
 	}
 
 }

@@ -12,15 +12,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecordInvoiceSentDelegate implements JavaDelegate {
 
-	private final InvoiceService service;
+	private final InvoiceService invoices;
 
-	RecordInvoiceSentDelegate(InvoiceService service) {
-		this.service = service;
+	RecordInvoiceSentDelegate(InvoiceService invoices) {
+		this.invoices = invoices;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		service.markSent(InvoiceToCashProcess.invoiceId(execution));
+		invoices.markSent(InvoiceToCashProcess.invoiceId(execution));
 	}
 
 }

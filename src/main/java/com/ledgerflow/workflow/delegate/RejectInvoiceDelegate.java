@@ -12,15 +12,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class RejectInvoiceDelegate implements JavaDelegate {
 
-	private final InvoiceService service;
+	private final InvoiceService invoices;
 
-	RejectInvoiceDelegate(InvoiceService service) {
-		this.service = service;
+	RejectInvoiceDelegate(InvoiceService invoices) {
+		this.invoices = invoices;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		service.reject(InvoiceToCashProcess.invoiceId(execution));
+		invoices.reject(InvoiceToCashProcess.invoiceId(execution));
 	}
 
 }

@@ -12,16 +12,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class RenderInvoicePdfDelegate implements JavaDelegate {
 
-	private final InvoiceDocuments service;
+	private final InvoiceDocuments documents;
 
-	RenderInvoicePdfDelegate(InvoiceDocuments service) {
-		this.service = service;
+	RenderInvoicePdfDelegate(InvoiceDocuments documents) {
+		this.documents = documents;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
 		execution.setVariable(InvoiceToCashProcess.VAR_PDF_SIZE,
-				service.render(InvoiceToCashProcess.invoiceId(execution)).length);
+				documents.render(InvoiceToCashProcess.invoiceId(execution)).length);
 	}
 
 }
