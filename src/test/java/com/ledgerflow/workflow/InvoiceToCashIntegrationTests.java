@@ -133,6 +133,15 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 				drafted.invoice())).isOne();
 		assertThat(jdbc.queryForObject("select doc_number from local_ledger_invoice where local_id = ?", String.class,
 				drafted.invoice())).isEqualTo(invoice.number());
+		assertThat(jdbc.queryForList("""
+				select l.description, l.amount, l.taxable from local_ledger_invoice_line l
+				 join local_ledger_invoice i on i.id = l.invoice_id where i.local_id = ?""", drafted.invoice()))
+			.singleElement()
+			.satisfies(line -> {
+				assertThat(line.get("description")).isEqualTo("Design");
+				assertThat((BigDecimal) line.get("amount")).isEqualByComparingTo("300.00");
+				assertThat(line.get("taxable")).isEqualTo(true);
+			});
 		assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
 			.getEndActivityId()).isEqualTo(END_INVOICE_SENT);
 
