@@ -212,6 +212,23 @@ public class Invoice extends AbstractAggregateRoot<Invoice> {
 		this.total = subtotal.add(tax);
 	}
 
+	/** The lines and totals as plain text, one line each, for a reviewer (e.g. the Tasklist form). */
+	public String summary() {
+		StringBuilder text = new StringBuilder();
+		text.append("Period ").append(periodStart).append(" to ").append(periodEnd).append('\n');
+		for (InvoiceLine line : lines) {
+			text.append(line.position()).append(". ").append(line.kind()).append(": ").append(line.description());
+			if (line.kind() == InvoiceLineKind.TIME) {
+				text.append(" (").append(line.quantity().setScale(2, RoundingMode.HALF_UP)).append(" h × ")
+					.append(line.unitPrice()).append(')');
+			}
+			text.append(" = ").append(line.amount()).append('\n');
+		}
+		text.append("Subtotal ").append(subtotal).append(", tax ").append(taxRate.stripTrailingZeros().toPlainString())
+			.append(" % ").append(tax).append(", total ").append(total).append(' ').append(currency);
+		return text.toString();
+	}
+
 	/** {@code subtotal × ratePercent / 100}, half-up to the cent (e.g. 8.875 % of 1,000.00 is 88.75). */
 	public static BigDecimal taxOn(BigDecimal subtotal, BigDecimal ratePercent) {
 		return subtotal.multiply(ratePercent).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);

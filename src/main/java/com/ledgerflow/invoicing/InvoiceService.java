@@ -63,6 +63,12 @@ public class InvoiceService {
 		return items.billedBy(id);
 	}
 
+	/** Whether any time entry on the invoice was written off (the approval routing asks finance then). */
+	@Transactional(readOnly = true)
+	public boolean hasWriteOff(UUID id) {
+		return items(id).stream().anyMatch(item -> item.writtenOffReason() != null);
+	}
+
 	/** Invoices matching every filter given (null: any); the period filter keeps invoices overlapping it. */
 	@Transactional(readOnly = true)
 	public List<Invoice> list(@Nullable UUID clientId, @Nullable UUID projectId, @Nullable InvoiceStatus status,

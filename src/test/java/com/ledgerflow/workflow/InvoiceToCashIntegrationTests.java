@@ -1,0 +1,275 @@
+package com.ledgerflow.workflow;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.UUID;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.ledgerflow.ApiTestSupport;
+import com.ledgerflow.IntegrationTest;
+import com.ledgerflow.TestMailServer;
+import com.ledgerflow.invoicing.BillingPeriod;
+import com.ledgerflow.invoicing.Invoice;
+import com.ledgerflow.invoicing.InvoiceDrafted;
+import com.ledgerflow.invoicing.InvoiceDrafting;
+import com.ledgerflow.invoicing.InvoicePosting;
+import com.ledgerflow.invoicing.InvoiceService;
+import com.ledgerflow.invoicing.InvoiceStatus;
+import com.ledgerflow.mail.MimeParts;
+import com.ledgerflow.mail.smtp.OutboxDeliveries;
+import com.ledgerflow.project.ProjectPlanService;
+import com.ledgerflow.project.TaskDetails;
+import com.ledgerflow.timetracking.IsoWeek;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static com.ledgerflow.workflow.InvoiceToCashProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * invoice-to-cash end to end: approved time → InvoiceDrafting.draft → InvoiceDrafted → process → review in the task
+ * service → delegates → InvoiceService, InvoicePosting (local ledger), InvoiceDelivery (outbox) → GreenMail.
+ */
+@IntegrationTest
+class InvoiceToCashIntegrationTests extends ApiTestSupport {
+
+	private static final BillingPeriod OCTOBER = new BillingPeriod(LocalDate.parse("2026-10-01"),
+			LocalDate.parse("2026-10-31"));
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	ManagementService management;
+
+	@Autowired
+	HistoryService history;
+
+	@Autowired
+	InvoiceDrafting drafting;
+
+	@Autowired
+	InvoiceService invoices;
+
+	@Autowired
+	InvoicePosting posting;
+
+	@Autowired
+	InvoiceToCashTrigger trigger;
+
+	@Autowired
+	ProjectPlanService plans;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Value("${ledgerflow.base-url}")
+	String baseUrl;
+
+	GreenMail greenMail = TestMailServer.greenMail();
+
+	@BeforeEach
+	void emptyMailbox() throws Exception {
+		greenMail.purgeEmailFromAllMailboxes();
+	}
+
+	@Test
+	void aReviewedTimeAndMaterialsInvoiceIsPostedOnceAndEmailedWithItsPdfAndPaymentLink() throws Exception {
+		Drafted drafted = drafted(newClient());
+		ProcessInstance instance = awaitInstance(drafted.invoice());
+		executeJob(instance, TASK_ASSESS_INVOICE);
+
+		Task review = tasks.createTaskQuery()
+			.processInstanceId(instance.getId())
+			.taskDefinitionKey(TASK_REVIEW_INVOICE)
+			.taskCandidateUser(drafted.managerUserId())
+			.singleResult();
+		assertThat(review).isNotNull();
+		assertThat((String) runtime.getVariable(instance.getId(), VAR_INVOICE_SUMMARY)).contains("Design", "300.00");
+		tasks.claim(review.getId(), drafted.managerUserId());
+		tasks.complete(review.getId(), Variables.putValue(VAR_DECISION, DECISION_APPROVE));
+
+		executeJob(instance, TASK_ASSESS_REVIEWED_INVOICE);
+		executeJob(instance, TASK_APPROVE_INVOICE);
+		executeJob(instance, TASK_POST_INVOICE); // asyncBefore
+		posting.post(drafted.invoice()); // a repeated post books nothing
+		executeJob(instance, TASK_POST_INVOICE); // asyncAfter
+		executeJob(instance, TASK_RENDER_INVOICE_PDF);
+		executeJob(instance, TASK_EMAIL_INVOICE);
+
+		Invoice invoice = invoices.get(drafted.invoice());
+		assertThat(invoice.status()).isEqualTo(InvoiceStatus.SENT);
+		assertThat(invoice.number()).isNotBlank();
+		assertThat(jdbc.queryForObject("select count(*) from local_ledger_invoice where local_id = ?", Integer.class,
+				drafted.invoice())).isOne();
+		assertThat(jdbc.queryForObject("select doc_number from local_ledger_invoice where local_id = ?", String.class,
+				drafted.invoice())).isEqualTo(invoice.number());
+		assertThat(jdbc.queryForList("""
+				select l.description, l.amount, l.taxable from local_ledger_invoice_line l
+				 join local_ledger_invoice i on i.id = l.invoice_id where i.local_id = ?""", drafted.invoice()))
+			.singleElement()
+			.satisfies(line -> {
+				assertThat(line.get("description")).isEqualTo("Design");
+				assertThat((BigDecimal) line.get("amount")).isEqualByComparingTo("300.00");
+				assertThat(line.get("taxable")).isEqualTo(true);
+			});
+		assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+			.getEndActivityId()).isEqualTo(END_INVOICE_SENT);
+
+		OutboxDeliveries.deliverDue(context);
+		MimeMessage mail = awaitMail(invoice.number());
+		assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("ap@client.test");
+		assertThat(MimeParts.text(mail)).contains(baseUrl + "/invoices/" + drafted.invoice(), "326.63 USD",
+				invoice.dueDate().toString());
+		Part pdf = attachmentPart(mail);
+		assertThat(pdf.getContentType()).startsWith("application/pdf");
+		try (PDDocument document = Loader.loadPDF(MimeParts.attachment(mail))) {
+			assertThat(new PDFTextStripper().getText(document)).contains(invoice.number());
+		}
+	}
+
+	@Test
+	void anInvoiceForAClientWithoutBillingEmailGoesToFinance() {
+		UUID client = newClient();
+		Drafted drafted = drafted(client);
+		jdbc.update("delete from client_billing_email where client_id = ?", client);
+		ProcessInstance instance = awaitInstance(drafted.invoice());
+		executeJob(instance, TASK_ASSESS_INVOICE);
+		Task review = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+		tasks.claim(review.getId(), drafted.managerUserId());
+		tasks.complete(review.getId(), Variables.putValue(VAR_DECISION, DECISION_APPROVE));
+		executeJobs(instance, 6);
+
+		Task byHand = tasks.createTaskQuery()
+			.processInstanceId(instance.getId())
+			.taskDefinitionKey(TASK_SEND_INVOICE_BY_HAND)
+			.taskCandidateGroup("finance")
+			.singleResult();
+		assertThat(byHand).isNotNull();
+		assertThat(invoices.get(drafted.invoice()).status()).isEqualTo(InvoiceStatus.POSTED);
+		tasks.complete(byHand.getId());
+		executeJob(instance, TASK_RECORD_INVOICE_SENT);
+
+		assertThat(invoices.get(drafted.invoice()).status()).isEqualTo(InvoiceStatus.SENT);
+		assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+			.getEndActivityId()).isEqualTo(END_INVOICE_SENT_BY_HAND);
+	}
+
+	@Test
+	void aRepeatedInvoiceDraftedEventStartsNothing() {
+		Drafted drafted = drafted(newClient());
+		awaitInstance(drafted.invoice());
+		Invoice invoice = invoices.get(drafted.invoice());
+
+		trigger.on(new InvoiceDrafted(invoice.id(), invoice.projectId(), invoice.clientId(), invoice.total()));
+
+		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey(invoice.id())).count())
+			.isOne();
+	}
+
+	/** Two hours of approved, billable time at 150.00 in October on a new T&M project, drafted. */
+	private Drafted drafted(UUID client) {
+		UUID manager = newPerson();
+		UUID project = newProject(client, manager, "TIME_AND_MATERIALS");
+		UUID design = plans.addTask(project, new TaskDetails("Design", null, null, null, null, null, null)).id();
+		LocalDate day = LocalDate.parse("2026-10-05");
+		jdbc.update("""
+				insert into time_entry (id, person_id, project_id, task_id, work_date, iso_week, minutes, notes, billable,
+				 status, bill_rate, cost_rate, origin, created_at, updated_at, version)
+				values (?, ?, ?, ?, ?, ?, 120, 'work', true, 'APPROVED', ?, ?, 'WEB', now(), now(), 0)""",
+				UUID.randomUUID(), manager, project, design, day, IsoWeek.of(day).toString(),
+				new BigDecimal("150.00"), new BigDecimal("60.00"));
+		Invoice invoice = drafting.draft(project, OCTOBER).orElseThrow();
+		String managerUserId = jdbc.queryForObject("select user_id from person where id = ?", String.class, manager);
+		return new Drafted(invoice.id(), managerUserId);
+	}
+
+	private record Drafted(UUID invoice, String managerUserId) {
+	}
+
+	private ProcessInstance awaitInstance(UUID invoiceId) {
+		return await().atMost(Duration.ofSeconds(20))
+			.until(() -> runtime.createProcessInstanceQuery()
+				.processDefinitionKey(KEY)
+				.processInstanceBusinessKey(businessKey(invoiceId))
+				.singleResult(), Objects::nonNull);
+	}
+
+	private void executeJob(ProcessInstance instance, String activityId) {
+		Job job = management.createJobQuery()
+			.processInstanceId(instance.getId())
+			.activityId(activityId)
+			.singleResult();
+		assertThat(job).as("a job at %s", activityId).isNotNull();
+		management.executeJob(job.getId());
+	}
+
+	private void executeJobs(ProcessInstance instance, int count) {
+		for (int i = 0; i < count; i++) {
+			Job job = management.createJobQuery().processInstanceId(instance.getId()).singleResult();
+			management.executeJob(job.getId());
+		}
+	}
+
+	private MimeMessage awaitMail(String number) {
+		return await().atMost(Duration.ofSeconds(20))
+			.until(() -> Arrays.stream(greenMail.getReceivedMessages())
+				.filter(message -> subject(message).contains(number))
+				.findFirst()
+				.orElse(null), Objects::nonNull);
+	}
+
+	private static String subject(MimeMessage message) {
+		try {
+			return Objects.requireNonNullElse(message.getSubject(), "");
+		}
+		catch (Exception ex) {
+			return "";
+		}
+	}
+
+	private static Part attachmentPart(Part part) throws Exception {
+		if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+			return part;
+		}
+		if (part.getContent() instanceof Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				Part found = attachmentPart(multipart.getBodyPart(i));
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
+	}
+
+}
