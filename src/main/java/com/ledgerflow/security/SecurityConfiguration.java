@@ -80,7 +80,8 @@ class SecurityConfiguration {
 				// everyone books their own time; the time module checks whose (managers and finance: anyone's)
 				.requestMatchers(path(HttpMethod.POST, "/api/v1/expense-categories"))
 				.hasAnyAuthority(ACCOUNTING_ADMINS)
-				.requestMatchers(path(HttpMethod.POST, "/api/v1/billing-runs"))
+				.requestMatchers(path(HttpMethod.POST, "/api/v1/billing-runs"),
+						path(HttpMethod.POST, "/api/v1/invoices/**"))
 				.hasAnyAuthority(BILLING_RUNNERS)
 				.requestMatchers(path("/api/v1/time-entries/**"), path("/api/v1/timesheets/**"),
 						path("/api/v1/timers/**"), path("/api/v1/time-imports/**"), path("/api/v1/expenses/**"))

@@ -7,10 +7,12 @@ import java.util.UUID;
 
 import com.ledgerflow.ApiTestSupport;
 import com.ledgerflow.IntegrationTest;
+import com.ledgerflow.TestUsers;
 import com.ledgerflow.timetracking.IsoWeek;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,6 +70,39 @@ class InvoiceApiIntegrationTests extends ApiTestSupport {
 
 		String number = invoices.approve(id);
 		assertThat((String) get("/api/v1/invoices/" + id).read("$.number")).isEqualTo(number);
+	}
+
+	@Test
+	void aReviewerWritesOffAnEntryAndAddsADiscountOnTheDraftOnly() {
+		UUID person = newPerson();
+		UUID project = newProject(newClient(), person, "TIME_AND_MATERIALS");
+		UUID kept = approvedTime(project, person, "2026-08-10", 120, "100.00");
+		UUID dropped = approvedTime(project, person, "2026-08-11", 60, "100.00");
+		UUID id = post("/api/v1/invoices/drafts", period(project, "2026-08-01", "2026-08-31")).expect(201).id();
+
+		var writtenOff = post("/api/v1/invoices/" + id + "/write-offs",
+				"{\"timeEntryId\": \"" + dropped + "\", \"reason\": \"Internal rework\"}").expect(200);
+		assertThat(new BigDecimal(writtenOff.read("$.subtotal").toString())).isEqualByComparingTo("200.00");
+		var discounted = post("/api/v1/invoices/" + id + "/discounts",
+				"{\"description\": \"Loyalty\", \"amount\": 20.00}").expect(200);
+		// 180.00 + 8.875 % tax = 15.975 → 15.98
+		assertThat(new BigDecimal(discounted.read("$.subtotal").toString())).isEqualByComparingTo("180.00");
+		assertThat(new BigDecimal(discounted.read("$.total").toString())).isEqualByComparingTo("195.98");
+		assertThat(post("/api/v1/invoices/" + id + "/discounts", "{\"description\": \"\", \"amount\": -1}")
+			.expect(400)
+			.errors()).containsKeys("description", "amount");
+
+		TestUsers.ensure(staff);
+		callAs(TestUsers.CONSULTANT, HttpMethod.POST, "/api/v1/invoices/" + id + "/discounts",
+				"{\"description\": \"Mine\", \"amount\": 5}").expect(403);
+		TestUsers.ensure(staff);
+		callAs(TestUsers.FINANCE, HttpMethod.POST, "/api/v1/invoices/" + id + "/discounts",
+				"{\"description\": \"Goodwill\", \"amount\": 5}").expect(200);
+
+		invoices.approve(id);
+		post("/api/v1/invoices/" + id + "/discounts", "{\"description\": \"Late\", \"amount\": 5}").expect(409);
+		post("/api/v1/invoices/" + id + "/write-offs",
+				"{\"timeEntryId\": \"" + kept + "\", \"reason\": \"Too late\"}").expect(409);
 	}
 
 	@Test

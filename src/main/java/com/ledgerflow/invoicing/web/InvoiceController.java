@@ -16,6 +16,10 @@ import com.ledgerflow.invoicing.InvoiceLineKind;
 import com.ledgerflow.invoicing.InvoiceService;
 import com.ledgerflow.invoicing.InvoiceStatus;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 
@@ -99,6 +103,27 @@ class InvoiceController {
 			.map(invoice -> ResponseEntity.created(URI.create("/api/v1/invoices/" + invoice.id()))
 				.body(InvoiceView.of(invoice, invoices.items(invoice.id()))))
 			.orElseGet(() -> ResponseEntity.noContent().build());
+	}
+
+	record WriteOffRequest(@NotNull UUID timeEntryId, @NotBlank @Size(max = 500) String reason) {
+	}
+
+	/** Writes one time entry of a draft off, with the reason; its line is recomputed without it (review). */
+	@PostMapping("/{id}/write-offs")
+	InvoiceView writeOff(@PathVariable UUID id, @Valid @RequestBody WriteOffRequest request) {
+		Invoice invoice = invoices.writeOffTime(id, request.timeEntryId(), request.reason().strip());
+		return InvoiceView.of(invoice, invoices.items(id));
+	}
+
+	record DiscountRequest(@NotBlank @Size(max = 200) String description,
+			@NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 12, fraction = 2) BigDecimal amount) {
+	}
+
+	/** Adds a discount line (positive amount, at most the subtotal) to a draft (review). */
+	@PostMapping("/{id}/discounts")
+	InvoiceView discount(@PathVariable UUID id, @Valid @RequestBody DiscountRequest request) {
+		Invoice invoice = invoices.addDiscount(id, request.description().strip(), request.amount());
+		return InvoiceView.of(invoice, invoices.items(id));
 	}
 
 }
