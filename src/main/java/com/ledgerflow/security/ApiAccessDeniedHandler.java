@@ -16,7 +16,7 @@ class ApiAccessDeniedHandler implements AccessDeniedHandler {
 
 	private static final String PROBLEM = """
 			{"type":"about:blank","title":"Forbidden","status":403,\
-			"detail":"Your groups do not allow this: changing clients, people and projects needs the managers group.",\
+			"detail":"Your groups do not allow this request (see docs/security.md for who may do what).",\
 			"instance":"%s"}""";
 
 	@Override

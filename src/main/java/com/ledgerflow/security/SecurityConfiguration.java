@@ -80,6 +80,8 @@ class SecurityConfiguration {
 				// everyone books their own time; the time module checks whose (managers and finance: anyone's)
 				.requestMatchers(path(HttpMethod.POST, "/api/v1/expense-categories"))
 				.hasAnyAuthority(ACCOUNTING_ADMINS)
+				.requestMatchers(path(HttpMethod.POST, "/api/v1/invoices/*/void"))
+				.hasAnyAuthority(ACCOUNTING_ADMINS)
 				.requestMatchers(path(HttpMethod.POST, "/api/v1/billing-runs"),
 						path(HttpMethod.POST, "/api/v1/invoices/**"))
 				.hasAnyAuthority(BILLING_RUNNERS)

@@ -3,6 +3,7 @@ package com.ledgerflow.workflow;
 import java.util.Map;
 
 import com.ledgerflow.invoicing.InvoiceDrafted;
+import com.ledgerflow.invoicing.InvoiceVoided;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
@@ -16,7 +17,8 @@ import static com.ledgerflow.workflow.InvoiceToCashProcess.VAR_INVOICE_ID;
 
 /**
  * Starts {@code invoice-to-cash} on {@link InvoiceDrafted}, after the draft's commit, from Spring Modulith's event
- * registry (a crash retries it). Idempotent: an instance for the invoice, running or ended, starts nothing.
+ * registry (a crash retries it), and ends it on {@link InvoiceVoided}. Idempotent: an instance for the invoice,
+ * running or ended, starts nothing; a voided invoice without a running instance ends nothing.
  */
 @Component
 class InvoiceToCashTrigger {
@@ -43,6 +45,20 @@ class InvoiceToCashTrigger {
 			return;
 		}
 		runtime.startProcessInstanceByKey(KEY, businessKey, Map.of(VAR_INVOICE_ID, event.invoiceId().toString()));
+	}
+
+	/** A voided invoice's process ends wherever it waits (posting, sending, a finance task). */
+	@ApplicationModuleListener
+	void on(InvoiceVoided event) {
+		String businessKey = InvoiceToCashProcess.businessKey(event.invoiceId());
+		runtime.createProcessInstanceQuery()
+			.processDefinitionKey(KEY)
+			.processInstanceBusinessKey(businessKey)
+			.list()
+			.forEach(instance -> {
+				log.info("{} voided as {}: ending its {} instance", businessKey, event.number(), KEY);
+				runtime.deleteProcessInstance(instance.getId(), "invoice voided", false, true);
+			});
 	}
 
 }

@@ -1,6 +1,7 @@
 package com.ledgerflow.invoicing;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -8,7 +9,9 @@ import java.util.UUID;
 import com.ledgerflow.ApiTestSupport;
 import com.ledgerflow.IntegrationTest;
 import com.ledgerflow.TestUsers;
+import com.ledgerflow.accounting.AccountingSync;
 import com.ledgerflow.timetracking.IsoWeek;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +19,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The invoices API over HTTP: manual drafts, detail with lines and totals, filters, and the problems a caller gets. */
 @IntegrationTest
@@ -26,6 +30,15 @@ class InvoiceApiIntegrationTests extends ApiTestSupport {
 
 	@Autowired
 	InvoiceService invoices;
+
+	@Autowired
+	InvoicePosting posting;
+
+	@Autowired
+	AccountingSync sync;
+
+	@Autowired
+	RuntimeService runtime;
 
 	@Test
 	void draftsShowsAndListsAnInvoice() {
@@ -103,6 +116,38 @@ class InvoiceApiIntegrationTests extends ApiTestSupport {
 		post("/api/v1/invoices/" + id + "/discounts", "{\"description\": \"Late\", \"amount\": 5}").expect(409);
 		post("/api/v1/invoices/" + id + "/write-offs",
 				"{\"timeEntryId\": \"" + kept + "\", \"reason\": \"Too late\"}").expect(409);
+	}
+
+	@Test
+	void financeVoidsAPostedInvoiceInAccountingTooKeepingItsNumberAndItsItemsBilled() {
+		UUID person = newPerson();
+		UUID project = newProject(newClient(), person, "TIME_AND_MATERIALS");
+		UUID entry = approvedTime(project, person, "2026-07-13", 90, "120.00");
+		UUID id = post("/api/v1/invoices/drafts", period(project, "2026-07-01", "2026-07-31")).expect(201).id();
+		String businessKey = "invoice:" + id;
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).count() == 1);
+		TestUsers.ensure(staff);
+		callAs(TestUsers.FINANCE, HttpMethod.POST, "/api/v1/invoices/" + id + "/void", "{\"releaseItems\": false}")
+			.expect(409); // a draft is rejected, not voided
+		String number = invoices.approve(id);
+		posting.post(id);
+
+		post("/api/v1/invoices/" + id + "/void", "{\"releaseItems\": false}").expect(403); // managers may not
+		var voided = callAs(TestUsers.FINANCE, HttpMethod.POST, "/api/v1/invoices/" + id + "/void",
+				"{\"releaseItems\": false}").expect(200);
+
+		assertThat((String) voided.read("$.status")).isEqualTo("VOIDED");
+		assertThat((String) voided.read("$.number")).isEqualTo(number);
+		assertThat(sync.invoiceStatus(id).voided()).isTrue();
+		assertThat(jdbc.queryForObject("select status from time_entry where id = ?", String.class, entry))
+			.isEqualTo("INVOICED");
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).count() == 0);
+		callAs(TestUsers.FINANCE, HttpMethod.POST, "/api/v1/invoices/" + id + "/void", "{\"releaseItems\": true}")
+			.expect(200);
+		assertThat(jdbc.queryForObject("select status from time_entry where id = ?", String.class, entry))
+			.as("voiding again changes nothing").isEqualTo("INVOICED");
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import com.ledgerflow.invoicing.InvoiceDrafting;
 import com.ledgerflow.invoicing.InvoiceLine;
 import com.ledgerflow.invoicing.InvoiceLineKind;
 import com.ledgerflow.invoicing.InvoiceService;
+import com.ledgerflow.invoicing.InvoiceVoiding;
 import com.ledgerflow.invoicing.InvoiceStatus;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
@@ -42,9 +43,12 @@ class InvoiceController {
 
 	private final InvoiceDrafting drafting;
 
-	InvoiceController(InvoiceService invoices, InvoiceDrafting drafting) {
+	private final InvoiceVoiding voiding;
+
+	InvoiceController(InvoiceService invoices, InvoiceDrafting drafting, InvoiceVoiding voiding) {
 		this.invoices = invoices;
 		this.drafting = drafting;
+		this.voiding = voiding;
 	}
 
 	record LineView(int position, InvoiceLineKind kind, String description, BigDecimal quantity, BigDecimal unitPrice,
@@ -124,6 +128,18 @@ class InvoiceController {
 	InvoiceView discount(@PathVariable UUID id, @Valid @RequestBody DiscountRequest request) {
 		Invoice invoice = invoices.addDiscount(id, request.description().strip(), request.amount());
 		return InvoiceView.of(invoice, invoices.items(id));
+	}
+
+	record VoidRequest(boolean releaseItems) {
+	}
+
+	/**
+	 * Voids an approved, posted or sent invoice (finance), in accounting too; its number stays taken. What it billed
+	 * is billable again only with {@code releaseItems}. Ends its process.
+	 */
+	@PostMapping("/{id}/void")
+	InvoiceView voidInvoice(@PathVariable UUID id, @Valid @RequestBody VoidRequest request) {
+		return InvoiceView.of(voiding.voidInvoice(id, request.releaseItems()), invoices.items(id));
 	}
 
 }
