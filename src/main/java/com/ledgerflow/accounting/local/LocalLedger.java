@@ -247,12 +247,16 @@ class LocalLedger {
 		return new ChangesPage(rows.stream().map(Row::change).toList(), next);
 	}
 
+	/**
+	 * The ledger's own number for an invoice posted without one. Ledgerflow's invoicing numbers its invoices itself
+	 * ({@code 2026-0042}); the ledger's own carry a prefix, so the two never claim the same (unique) doc number.
+	 */
 	private String nextDocNumber(int year) {
 		Integer n = jdbc.queryForObject("""
 				insert into local_ledger_invoice_number (year, last) values (?, 1)
 				on conflict (year) do update set last = local_ledger_invoice_number.last + 1
 				returning last""", Integer.class, year);
-		return String.format(Locale.ROOT, "%d-%04d", year, n);
+		return String.format(Locale.ROOT, "LL-%d-%04d", year, n);
 	}
 
 	private URI paymentLink(UUID localInvoiceId) {

@@ -8,9 +8,13 @@ import com.ledgerflow.IntegrationTest;
 import com.ledgerflow.accounting.AccountingSystem;
 import com.ledgerflow.accounting.AccountingSystemContractTests;
 import com.ledgerflow.accounting.ExternalRef;
+import com.ledgerflow.accounting.InvoiceDraft;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The accounting contract against the built-in ledger of the shared context (provider {@code local}). */
 @IntegrationTest
@@ -44,6 +48,20 @@ class AccountingSystemContractOnLocalTests extends AccountingSystemContractTests
 		Long count = jdbc.queryForObject("select count(*) from local_ledger_time_activity where customer_id = ?",
 				Long.class, job.value());
 		return count == null ? 0 : count;
+	}
+
+	/** Ledgerflow numbers its invoices itself (2026-0042): the ledger's own numbers never take one of those. */
+	@Test
+	void numbersAnInvoicePostedWithoutANumberApartFromLedgerflowsNumbers() {
+		InvoiceDraft own = booking().invoice();
+		String ledgerNumber = accounting.createInvoice(own).docNumber();
+		assertThat(ledgerNumber).matches("LL-2026-\\d{4}");
+
+		String ledgerflowNumber = ledgerNumber.substring("LL-".length());
+		InvoiceDraft numbered = booking().invoice();
+		InvoiceDraft withNumber = new InvoiceDraft(numbered.localId(), numbered.customerOrJob(), numbered.issueDate(),
+				numbered.dueDate(), numbered.currency(), numbered.lines(), ledgerflowNumber);
+		assertThat(accounting.createInvoice(withNumber).docNumber()).isEqualTo(ledgerflowNumber);
 	}
 
 	@Override
