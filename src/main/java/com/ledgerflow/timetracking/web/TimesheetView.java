@@ -12,6 +12,8 @@ import com.ledgerflow.people.Person;
 import com.ledgerflow.people.PersonService;
 import com.ledgerflow.timetracking.IsoWeek;
 import com.ledgerflow.timetracking.RunningTimer;
+import com.ledgerflow.timetracking.TimeBooking;
+import com.ledgerflow.timetracking.TimeEntry;
 import com.ledgerflow.timetracking.TimeEntryService;
 import com.ledgerflow.timetracking.TimerService;
 import com.ledgerflow.timetracking.Timesheet;
@@ -40,18 +42,21 @@ class TimesheetView {
 
 	private final BookableWork work;
 
+	private final TimeBooking booking;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
 
 	TimesheetView(TimeEntryService timeEntries, TimerService timers, TimesheetService timesheets,
-			PersonService people, BookableWork work, Clock clock,
+			PersonService people, BookableWork work, TimeBooking booking, Clock clock,
 			@Value("${ledgerflow.company.time-zone}") ZoneId zone) {
 		this.timeEntries = timeEntries;
 		this.timers = timers;
 		this.timesheets = timesheets;
 		this.people = people;
 		this.work = work;
+		this.booking = booking;
 		this.clock = clock;
 		this.zone = zone;
 	}
@@ -86,7 +91,10 @@ class TimesheetView {
 		}
 		Person person = people.get(personId);
 		BookableWork.Labels labels = work.labels();
-		TimesheetGrid grid = TimesheetGrid.of(week, timeEntries.week(personId, week), labels::of);
+		List<TimeEntry> entries = timeEntries.week(personId, week);
+		TimesheetGrid grid = TimesheetGrid.of(week, entries, labels::of);
+		// which of the week's entries are booked in accounting (their external id), shown next to their status
+		model.addAttribute("inAccounting", booking.booked(entries.stream().map(TimeEntry::id).toList()));
 		Timesheet sheet = timesheets.get(personId, week);
 		model.addAttribute("person", person);
 		model.addAttribute("grid", grid);

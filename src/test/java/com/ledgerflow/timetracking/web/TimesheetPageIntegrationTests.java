@@ -19,6 +19,7 @@ import com.ledgerflow.project.ProjectService;
 import com.ledgerflow.project.ProjectTeam;
 import com.ledgerflow.security.StaffAccounts;
 import com.ledgerflow.timetracking.IsoWeek;
+import com.ledgerflow.timetracking.TimeBooking;
 import com.ledgerflow.timetracking.TimeEntry;
 import com.ledgerflow.timetracking.TimeEntryDetails;
 import com.ledgerflow.timetracking.TimeEntryOrigin;
@@ -72,6 +73,9 @@ class TimesheetPageIntegrationTests {
 
 	@Autowired
 	TimesheetService timesheets;
+
+	@Autowired
+	TimeBooking booking;
 
 	Consultant cora;
 
@@ -179,6 +183,29 @@ class TimesheetPageIntegrationTests {
 
 		assertThat(deleted.statusCode()).isEqualTo(302);
 		assertThat(timeEntries.week(cora.personId(), week)).isEmpty();
+	}
+
+	@Test
+	void marksApprovedEntriesBookedInAccounting() {
+		IsoWeek week = lastWeek();
+		TimeEntry entry = book(cora.billableTask(), week.monday(), 90);
+		timesheets.submit(cora.personId(), week);
+		timesheets.approve(cora.personId(), week, "a-manager");
+		assertThat(entryRow(browser.get("/timesheet?week=" + week).body(), entry)).contains("APPROVED")
+			.doesNotContain("in accounting");
+
+		String external = booking.bookApproved(cora.personId(), week).get(0).ref().value();
+
+		assertThat(entryRow(browser.get("/timesheet?week=" + week).body(), entry))
+			.contains("in accounting", "Booked in accounting as " + external);
+	}
+
+	private static String entryRow(String body, TimeEntry entry) {
+		java.util.regex.Matcher row = java.util.regex.Pattern
+			.compile("<tr id=\"entry-" + entry.id() + "\".*?</tr>", java.util.regex.Pattern.DOTALL)
+			.matcher(body);
+		assertThat(row.find()).as("row of entry %s", entry.id()).isTrue();
+		return row.group();
 	}
 
 	@Test
