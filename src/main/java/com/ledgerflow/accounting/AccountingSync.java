@@ -235,9 +235,8 @@ public class AccountingSync {
 		}
 		Map<String, List<TimeActivityEntry>> cut = new LinkedHashMap<>();
 		int size = accounting.timeActivityBatchSize();
-		for (int from = 0; from < loose.size(); from = from + Math.min(size, loose.size() - from)) {
-			cut.put("time-batch:" + UUID.randomUUID(),
-					List.copyOf(loose.subList(from, from + Math.min(size, loose.size() - from))));
+		for (int from = 0; from < loose.size(); from += size) {
+			cut.put("time-batch:" + UUID.randomUUID(), List.copyOf(loose.subList(from, Math.min(loose.size(), from + size))));
 		}
 		if (!cut.isEmpty()) {
 			ownTransaction.executeWithoutResult(status -> cut.forEach((key, batch) -> batch.forEach(entry -> {

@@ -12,8 +12,6 @@ interface ExpenseRepository extends JpaRepository<Expense, UUID> {
 
 	List<Expense> findByPersonIdOrderByDateDescCreatedAtDesc(UUID personId);
 
-	List<Expense> findByProjectIdOrderByDateDesc(UUID projectId);
-
 	@Query("""
 			select e from Expense e where e.projectId = ?1 and e.date <= ?2 and e.billable = true
 			and e.status = com.ledgerflow.expense.ExpenseStatus.APPROVED order by e.date, e.createdAt""")

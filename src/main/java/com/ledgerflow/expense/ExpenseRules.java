@@ -13,7 +13,6 @@ import com.ledgerflow.people.Person;
 import com.ledgerflow.people.PersonService;
 import com.ledgerflow.project.Project;
 import com.ledgerflow.project.ProjectService;
-import com.ledgerflow.project.ProjectStatus;
 import com.ledgerflow.project.ProjectTeam;
 import com.ledgerflow.shared.InvalidField;
 import com.ledgerflow.shared.NotFound;
@@ -153,7 +152,7 @@ class ExpenseRules {
 		catch (NotFound ex) {
 			throw new NotFound("project", details.projectId(), "projectId");
 		}
-		if (project.status() == ProjectStatus.CLOSED) {
+		if (!project.acceptsBookings()) {
 			throw new StateConflict("Project " + project.code() + " is CLOSED; no expense can be booked on it");
 		}
 		return project;

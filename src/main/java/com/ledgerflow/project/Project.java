@@ -208,6 +208,11 @@ public class Project extends AbstractAggregateRoot<Project> {
 		this.timeGrouping = grouping;
 	}
 
+	/** Whether time and expenses may still be booked on it: every status but CLOSED. */
+	public boolean acceptsBookings() {
+		return status != ProjectStatus.CLOSED;
+	}
+
 	public ProjectStatus status() {
 		return status;
 	}

@@ -81,15 +81,15 @@ public class BudgetAlerts {
 			return;
 		}
 		int highest = crossed.get(crossed.size() - 1);
-		boolean highestIsNew = false;
+		int inserted = 0;
 		for (int threshold : crossed) {
-			int inserted = jdbc.update("""
+			inserted = jdbc.update("""
 					insert into budget_alert (project_id, threshold, sent_at) values (?, ?, ?)
 					on conflict (project_id, threshold) do nothing""", projectId, threshold,
 					Timestamp.from(clock.instant()));
-			highestIsNew = threshold == highest && inserted == 1;
 		}
-		if (highestIsNew) {
+		// the last claim is the highest threshold's: sent only when this call claimed it
+		if (inserted == 1) {
 			outbox.enqueue(message(project, highest, approvedHours, percent));
 		}
 	}

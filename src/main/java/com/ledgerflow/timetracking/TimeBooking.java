@@ -68,6 +68,7 @@ public class TimeBooking {
 		ExternalRef employee = accounting.pushEmployee(personId, accountingPerson(person));
 		Map<UUID, ExternalRef> jobs = new HashMap<>();
 		Map<String, ExternalRef> items = new HashMap<>();
+		Map<UUID, String> taskNames = new HashMap<>();
 		List<TimeActivityEntry> activities = new ArrayList<>(approved.size());
 		List<PushOutcome> fromAccounting = new ArrayList<>();
 		for (TimeEntry entry : approved) {
@@ -77,7 +78,8 @@ public class TimeBooking {
 				continue;
 			}
 			ExternalRef job = jobs.computeIfAbsent(entry.projectId(), accounting::setUpProject);
-			String itemName = entry.taskId() == null ? DEFAULT_SERVICE_ITEM : plans.task(entry.taskId()).name();
+			String itemName = entry.taskId() == null ? DEFAULT_SERVICE_ITEM
+					: taskNames.computeIfAbsent(entry.taskId(), task -> plans.task(task).name());
 			ExternalRef item = items.computeIfAbsent(itemName,
 					name -> accounting.pushServiceItem(name, incomeAccountRef));
 			activities.add(new TimeActivityEntry(entry.id(), job, employee, item, entry.date(), entry.minutes(),

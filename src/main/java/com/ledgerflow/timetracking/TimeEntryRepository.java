@@ -39,8 +39,6 @@ interface TimeEntryRepository extends JpaRepository<TimeEntry, UUID> {
 			and e.status = com.ledgerflow.timetracking.TimeEntryStatus.APPROVED order by e.date, e.createdAt""")
 	List<TimeEntry> findBillable(UUID projectId, LocalDate upTo);
 
-	boolean existsByExternalId(String externalId);
-
 	Optional<TimeEntry> findByExternalId(String externalId);
 
 	/**

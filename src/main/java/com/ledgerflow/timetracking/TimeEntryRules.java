@@ -1,7 +1,5 @@
 package com.ledgerflow.timetracking;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -16,7 +14,6 @@ import com.ledgerflow.project.BillingModel;
 import com.ledgerflow.project.Project;
 import com.ledgerflow.project.ProjectPlanService;
 import com.ledgerflow.project.ProjectService;
-import com.ledgerflow.project.ProjectStatus;
 import com.ledgerflow.project.ProjectTask;
 import com.ledgerflow.project.ProjectTeam;
 import com.ledgerflow.shared.InvalidField;
@@ -117,7 +114,7 @@ class TimeEntryRules {
 		catch (NotFound ex) {
 			throw new NotFound("project", projectId, "projectId");
 		}
-		if (project.status() == ProjectStatus.CLOSED) {
+		if (!project.acceptsBookings()) {
 			throw new StateConflict("Project " + project.code() + " is CLOSED; no time can be booked on it");
 		}
 		return project;
@@ -156,9 +153,7 @@ class TimeEntryRules {
 	}
 
 	static String hours(long minutes) {
-		return BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP)
-			.stripTrailingZeros()
-			.toPlainString();
+		return TimesheetSummary.toHours(minutes).stripTrailingZeros().toPlainString();
 	}
 
 }

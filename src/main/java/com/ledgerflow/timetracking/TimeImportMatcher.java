@@ -133,9 +133,10 @@ class TimeImportMatcher {
 			return null;
 		}
 		TaskRef task = task(row, project, counting);
-		if (task == null || !ensureOnTeam(row, person, project, counting)) {
+		if (task == null) {
 			return null;
 		}
+		ensureOnTeam(person, project);
 		matchedPeople.add(person.name());
 		boolean billable = row.billable() != null ? row.billable() : task.billable();
 		return new Matched(row, person.id(), project.id(), task.id(), billable);
@@ -271,10 +272,11 @@ class TimeImportMatcher {
 		return task;
 	}
 
-	private boolean ensureOnTeam(ImportRow row, Person person, ProjectRef project, Consumer<RowError> errors) {
+	/** A person not yet on the project's team joins it (planned in a preview); the preview lists the addition. */
+	private void ensureOnTeam(Person person, ProjectRef project) {
 		String key = project.id() + ":" + person.id();
 		if (onTeam.computeIfAbsent(key, k -> team.isOnTeam(project.id(), person.id()))) {
-			return true;
+			return;
 		}
 		if (create) {
 			team.add(project.id(), person.id());
@@ -282,7 +284,6 @@ class TimeImportMatcher {
 		}
 		onTeam.put(key, true);
 		teamAdditions.add(person.name() + " → " + project.name());
-		return true;
 	}
 
 	/** Whether projects, tasks or team members were created since the last call (to flush them before saving). */

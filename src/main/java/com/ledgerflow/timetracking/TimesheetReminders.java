@@ -75,9 +75,8 @@ public class TimesheetReminders {
 			return 0;
 		}
 		int due = 0;
-		for (UUID personId : team.peopleOnProjectsInWork()) {
-			Person person = people.get(personId);
-			if (person.active() && !submitted(personId, week.get())) {
+		for (Person person : people.byIds(team.peopleOnProjectsInWork()).values()) {
+			if (person.active() && !submitted(person.id(), week.get())) {
 				outbox.enqueue(reminder(person, week.get()));
 				due++;
 			}

@@ -71,7 +71,7 @@ public class TimesheetService {
 		}
 		List<TimeEntry> open = entries.findWeek(personId, week.toString(),
 				EnumSet.of(TimeEntryStatus.DRAFT, TimeEntryStatus.REJECTED));
-		Timesheet sheet = sheet(personId, week);
+		Timesheet sheet = get(personId, week);
 		if (open.isEmpty()) {
 			throw new StateConflict(sheet.status() == TimesheetStatus.SUBMITTED
 					? "The timesheet " + week + " is already waiting for approval"
@@ -87,7 +87,7 @@ public class TimesheetService {
 	@Transactional
 	public List<UUID> approve(UUID personId, IsoWeek week, String approverUserId) {
 		Person person = people.referencedBy("personId", personId);
-		Timesheet sheet = sheet(personId, week);
+		Timesheet sheet = get(personId, week);
 		sheet.approve(approverUserId, clock.instant());
 		Map<UUID, BigDecimal> billRates = new LinkedHashMap<>();
 		for (TimeEntry entry : submitted(personId, week)) {
@@ -107,7 +107,7 @@ public class TimesheetService {
 		if (comment == null || comment.isBlank()) {
 			throw new InvalidField("comment", "is required when a timesheet is rejected");
 		}
-		Timesheet sheet = sheet(personId, week);
+		Timesheet sheet = get(personId, week);
 		sheet.reject(approverUserId, comment.strip(), clock.instant());
 		submitted(personId, week).forEach(entry -> entry.reject(clock.instant()));
 		sheets.save(sheet);
@@ -116,7 +116,7 @@ public class TimesheetService {
 	@Transactional(readOnly = true)
 	public TimesheetSummary summary(UUID personId, IsoWeek week) {
 		Person person = people.referencedBy("personId", personId);
-		Timesheet sheet = sheets.find(personId, week.toString()).orElseGet(() -> new Timesheet(personId, week));
+		Timesheet sheet = get(personId, week);
 		Map<UUID, int[]> perProject = new LinkedHashMap<>();
 		int total = 0;
 		int billable = 0;
@@ -133,7 +133,7 @@ public class TimesheetService {
 		perProject.forEach((projectId, minutes) -> {
 			Project project = projects.get(projectId);
 			rows.add(new TimesheetSummary.ProjectHours(projectId, project.code(), project.name(),
-					projects.managerUserId(projectId), minutes[0], minutes[1], project.budgetHours(),
+					people.get(project.managerId()).userId(), minutes[0], minutes[1], project.budgetHours(),
 					TimesheetSummary.toHours(entries.bookedMinutes(projectId))));
 		});
 		return new TimesheetSummary(personId, person.name(), week.toString(), sheet.status(),
@@ -142,10 +142,6 @@ public class TimesheetService {
 
 	@Transactional(readOnly = true)
 	public Timesheet get(UUID personId, IsoWeek week) {
-		return sheets.find(personId, week.toString()).orElseGet(() -> new Timesheet(personId, week));
-	}
-
-	private Timesheet sheet(UUID personId, IsoWeek week) {
 		return sheets.find(personId, week.toString()).orElseGet(() -> new Timesheet(personId, week));
 	}
 

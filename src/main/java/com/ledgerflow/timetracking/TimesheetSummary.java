@@ -85,7 +85,8 @@ public record TimesheetSummary(UUID personId, String personName, String isoWeek,
 			.toString();
 	}
 
-	static BigDecimal toHours(long minutes) {
+	/** Minutes as hours, two places, half up. */
+	public static BigDecimal toHours(long minutes) {
 		return BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
 	}
 

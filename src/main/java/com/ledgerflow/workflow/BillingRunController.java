@@ -28,8 +28,11 @@ class BillingRunController {
 
 	private final RuntimeService runtime;
 
-	BillingRunController(RuntimeService runtime) {
+	private final ProcessInstances instances;
+
+	BillingRunController(RuntimeService runtime, ProcessInstances instances) {
 		this.runtime = runtime;
+		this.instances = instances;
 	}
 
 	record StartBillingRun(
@@ -43,8 +46,7 @@ class BillingRunController {
 	ResponseEntity<BillingRunView> start(@Valid @RequestBody StartBillingRun request) {
 		YearMonth period = YearMonth.parse(request.period());
 		String businessKey = businessKey(period);
-		if (runtime.createProcessInstanceQuery().processDefinitionKey(KEY).processInstanceBusinessKey(businessKey)
-			.count() > 0) {
+		if (instances.running(KEY, businessKey)) {
 			throw new StateConflict("A billing run for " + period + " is still running");
 		}
 		ProcessInstance instance = runtime.startProcessInstanceByKey(KEY, businessKey,

@@ -141,7 +141,7 @@ public final class ExpenseApprovalProcess {
 	 * Local to Task_ReviseExpense (Boolean): set by the trigger when the submitter resubmitted the expense through the
 	 * API, so completing the task does not submit it a second time.
 	 */
-	public static final String VAR_RESUBMITTED = Resubmissions.VAR_RESUBMITTED;
+	public static final String VAR_RESUBMITTED = ProcessInstances.VAR_RESUBMITTED;
 
 	/** Written by Task_BookExpenseInAccounting: the accounting system's id of the booked expense (QBO Purchase id). */
 	public static final String VAR_BOOKING_REF = "bookingRef";

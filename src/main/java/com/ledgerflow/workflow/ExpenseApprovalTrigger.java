@@ -27,23 +27,23 @@ class ExpenseApprovalTrigger {
 
 	private final RuntimeService runtime;
 
-	private final Resubmissions resubmissions;
+	private final ProcessInstances instances;
 
 	private final ExpenseService expenses;
 
-	ExpenseApprovalTrigger(RuntimeService runtime, Resubmissions resubmissions, ExpenseService expenses) {
+	ExpenseApprovalTrigger(RuntimeService runtime, ProcessInstances instances, ExpenseService expenses) {
 		this.runtime = runtime;
-		this.resubmissions = resubmissions;
+		this.instances = instances;
 		this.expenses = expenses;
 	}
 
 	@ApplicationModuleListener
 	void on(ExpenseSubmitted event) {
 		String businessKey = event.businessKey();
-		if (resubmissions.completeWaitingRevision(KEY, businessKey, TASK_REVISE_EXPENSE)) {
+		if (instances.completeWaitingRevision(KEY, businessKey, TASK_REVISE_EXPENSE)) {
 			return;
 		}
-		if (resubmissions.running(KEY, businessKey)) {
+		if (instances.running(KEY, businessKey)) {
 			return;
 		}
 		if (expenses.get(event.expenseId()).status() != ExpenseStatus.SUBMITTED) {

@@ -104,7 +104,7 @@ public final class TimesheetApprovalProcess {
 	 * Local to Task_ReviseTimesheet (Boolean): set by the trigger when the consultant resubmitted the week through the
 	 * page or the API, so completing the task does not submit it a second time.
 	 */
-	public static final String VAR_RESUBMITTED = Resubmissions.VAR_RESUBMITTED;
+	public static final String VAR_RESUBMITTED = ProcessInstances.VAR_RESUBMITTED;
 
 	/** Written by Task_BookTimeInAccounting (Integer): entries booked, and entries the accounting system refused. */
 	public static final String VAR_BOOKED_ENTRY_COUNT = "bookedEntryCount";

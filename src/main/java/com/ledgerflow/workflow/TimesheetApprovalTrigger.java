@@ -28,27 +28,27 @@ class TimesheetApprovalTrigger {
 
 	private final RuntimeService runtime;
 
-	private final Resubmissions resubmissions;
+	private final ProcessInstances instances;
 
 	private final TimesheetService timesheets;
 
-	TimesheetApprovalTrigger(RuntimeService runtime, Resubmissions resubmissions, TimesheetService timesheets) {
+	TimesheetApprovalTrigger(RuntimeService runtime, ProcessInstances instances, TimesheetService timesheets) {
 		this.runtime = runtime;
-		this.resubmissions = resubmissions;
+		this.instances = instances;
 		this.timesheets = timesheets;
 	}
 
 	@ApplicationModuleListener
 	void on(TimesheetSubmitted event) {
 		String businessKey = event.businessKey();
-		if (resubmissions.completeWaitingRevision(KEY, businessKey, TASK_REVISE_TIMESHEET)) {
+		if (instances.completeWaitingRevision(KEY, businessKey, TASK_REVISE_TIMESHEET)) {
 			return;
 		}
 		if (stillBooking(businessKey)) {
 			throw new IllegalStateException(businessKey + " is still booking its previous approval; "
 					+ "this submission starts its approval once that is done");
 		}
-		if (resubmissions.running(KEY, businessKey)) {
+		if (instances.running(KEY, businessKey)) {
 			return;
 		}
 		if (timesheets.get(event.personId(), IsoWeek.parse(event.isoWeek())).status() != TimesheetStatus.SUBMITTED) {

@@ -18,7 +18,6 @@ import com.ledgerflow.expense.ExpenseService;
 import com.ledgerflow.people.PersonService;
 import com.ledgerflow.project.Project;
 import com.ledgerflow.project.ProjectService;
-import com.ledgerflow.project.ProjectStatus;
 import com.ledgerflow.project.ProjectTeam;
 import org.jspecify.annotations.Nullable;
 
@@ -103,7 +102,7 @@ class ExpensesView {
 		for (Project project : projects.list()) {
 			ProjectChoice choice = choice(project);
 			projectsById.put(project.id(), choice);
-			if (project.status() != ProjectStatus.CLOSED && team.isOnTeam(project.id(), personId)) {
+			if (project.acceptsBookings() && team.isOnTeam(project.id(), personId)) {
 				choices.add(choice);
 			}
 		}

@@ -9,7 +9,6 @@ import java.util.UUID;
 import com.ledgerflow.project.Project;
 import com.ledgerflow.project.ProjectPlanService;
 import com.ledgerflow.project.ProjectService;
-import com.ledgerflow.project.ProjectStatus;
 import com.ledgerflow.project.ProjectTask;
 import com.ledgerflow.project.ProjectTeam;
 import com.ledgerflow.shared.InvalidField;
@@ -63,7 +62,7 @@ class BookableWork {
 	List<Choice> choices(UUID personId) {
 		List<Choice> choices = new ArrayList<>();
 		for (Project project : projects.list()) {
-			if (project.status() == ProjectStatus.CLOSED || !team.isOnTeam(project.id(), personId)) {
+			if (!project.acceptsBookings() || !team.isOnTeam(project.id(), personId)) {
 				continue;
 			}
 			choices.add(new Choice(project.id() + "/", label(project, null)));

@@ -1,7 +1,6 @@
 package com.ledgerflow.timetracking.web;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 import java.util.UUID;
 
@@ -40,7 +39,7 @@ class TimesheetController {
 
 		static TimesheetView of(TimesheetSummary summary) {
 			return new TimesheetView(summary.personId(), summary.personName(), summary.isoWeek(), summary.status(),
-					summary.rejectionComment(), summary.totalHours(), TimesheetController.hours(summary.billableMinutes()),
+					summary.rejectionComment(), summary.totalHours(), TimesheetSummary.toHours(summary.billableMinutes()),
 					summary.billableShare(), summary.projects().stream().map(ProjectView::of).toList());
 		}
 
@@ -51,14 +50,10 @@ class TimesheetController {
 
 		static ProjectView of(TimesheetSummary.ProjectHours project) {
 			return new ProjectView(project.projectId(), project.code(), project.name(), project.hours(),
-					TimesheetController.hours(project.billableMinutes()), project.budgetHours(), project.bookedHours(),
+					TimesheetSummary.toHours(project.billableMinutes()), project.budgetHours(), project.bookedHours(),
 					project.overBudget(), project.budgetStatus());
 		}
 
-	}
-
-	static BigDecimal hours(int minutes) {
-		return BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
 	}
 
 	@GetMapping

@@ -1,7 +1,5 @@
 package com.ledgerflow.timetracking.web;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -15,6 +13,7 @@ import java.util.function.BiFunction;
 import com.ledgerflow.timetracking.IsoWeek;
 import com.ledgerflow.timetracking.TimeEntry;
 import com.ledgerflow.timetracking.TimeEntryStatus;
+import com.ledgerflow.timetracking.TimesheetSummary;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -72,7 +71,7 @@ record TimesheetGrid(List<LocalDate> days, List<Row> rows, List<String> dayTotal
 
 	/** Minutes as hours with two places: 90 is {@code 1.50}. */
 	static String hours(int minutes) {
-		return BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP).toPlainString();
+		return TimesheetSummary.toHours(minutes).toPlainString();
 	}
 
 	private static List<@Nullable UUID> key(UUID projectId, @Nullable UUID taskId) {

@@ -9,22 +9,23 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * What the approval triggers share: a submission of something whose instance waits at its <i>Revise</i> task
- * completes that task as resubmitted (task-local {@code resubmitted = true}, so the task's own listener does not
- * submit it a second time) instead of starting a second instance.
+ * What the triggers and starters share about running instances: whether one runs for a business key, and — for the
+ * approvals — completing the instance's waiting <i>Revise</i> task as resubmitted (task-local
+ * {@code resubmitted = true}, so the task's own listener does not submit it a second time) instead of starting a
+ * second instance.
  */
 @Component
-class Resubmissions {
+class ProcessInstances {
 
 	static final String VAR_RESUBMITTED = "resubmitted";
 
-	private static final Logger log = LoggerFactory.getLogger(Resubmissions.class);
+	private static final Logger log = LoggerFactory.getLogger(ProcessInstances.class);
 
 	private final RuntimeService runtime;
 
 	private final TaskService tasks;
 
-	Resubmissions(RuntimeService runtime, TaskService tasks) {
+	ProcessInstances(RuntimeService runtime, TaskService tasks) {
 		this.runtime = runtime;
 		this.tasks = tasks;
 	}
