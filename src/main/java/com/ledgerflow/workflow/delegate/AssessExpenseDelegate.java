@@ -2,12 +2,7 @@ package com.ledgerflow.workflow.delegate;
 
 import java.util.UUID;
 
-import com.ledgerflow.client.ClientService;
-import com.ledgerflow.expense.Expense;
-import com.ledgerflow.expense.ExpenseService;
-import com.ledgerflow.people.PersonService;
-import com.ledgerflow.project.Project;
-import com.ledgerflow.project.ProjectService;
+import com.ledgerflow.expense.ExpenseReview;
 import com.ledgerflow.workflow.ExpenseApprovalProcess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -24,45 +19,32 @@ import static com.ledgerflow.workflow.ExpenseApprovalProcess.*;
 @Component
 public class AssessExpenseDelegate implements JavaDelegate {
 
-	private final ExpenseService expenses;
+	private final ExpenseReview review;
 
-	private final PersonService people;
-
-	private final ProjectService projects;
-
-	private final ClientService clients;
-
-	AssessExpenseDelegate(ExpenseService expenses, PersonService people, ProjectService projects,
-			ClientService clients) {
-		this.expenses = expenses;
-		this.people = people;
-		this.projects = projects;
-		this.clients = clients;
+	AssessExpenseDelegate(ExpenseReview review) {
+		this.review = review;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
 		UUID id = ExpenseApprovalProcess.expenseId(execution);
-		Expense expense = expenses.get(id);
-		Project project = projects.get(expense.projectId());
-		var submitter = people.get(expense.personId());
-		execution.setVariable(VAR_AMOUNT, expense.projectAmount().doubleValue());
-		String currency = clients.get(project.clientId()).currency().getCurrencyCode();
-		execution.setVariable(VAR_CURRENCY, currency);
-		execution.setVariable(VAR_PROJECT_AMOUNT, expense.projectAmount().toPlainString() + " " + currency);
-		execution.setVariable(VAR_HAS_RECEIPT, expense.hasReceipt());
-		execution.setVariable(VAR_SPENT, expense.amount().toPlainString() + " " + expense.currency());
-		execution.setVariable(VAR_SUBMITTER_NAME, submitter.name());
-		execution.setVariable(VAR_SUBMITTER_USER_ID, submitter.userId());
-		execution.setVariable(VAR_MANAGER_USER_ID, projects.managerUserId(project.id()));
-		execution.setVariable(VAR_PROJECT, project.code() + " " + project.name());
-		execution.setVariable(VAR_EXPENSE_DATE, expense.date().toString());
-		execution.setVariable(VAR_CATEGORY, expenses.categoryName(expense.category()));
-		execution.setVariable(VAR_VENDOR, expense.vendor());
-		execution.setVariable(VAR_DESCRIPTION, expense.description());
-		execution.setVariable(VAR_BILLABLE, expense.billable());
-		execution.setVariable(VAR_MARKUP_PERCENT, expense.markupPercent().toPlainString());
-		execution.setVariable(VAR_RECEIPT_URL, expense.hasReceipt() ? receiptUrl(id) : null);
+		ExpenseReview.Facts facts = review.facts(id);
+		execution.setVariable(VAR_AMOUNT, facts.projectAmount().doubleValue());
+		execution.setVariable(VAR_CURRENCY, facts.currency());
+		execution.setVariable(VAR_PROJECT_AMOUNT, facts.projectAmountText());
+		execution.setVariable(VAR_HAS_RECEIPT, facts.hasReceipt());
+		execution.setVariable(VAR_SPENT, facts.spent());
+		execution.setVariable(VAR_SUBMITTER_NAME, facts.submitterName());
+		execution.setVariable(VAR_SUBMITTER_USER_ID, facts.submitterUserId());
+		execution.setVariable(VAR_MANAGER_USER_ID, facts.managerUserId());
+		execution.setVariable(VAR_PROJECT, facts.project());
+		execution.setVariable(VAR_EXPENSE_DATE, facts.date().toString());
+		execution.setVariable(VAR_CATEGORY, facts.category());
+		execution.setVariable(VAR_VENDOR, facts.vendor());
+		execution.setVariable(VAR_DESCRIPTION, facts.description());
+		execution.setVariable(VAR_BILLABLE, facts.billable());
+		execution.setVariable(VAR_MARKUP_PERCENT, facts.markupPercent().toPlainString());
+		execution.setVariable(VAR_RECEIPT_URL, facts.hasReceipt() ? receiptUrl(id) : null);
 		execution.setVariable(VAR_REJECTED, false); // a new round of approvals
 		execution.setVariable(VAR_APPROVED_BY, "");
 	}

@@ -20,15 +20,8 @@ public class RecordApprovalDecisionListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		Object decision = task.getVariable(VAR_DECISION);
-		boolean rejected = DECISION_REJECT.equals(decision);
-		if (!rejected && !DECISION_APPROVE.equals(decision)) {
-			throw new IllegalArgumentException(VAR_DECISION + ": must be approve or reject, not " + decision);
-		}
+		boolean rejected = RecordReviewDecisionListener.rejected(task, "a timesheet");
 		Object comment = task.getVariable(VAR_COMMENT);
-		if (rejected && (comment == null || comment.toString().isBlank())) {
-			throw new IllegalArgumentException(VAR_COMMENT + ": is required when a timesheet is rejected");
-		}
 		var process = task.getExecution().getProcessInstance();
 		process.setVariable(VAR_REJECTED, rejected);
 		if (rejected) {

@@ -37,15 +37,8 @@ abstract class RecordReviewDecisionListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		Object decision = task.getVariable(VAR_DECISION);
-		boolean rejected = DECISION_REJECT.equals(decision);
-		if (!rejected && !DECISION_APPROVE.equals(decision)) {
-			throw new IllegalArgumentException(VAR_DECISION + ": must be approve or reject, not " + decision);
-		}
+		boolean rejected = rejected(task, subject);
 		Object comment = task.getVariable(VAR_COMMENT);
-		if (rejected && (comment == null || comment.toString().isBlank())) {
-			throw new IllegalArgumentException(VAR_COMMENT + ": is required when " + subject + " is rejected");
-		}
 		String user = decidedBy(task);
 		var process = task.getExecution().getProcessInstance();
 		process.setVariable(VAR_REJECTED, rejected);
@@ -57,6 +50,23 @@ abstract class RecordReviewDecisionListener implements TaskListener {
 		Object before = process.getVariable(VAR_APPROVED_BY);
 		process.setVariable(VAR_APPROVED_BY,
 				before == null || before.toString().isBlank() ? user : before + "," + user);
+	}
+
+	/**
+	 * The task's decision from its form ({@code decision}, {@code comment}): true for a rejection. Refuses anything
+	 * but approve or reject, and a rejection without a comment; the completion then fails and the task stays open.
+	 */
+	static boolean rejected(DelegateTask task, String subject) {
+		Object decision = task.getVariable(VAR_DECISION);
+		boolean rejected = DECISION_REJECT.equals(decision);
+		if (!rejected && !DECISION_APPROVE.equals(decision)) {
+			throw new IllegalArgumentException(VAR_DECISION + ": must be approve or reject, not " + decision);
+		}
+		Object comment = task.getVariable(VAR_COMMENT);
+		if (rejected && (comment == null || comment.toString().isBlank())) {
+			throw new IllegalArgumentException(VAR_COMMENT + ": is required when " + subject + " is rejected");
+		}
+		return rejected;
 	}
 
 	/** The assignee (Tasklist claims before completing), else the caller, else the task's candidate. */
