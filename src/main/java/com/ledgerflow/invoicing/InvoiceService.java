@@ -59,14 +59,19 @@ public class InvoiceService {
 	 */
 	@Transactional(readOnly = true)
 	public List<BilledItem> items(UUID id) {
-		get(id);
-		return items.billedBy(id);
+		return items(get(id));
+	}
+
+	/** {@link #items(UUID)} of an invoice already at hand. */
+	@Transactional(readOnly = true)
+	public List<BilledItem> items(Invoice invoice) {
+		return items.billedBy(invoice.id());
 	}
 
 	/** Whether any time entry on the invoice was written off (the approval routing asks finance then). */
 	@Transactional(readOnly = true)
 	public boolean hasWriteOff(UUID id) {
-		return items(id).stream().anyMatch(item -> item.writtenOffReason() != null);
+		return items.billedBy(id).stream().anyMatch(item -> item.writtenOffReason() != null);
 	}
 
 	/** Invoices matching every filter given (null: any); the period filter keeps invoices overlapping it. */

@@ -94,7 +94,8 @@ class InvoiceController {
 
 	@GetMapping("/{id}")
 	InvoiceView get(@PathVariable UUID id) {
-		return InvoiceView.of(invoices.get(id), invoices.items(id));
+		Invoice invoice = invoices.get(id);
+		return InvoiceView.of(invoice, invoices.items(invoice));
 	}
 
 	record DraftRequest(@NotNull UUID projectId, @NotNull LocalDate periodStart, @NotNull LocalDate periodEnd) {
@@ -105,7 +106,7 @@ class InvoiceController {
 	ResponseEntity<InvoiceView> draft(@Valid @RequestBody DraftRequest request) {
 		return drafting.draft(request.projectId(), new BillingPeriod(request.periodStart(), request.periodEnd()))
 			.map(invoice -> ResponseEntity.created(URI.create("/api/v1/invoices/" + invoice.id()))
-				.body(InvoiceView.of(invoice, invoices.items(invoice.id()))))
+				.body(InvoiceView.of(invoice, invoices.items(invoice))))
 			.orElseGet(() -> ResponseEntity.noContent().build());
 	}
 
@@ -116,7 +117,7 @@ class InvoiceController {
 	@PostMapping("/{id}/write-offs")
 	InvoiceView writeOff(@PathVariable UUID id, @Valid @RequestBody WriteOffRequest request) {
 		Invoice invoice = invoices.writeOffTime(id, request.timeEntryId(), request.reason().strip());
-		return InvoiceView.of(invoice, invoices.items(id));
+		return InvoiceView.of(invoice, invoices.items(invoice));
 	}
 
 	record DiscountRequest(@NotBlank @Size(max = 200) String description,
@@ -127,7 +128,7 @@ class InvoiceController {
 	@PostMapping("/{id}/discounts")
 	InvoiceView discount(@PathVariable UUID id, @Valid @RequestBody DiscountRequest request) {
 		Invoice invoice = invoices.addDiscount(id, request.description().strip(), request.amount());
-		return InvoiceView.of(invoice, invoices.items(id));
+		return InvoiceView.of(invoice, invoices.items(invoice));
 	}
 
 	record VoidRequest(boolean releaseItems) {
@@ -139,7 +140,8 @@ class InvoiceController {
 	 */
 	@PostMapping("/{id}/void")
 	InvoiceView voidInvoice(@PathVariable UUID id, @Valid @RequestBody VoidRequest request) {
-		return InvoiceView.of(voiding.voidInvoice(id, request.releaseItems()), invoices.items(id));
+		Invoice voided = voiding.voidInvoice(id, request.releaseItems());
+		return InvoiceView.of(voided, invoices.items(voided));
 	}
 
 }
