@@ -4,7 +4,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.ledgerflow.ApiTestSupport;
 import com.ledgerflow.IntegrationTest;
@@ -99,6 +105,51 @@ class BillingRunIntegrationTests extends ApiTestSupport {
 		assertThat(draftedCount(rerun)).isZero();
 		assertThat(jdbc.queryForObject("select count(*) from invoice", Integer.class)).isEqualTo(invoiceCount);
 		assertThat(invoices.list(null, first, null, null, null)).hasSize(1);
+	}
+
+	/**
+	 * Two runs of one month at once, as when two nodes both passed the API's running check: their draft jobs run in
+	 * two threads side by side, and still each project gets one invoice holding each of its items once.
+	 */
+	@Test
+	void twoRunsOfOneMonthAtOnceBillEveryProjectOnce() throws Exception {
+		YearMonth month = YearMonth.parse("2019-03"); // long ago: no other test's work is in it
+		UUID client = newClient();
+		UUID ann = newPerson();
+		List<UUID> projects = List.of(activeProject(client, ann), activeProject(client, ann),
+				activeProject(client, ann));
+		for (UUID project : projects) {
+			for (int day = 1; day <= 12; day++) {
+				approvedTime(project, ann, month.atDay(day), 15 * day);
+			}
+		}
+		Map<String, Object> period = Map.of(VAR_PERIOD, month.toString());
+		List<String> both = List.of(runtime.startProcessInstanceByKey(KEY, businessKey(month), period).getId(),
+				runtime.startProcessInstanceByKey(KEY, businessKey(month), period).getId());
+		CyclicBarrier together = new CyclicBarrier(2);
+		ExecutorService nodes = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<Object>> runs = both.stream().map(run -> nodes.submit(() -> {
+				together.await(30, TimeUnit.SECONDS);
+				runToTheEnd(run);
+				return null;
+			})).toList();
+			for (Future<Object> run : runs) {
+				run.get(5, TimeUnit.MINUTES);
+			}
+		}
+		finally {
+			nodes.shutdownNow();
+		}
+
+		for (UUID project : projects) {
+			assertThat(invoices.list(null, project, null, null, null)).as("invoices of %s", project).hasSize(1);
+			assertThat(jdbc.queryForObject("""
+					select count(*) from time_entry t join invoice_item i on i.item_id = t.id
+					where t.project_id = ? and t.status = 'INVOICED'""", Integer.class, project)).isEqualTo(12);
+			assertThat(invoices.list(null, project, null, null, null).get(0).subtotal())
+				.isEqualByComparingTo(new BigDecimal("2925.00")); // 15 × 78 minutes = 19.5 h at 150.00
+		}
 	}
 
 	@Test
