@@ -64,6 +64,12 @@ class AccountingSystemContractOnLocalTests extends AccountingSystemContractTests
 		assertThat(accounting.createInvoice(withNumber).docNumber()).isEqualTo(ledgerflowNumber);
 	}
 
+	/** No online payment in the built-in ledger: invoicing links the client to its own invoice page instead. */
+	@Test
+	void offersNoPaymentLink() {
+		assertThat(accounting.createInvoice(booking().invoice()).paymentLink()).isNull();
+	}
+
 	@Override
 	protected ExternalRef pay(ExternalRef invoice, BigDecimal amount) {
 		return ledger.recordPayment(UUID.randomUUID(), invoice, amount, LocalDate.of(2026, 12, 1));
