@@ -75,6 +75,11 @@ public class InvoiceDocuments {
 		return pdfs.find(invoiceId);
 	}
 
+	/** The issuing company, as on the PDF. */
+	public InvoiceDocument.Company company() {
+		return letterhead.company();
+	}
+
 	/** The issuing company's name, for the e-mail. */
 	public String companyName() {
 		return letterhead.company().name();
