@@ -15,7 +15,8 @@ public record PostedInvoice(ExternalRef id, String docNumber, BigDecimal total, 
 
 	/** The invoice as read back from the system. */
 	public static PostedInvoice of(InvoiceStatus status) {
-		return new PostedInvoice(status.id(), status.docNumber(), status.total(), status.balance(), status.paymentLink());
+		return new PostedInvoice(status.id(), status.docNumber(), status.total(), status.balance(),
+				status.paymentLink());
 	}
 
 }

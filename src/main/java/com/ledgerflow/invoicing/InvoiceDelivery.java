@@ -18,8 +18,8 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * E-mails a posted invoice to its client's billing addresses through the outbox, the stored PDF attached (rendered
- * now if it was not yet), with the amount due, the due date and the invoice's payment link; then marks it SENT. Idempotent: the outbox keeps one message per
- * {@code invoice:{id}:sent}.
+ * now if it was not yet), with the amount due, the due date and the invoice's payment link; then marks it SENT.
+ * Idempotent: the outbox keeps one message per {@code invoice:{id}:sent}.
  */
 @Service
 public class InvoiceDelivery {

@@ -140,7 +140,7 @@ public class InvoiceService {
 		return invoices.save(invoice);
 	}
 
-	/** APPROVED → POSTED once booked in accounting, payable at {@code paymentLink} (the first link stays); idempotent. */
+	/** APPROVED → POSTED once booked in accounting, payable at {@code paymentLink} (the first stays); idempotent. */
 	@Transactional
 	public Invoice markPosted(UUID id, URI paymentLink) {
 		Invoice invoice = get(id);

@@ -117,7 +117,8 @@ class SecurityConfiguration {
 						path("/swagger-ui/**"))
 				.permitAll()
 				// the client-facing invoice page and its PDF: the unguessable token in the path is the access
-				.requestMatchers(path(HttpMethod.GET, PUBLIC_INVOICE_PAGE), path(HttpMethod.GET, PUBLIC_INVOICE_PAGE + "/pdf"))
+				.requestMatchers(path(HttpMethod.GET, PUBLIC_INVOICE_PAGE),
+						path(HttpMethod.GET, PUBLIC_INVOICE_PAGE + "/pdf"))
 				.permitAll()
 				.requestMatchers(path("/invoices"), path("/invoices/**"))
 				.hasAnyAuthority(BILLING_RUNNERS)

@@ -82,7 +82,9 @@ class InvoicePages {
 		List<Invoice> found = invoices.list(clientId, projectId, status, period == null ? null : period.atDay(1),
 				period == null ? null : period.atEndOfMonth());
 		Map<UUID, InvoiceSyncState> states = sync.invoices(found.stream().map(Invoice::id).toList());
-		Map<UUID, Client> clientsById = clients.list().stream().collect(Collectors.toMap(Client::id, Function.identity()));
+		Map<UUID, Client> clientsById = clients.list()
+			.stream()
+			.collect(Collectors.toMap(Client::id, Function.identity()));
 		Map<UUID, Project> projectsById = projects.list()
 			.stream()
 			.collect(Collectors.toMap(Project::id, Function.identity()));
@@ -90,8 +92,10 @@ class InvoicePages {
 			.map(invoice -> new Row(invoice, name(clientsById.get(invoice.clientId())),
 					label(projectsById.get(invoice.projectId())), states.get(invoice.id())))
 			.toList());
-		model.addAttribute("clients",
-				clientsById.values().stream().sorted(Comparator.comparing(Client::name, String.CASE_INSENSITIVE_ORDER)).toList());
+		model.addAttribute("clients", clientsById.values()
+			.stream()
+			.sorted(Comparator.comparing(Client::name, String.CASE_INSENSITIVE_ORDER))
+			.toList());
 		model.addAttribute("projects", projectsById.values()
 			.stream()
 			.sorted(Comparator.comparing(Project::code, String.CASE_INSENSITIVE_ORDER))
