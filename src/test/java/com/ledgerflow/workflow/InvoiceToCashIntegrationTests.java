@@ -13,6 +13,7 @@ import com.ledgerflow.IntegrationTest;
 import com.ledgerflow.TestMailServer;
 import com.ledgerflow.invoicing.BillingPeriod;
 import com.ledgerflow.invoicing.Invoice;
+import com.ledgerflow.invoicing.InvoiceDocuments;
 import com.ledgerflow.invoicing.InvoiceDrafted;
 import com.ledgerflow.invoicing.InvoiceDrafting;
 import com.ledgerflow.invoicing.InvoicePosting;
@@ -79,6 +80,9 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 
 	@Autowired
 	InvoicePosting posting;
+
+	@Autowired
+	InvoiceDocuments documents;
 
 	@Autowired
 	InvoiceToCashTrigger trigger;
@@ -148,10 +152,14 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 		OutboxDeliveries.deliverDue(context);
 		MimeMessage mail = awaitMail(invoice.number());
 		assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("ap@client.test");
-		assertThat(MimeParts.text(mail)).contains(baseUrl + "/invoices/" + drafted.invoice(), "326.63 USD",
+		// the local ledger offers no online payment: the link is the invoice's client-facing page
+		assertThat(invoice.paymentLink()).hasToString(baseUrl + "/invoices/view/" + invoice.publicToken());
+		assertThat(MimeParts.text(mail)).contains(invoice.paymentLink().toString(), "326.63 USD",
 				invoice.dueDate().toString());
 		Part pdf = attachmentPart(mail);
 		assertThat(pdf.getContentType()).startsWith("application/pdf");
+		assertThat(MimeParts.attachment(mail)).as("the PDF rendered at Task_RenderInvoicePdf, kept")
+			.isEqualTo(documents.stored(drafted.invoice()).orElseThrow().content());
 		try (PDDocument document = Loader.loadPDF(MimeParts.attachment(mail))) {
 			assertThat(new PDFTextStripper().getText(document)).contains(invoice.number());
 		}
