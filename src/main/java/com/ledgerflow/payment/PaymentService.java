@@ -91,7 +91,7 @@ public class PaymentService {
 		}
 		BigDecimal open = openBalance(invoice);
 		BigDecimal applied = amount.min(open);
-		Payment payment = payments.save(new Payment(invoice.id(), invoice.clientId(), amount, applied, currency, date,
+		Payment payment = payments.saveAndFlush(new Payment(invoice.id(), invoice.clientId(), amount, applied, currency, date,
 				request.method() == null ? PaymentMethod.OTHER : request.method(), blankToNull(request.reference()),
 				request.origin(), request.externalId(), clock.instant(), request.recordedBy()));
 		if (payment.creditAmount().signum() > 0) {
