@@ -60,7 +60,8 @@ public class PaymentService {
 	/**
 	 * Records the payment against its invoice. With an {@code externalId}, idempotent: the payment recorded before under
 	 * that id for the invoice is answered ({@code created} false) and nothing changes.
-	 * @throws InvalidField amount not positive or more than two places, another currency, a date in the future (400)
+	 * @throws InvalidField amount not positive or more than two places, another currency, a date in the future (400;
+	 * a payment from the accounting system keeps its date)
 	 * @throws PaymentRefused the invoice is voided, paid in full, or not posted or sent yet (409, field
 	 * {@code invoiceId})
 	 * @throws com.ledgerflow.shared.NotFound no such invoice (404)
@@ -70,7 +71,8 @@ public class PaymentService {
 		BigDecimal amount = validAmount(request.amount());
 		LocalDate today = LocalDate.now(clock.withZone(zone));
 		LocalDate date = request.date() == null ? today : request.date();
-		if (date.isAfter(today)) {
+		// the accounting system is the book of record: its date stands (QBO dates in the company's own locale)
+		if (date.isAfter(today) && request.origin() != PaymentOrigin.QBO) {
 			throw new InvalidField("date", "must not be in the future");
 		}
 		Invoice invoice = invoices.lockForPayment(request.invoiceId());
