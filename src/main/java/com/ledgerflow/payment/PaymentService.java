@@ -69,43 +69,57 @@ public class PaymentService {
 	@Transactional
 	public RecordedPayment record(NewPayment request) {
 		BigDecimal amount = validAmount(request.amount());
+		LocalDate date = validDate(request);
+		Invoice invoice = invoices.lockForPayment(request.invoiceId());
+		Optional<Payment> before = request.externalId() == null ? Optional.empty()
+				: payments.findByOriginAndExternalIdAndInvoiceId(request.origin(), request.externalId(), invoice.id());
+		if (before.isPresent()) {
+			BigDecimal open = openBalance(invoice);
+			return new RecordedPayment(before.get(), open, open.signum() == 0, false);
+		}
+		ensureAcceptsPayments(invoice);
+		String currency = validCurrency(request.currency(), invoice);
+		BigDecimal open = openBalance(invoice);
+		Payment payment = payments.saveAndFlush(new Payment(invoice.id(), invoice.clientId(), amount, amount.min(open),
+				currency, date, request.method() == null ? PaymentMethod.OTHER : request.method(),
+				blankToNull(request.reference()), request.origin(), request.externalId(), clock.instant(),
+				request.recordedBy()));
+		return settle(invoice, payment, open);
+	}
+
+	/** Credits the excess, marks the invoice PAID when nothing is left open, publishes {@link PaymentReceived}. */
+	private RecordedPayment settle(Invoice invoice, Payment payment, BigDecimal openBefore) {
+		if (payment.creditAmount().signum() > 0) {
+			credits.addOverpayment(payment, "Overpayment of invoice " + invoice.number());
+		}
+		BigDecimal openAfter = openBefore.subtract(payment.appliedAmount());
+		boolean paidInFull = openAfter.signum() == 0;
+		if (paidInFull) {
+			invoices.markPaid(invoice.id());
+		}
+		events.publishEvent(
+				new PaymentReceived(invoice.id(), payment.id(), payment.amount(), openAfter, paidInFull));
+		return new RecordedPayment(payment, openAfter, paidInFull, true);
+	}
+
+	private LocalDate validDate(NewPayment request) {
 		LocalDate today = LocalDate.now(clock.withZone(zone));
 		LocalDate date = request.date() == null ? today : request.date();
 		// the accounting system is the book of record: its date stands (QBO dates in the company's own locale)
 		if (date.isAfter(today) && request.origin() != PaymentOrigin.QBO) {
 			throw new InvalidField("date", "must not be in the future");
 		}
-		Invoice invoice = invoices.lockForPayment(request.invoiceId());
-		if (request.externalId() != null) {
-			Optional<Payment> before = payments.findByOriginAndExternalIdAndInvoiceId(request.origin(),
-					request.externalId(), invoice.id());
-			if (before.isPresent()) {
-				BigDecimal open = openBalance(invoice);
-				return new RecordedPayment(before.get(), open, open.signum() == 0, false);
-			}
-		}
-		ensureAcceptsPayments(invoice);
-		String currency = request.currency() == null || request.currency().isBlank() ? invoice.currency()
-				: request.currency().strip().toUpperCase(Locale.ROOT);
+		return date;
+	}
+
+	private static String validCurrency(@Nullable String requested, Invoice invoice) {
+		String currency = requested == null || requested.isBlank() ? invoice.currency()
+				: requested.strip().toUpperCase(Locale.ROOT);
 		if (!currency.equals(invoice.currency())) {
 			throw new InvalidField("currency",
 					"must be the invoice's currency " + invoice.currency() + ", not " + currency);
 		}
-		BigDecimal open = openBalance(invoice);
-		BigDecimal applied = amount.min(open);
-		Payment payment = payments.saveAndFlush(new Payment(invoice.id(), invoice.clientId(), amount, applied, currency, date,
-				request.method() == null ? PaymentMethod.OTHER : request.method(), blankToNull(request.reference()),
-				request.origin(), request.externalId(), clock.instant(), request.recordedBy()));
-		if (payment.creditAmount().signum() > 0) {
-			credits.addOverpayment(payment, "Overpayment of invoice " + invoice.number());
-		}
-		BigDecimal openAfter = open.subtract(applied);
-		if (openAfter.signum() == 0) {
-			invoices.markPaid(invoice.id());
-		}
-		events.publishEvent(
-				new PaymentReceived(invoice.id(), payment.id(), amount, openAfter, openAfter.signum() == 0));
-		return new RecordedPayment(payment, openAfter, openAfter.signum() == 0, true);
+		return currency;
 	}
 
 	/**

@@ -12,7 +12,7 @@ import com.ledgerflow.payment.PaymentOrigin;
 import com.ledgerflow.shared.InvalidField;
 import org.jspecify.annotations.Nullable;
 
-/** The payments page's form as typed; read into a {@link NewPayment} with the field named when a value is unreadable. */
+/** The payments page's form as typed, read into a {@link NewPayment}; an unreadable value names its field. */
 record PaymentForm(@Nullable String invoiceId, @Nullable String amount, @Nullable String date,
 		@Nullable String method, @Nullable String reference) {
 
