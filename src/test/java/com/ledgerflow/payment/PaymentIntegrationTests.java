@@ -1,6 +1,7 @@
 package com.ledgerflow.payment;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import com.ledgerflow.ApiTestSupport;
 import com.ledgerflow.IntegrationTest;
 import com.ledgerflow.TestUsers;
+import com.ledgerflow.accounting.AccountingChangeReceived;
 import com.ledgerflow.invoicing.Invoice;
 import com.ledgerflow.invoicing.InvoiceDrafting;
 import com.ledgerflow.invoicing.InvoicePosting;
@@ -23,12 +25,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Payments over the API and the service: balances to the cent, credit, refusals, access, concurrency, the event. */
 @IntegrationTest
@@ -55,6 +60,12 @@ class PaymentIntegrationTests extends ApiTestSupport {
 
 	@Autowired
 	ApplicationEvents events;
+
+	@Autowired
+	ApplicationEventPublisher publisher;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	SentInvoices sentInvoices;
 
@@ -220,6 +231,25 @@ class PaymentIntegrationTests extends ApiTestSupport {
 		assertThat(again.openBalance()).isEqualByComparingTo("58.88");
 		assertThat(payments.of(invoice.id())).hasSize(1);
 		assertThat(events.stream(PaymentReceived.class)).hasSize(1);
+	}
+
+	@Test
+	void aPaymentDeletedInQuickBooksAfterItWasRecordedStaysAndIsListedForFinance() {
+		Invoice invoice = sent(60, "100.00");
+		String externalId = "del-" + UUID.randomUUID();
+		payments.record(new NewPayment(invoice.id(), new BigDecimal("50.00"), null, null, PaymentMethod.OTHER, null,
+				PaymentOrigin.QBO, externalId, "qbo"));
+
+		transactions.executeWithoutResult(
+				status -> publisher.publishEvent(new AccountingChangeReceived("Payment", externalId, "Delete")));
+
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> jdbc.queryForList(
+					"select reason from accounting_unmatched_change where entity = 'Payment' and external_id = ?",
+					String.class, externalId), reasons -> reasons.size() == 1
+							&& reasons.get(0).contains("deleted in QuickBooks after Ledgerflow recorded it"));
+		assertThat(payments.of(invoice.id())).hasSize(1);
+		assertThat(payments.balance(invoice.id()).openBalance()).isEqualByComparingTo("58.88");
 	}
 
 	private Invoice sent(int minutes, String rate) {
