@@ -41,6 +41,12 @@ import com.ledgerflow.expense.ExpenseBooking;
 import com.ledgerflow.expense.ExpenseDetails;
 import com.ledgerflow.expense.ExpenseOrigin;
 import com.ledgerflow.expense.ExpenseService;
+import com.ledgerflow.invoicing.Invoice;
+import com.ledgerflow.invoicing.InvoiceDrafting;
+import com.ledgerflow.invoicing.InvoicePosting;
+import com.ledgerflow.invoicing.InvoiceService;
+import com.ledgerflow.payment.PaymentService;
+import com.ledgerflow.payment.SentInvoices;
 import com.ledgerflow.people.PersonService;
 import com.ledgerflow.project.ProjectTeam;
 import com.ledgerflow.security.StaffAccounts;
@@ -173,6 +179,18 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 	@Autowired
 	ExpenseBooking expenseBooking;
 
+	@Autowired
+	InvoiceDrafting drafting;
+
+	@Autowired
+	InvoiceService invoices;
+
+	@Autowired
+	InvoicePosting posting;
+
+	@Autowired
+	PaymentService payments;
+
 	@Value("${ledgerflow.company.time-zone}")
 	ZoneId zone;
 
@@ -255,6 +273,58 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 		assertThat(events.stream(AccountingChangeReceived.class))
 			.contains(new AccountingChangeReceived("Payment", payment, "Create"));
 		assertThat(receivedRow(payment)).contains("INVOICE " + invoice, "25.50", "CDC");
+	}
+
+	@Test
+	void aPaymentOfAPostedInvoiceMadeInQuickBooksIsRecordedOnceThoughWebhookAndCdcBothDeliverIt() {
+		UUID person = newPerson();
+		UUID project = newProject(newClient(unique("Contoso")), person, "TIME_AND_MATERIALS");
+		Invoice invoice = new SentInvoices(jdbc, drafting, invoices, posting).sent(project, person, 60, "100.00");
+		ExternalRef posted = sync.externalRef("INVOICE", invoice.id()).orElseThrow();
+		String payment = fake.addPayment(posted.value(), new BigDecimal("40.00"));
+
+		byte[] body = notification(FakeQbo.REALM_ID, payment);
+		assertThat(webhook(body, sign(body)).statusCode()).isEqualTo(200);
+		assertThat(cdc.poll().polled()).isTrue();
+		// the CDC poll saw the same change (same LastUpdatedTime: one row); one seen at another time is a second row
+		inbox.record(List.of(new QboInboundChange(FakeQbo.REALM_ID, "Payment", payment, "Create",
+				java.time.Instant.now().plusSeconds(5))), QboInboundChange.Source.CDC);
+		assertThat(source(payment)).isEqualTo("CDC,WEBHOOK");
+		while (inbox.processPending() > 0) {
+			// what QboInboundPoller does every few seconds
+		}
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> jdbc.queryForObject("select count(*) from event_publication where completion_date is null "
+					+ "and event_type like '%AccountingChangeReceived'", Integer.class) == 0);
+
+		List<java.util.Map<String, Object>> recorded = jdbc
+			.queryForList("select origin, amount, invoice_id, recorded_by from payment where external_id = ?", payment);
+		assertThat(recorded).hasSize(1);
+		assertThat(recorded.get(0)).containsEntry("origin", "QBO")
+			.containsEntry("invoice_id", invoice.id())
+			.containsEntry("recorded_by", "qbo");
+		assertThat((BigDecimal) recorded.get(0).get("amount")).isEqualByComparingTo("40.00");
+		assertThat(payments.balance(invoice.id()).openBalance()).isEqualByComparingTo("68.88");
+		assertThat(jdbc.queryForObject(
+				"select count(*) from accounting_unmatched_change where entity = 'Payment' and external_id = ?",
+				Integer.class, payment)).isZero();
+	}
+
+	@Test
+	void aPaymentInQuickBooksOfAnInvoiceLedgerflowDoesNotKnowIsListedAsNotTakenOver() {
+		ExternalRef posted = postInvoice(UUID.randomUUID()); // booked, but no Ledgerflow invoice behind it
+		String payment = fake.addPayment(posted.value(), new BigDecimal("12.00"));
+
+		byte[] body = notification(FakeQbo.REALM_ID, payment);
+		assertThat(webhook(body, sign(body)).statusCode()).isEqualTo(200);
+		inbox.processPending();
+
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> jdbc.queryForList(
+					"select reason from accounting_unmatched_change where entity = 'Payment' and external_id = ?",
+					String.class, payment), reasons -> !reasons.isEmpty());
+		assertThat(jdbc.queryForObject("select count(*) from payment where external_id = ?", Integer.class, payment))
+			.isZero();
 	}
 
 	@Test
