@@ -197,15 +197,6 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 	@Value("${ledgerflow.base-url}")
 	String baseUrl;
 
-	@Autowired
-	InvoiceDrafting drafting;
-
-	@Autowired
-	InvoiceService invoices;
-
-	@Autowired
-	InvoicePosting posting;
-
 	private final HttpClient webhookClient = HttpClient.newHttpClient();
 
 	@BeforeEach
