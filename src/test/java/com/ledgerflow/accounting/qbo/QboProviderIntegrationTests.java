@@ -187,6 +187,14 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 	@Autowired
 	PaymentService payments;
 
+	@Autowired
+	org.camunda.bpm.engine.TaskService tasks;
+
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
+	com.icegreen.greenmail.util.GreenMail greenMail = TestMailServer.greenMail();
+
 	@Value("${ledgerflow.company.time-zone}")
 	ZoneId zone;
 
@@ -612,6 +620,168 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 		return await().atMost(Duration.ofSeconds(20))
 			.until(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey(project))
 				.singleResult(), Objects::nonNull);
+	}
+
+	/**
+	 * Issue 6's month end on QuickBooks: one billing run of a month bills a time-and-materials, a fixed-fee and a
+	 * retainer project; the managers (and finance, for the 12,000.00 milestone) approve in their review tasks; each
+	 * invoice is in QuickBooks exactly once, line by line with the tax Ledgerflow computed, and each client gets its
+	 * PDF by e-mail with QuickBooks' payment link in the mail and in the PDF.
+	 */
+	@Test
+	void aMonthEndRunBillsEachBillingModelOnceInQuickBooksAndMailsItsPdfWithThePaymentLink() throws Exception {
+		java.time.YearMonth month = java.time.YearMonth.of(2019, 5); // this context's own month: nothing else in it
+		UUID manager = newPerson();
+		String managerUserId = jdbc.queryForObject("select user_id from person where id = ?", String.class, manager);
+		UUID timeAndMaterials = monthEndProject("tm", manager, "TIME_AND_MATERIALS");
+		for (int day = 6; day <= 10; day++) {
+			jdbc.update("""
+					insert into time_entry (id, person_id, project_id, work_date, iso_week, minutes, notes, billable,
+					 status, bill_rate, cost_rate, origin, created_at, updated_at, version)
+					values (?, ?, ?, ?, ?, 100, 'work', true, 'APPROVED', 150.00, 60.00, 'WEB', now(), now(), 0)""",
+					UUID.randomUUID(), manager, timeAndMaterials, month.atDay(day),
+					IsoWeek.of(month.atDay(day)).toString());
+		}
+		UUID fixedFee = monthEndProject("ff", manager, "FIXED_FEE");
+		UUID milestone = post("/api/v1/projects/" + fixedFee + "/milestones",
+				"{\"name\": \"Go-live\", \"amount\": 12000.00}").expect(201).id();
+		post("/api/v1/projects/" + fixedFee + "/milestones/" + milestone + "/complete", "").expect(200);
+		UUID retainer = monthEndProject("rt", manager, "RETAINER");
+		greenMail.purgeEmailFromAllMailboxes();
+
+		String run = post("/api/v1/billing-runs", "{\"period\": \"" + month + "\"}").expect(202)
+			.read("$.processInstanceId");
+		driveJobs(run);
+
+		// 500 minutes at 150.00 = 1,250.00; 12,000.00; the retainer's 5,000.00 — each plus 8.875 % tax
+		assertMonthEndInvoice(timeAndMaterials, "tm", managerUserId, "1250.00", "110.94", "Time");
+		assertMonthEndInvoice(fixedFee, "ff", managerUserId, "12000.00", "1065.00", "Milestone");
+		assertMonthEndInvoice(retainer, "rt", managerUserId, "5000.00", "443.75", "Retainer");
+	}
+
+	private void assertMonthEndInvoice(UUID project, String client, String managerUserId, String subtotal, String tax,
+			String item) throws Exception {
+		List<Invoice> billed = invoices.list(null, project, null, null, null);
+		assertThat(billed).as("invoices of the %s project", client).hasSize(1);
+		Invoice invoice = billed.get(0);
+		String instance = runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(com.ledgerflow.workflow.InvoiceToCashProcess.businessKey(invoice.id()))
+			.singleResult()
+			.getId();
+		reviewAndDrive(instance, managerUserId);
+
+		invoice = invoices.get(invoice.id());
+		assertThat(invoice.status()).isEqualTo(com.ledgerflow.invoicing.InvoiceStatus.SENT);
+		assertThat(invoice.subtotal()).isEqualByComparingTo(subtotal);
+		assertThat(invoice.tax()).isEqualByComparingTo(tax);
+		String number = invoice.number();
+		List<JsonNode> inQuickBooks = fake.entities("Invoice")
+			.stream()
+			.filter(node -> node.path("DocNumber").asText().equals(number))
+			.toList();
+		assertThat(inQuickBooks).as("QuickBooks invoices numbered %s", number).hasSize(1);
+		JsonNode posted = inQuickBooks.get(0);
+		assertThat(posted.path("CustomerRef").path("value").asText())
+			.isEqualTo(sync.externalRef("PROJECT", project).orElseThrow().value());
+		assertThat(posted.path("TxnDate").asText()).isEqualTo(invoice.issueDate().toString());
+		assertThat(posted.path("DueDate").asText()).isEqualTo(invoice.dueDate().toString());
+		assertThat(posted.path("TxnTaxDetail").path("TotalTax").decimalValue()).isEqualByComparingTo(tax);
+		assertThat(posted.path("TotalAmt").decimalValue()).isEqualByComparingTo(invoice.total());
+		assertThat(posted.path("Balance").decimalValue()).isEqualByComparingTo(invoice.total());
+		List<JsonNode> lines = new java.util.ArrayList<>();
+		posted.path("Line").forEach(line -> {
+			if ("SalesItemLineDetail".equals(line.path("DetailType").asText())) {
+				lines.add(line);
+			}
+		});
+		assertThat(lines).hasSameSizeAs(invoice.lines());
+		for (int i = 0; i < lines.size(); i++) {
+			JsonNode line = lines.get(i);
+			var ours = invoice.lines().get(i);
+			JsonNode detail = line.path("SalesItemLineDetail");
+			assertThat(line.path("Description").asText()).isEqualTo(ours.description());
+			assertThat(line.path("Amount").decimalValue()).isEqualByComparingTo(ours.amount());
+			assertThat(detail.path("Qty").decimalValue()).isEqualByComparingTo(ours.quantity());
+			assertThat(detail.path("UnitPrice").decimalValue()).isEqualByComparingTo(ours.unitPrice());
+			assertThat(detail.path("TaxCodeRef").path("value").asText()).isEqualTo("TAX");
+			assertThat(fake.entity("Item", detail.path("ItemRef").path("value").asText()).orElseThrow()
+				.path("Name").asText()).isEqualTo(item);
+		}
+		String link = fake.invoiceLink(posted.path("Id").asText()).orElseThrow();
+		assertThat(invoice.paymentLink()).hasToString(link);
+
+		com.ledgerflow.mail.smtp.OutboxDeliveries.deliverDue(context);
+		jakarta.mail.internet.MimeMessage mail = await().atMost(Duration.ofSeconds(20))
+			.until(() -> java.util.Arrays.stream(greenMail.getReceivedMessages())
+				.filter(message -> recipients(message).contains("ap-" + client + "-" + project + "@client.test"))
+				.findFirst()
+				.orElse(null), Objects::nonNull);
+		assertThat(mail.getSubject()).contains(number);
+		assertThat(com.ledgerflow.mail.MimeParts.text(mail)).contains(link, invoice.total().toPlainString());
+		try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader
+			.loadPDF(com.ledgerflow.mail.MimeParts.attachment(mail))) {
+			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+			assertThat(text.replaceAll("\\s+", "")).contains(number, link);
+			assertThat(pdf.getPage(0).getAnnotations())
+				.filteredOn(org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink.class::isInstance)
+				.map(annotation -> ((org.apache.pdfbox.pdmodel.interactive.action.PDActionURI)
+						((org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink) annotation).getAction())
+					.getURI())
+				.contains(link);
+		}
+	}
+
+	/** Approves each review task as it comes (the manager, then finance where routed) and runs the jobs due. */
+	private void reviewAndDrive(String instance, String managerUserId) {
+		for (int i = 0; i < 100; i++) {
+			List<Job> due = management.createJobQuery().processInstanceId(instance).executable().list();
+			if (!due.isEmpty()) {
+				management.executeJob(due.get(0).getId());
+				continue;
+			}
+			org.camunda.bpm.engine.task.Task review = tasks.createTaskQuery()
+				.processInstanceId(instance)
+				.taskDefinitionKeyIn(com.ledgerflow.workflow.InvoiceToCashProcess.TASK_REVIEW_INVOICE,
+						com.ledgerflow.workflow.InvoiceToCashProcess.TASK_REVIEW_INVOICE_AS_FINANCE)
+				.singleResult();
+			if (review == null) {
+				return;
+			}
+			String reviewer = com.ledgerflow.workflow.InvoiceToCashProcess.TASK_REVIEW_INVOICE
+				.equals(review.getTaskDefinitionKey()) ? managerUserId : TestUsers.FINANCE;
+			tasks.claim(review.getId(), reviewer);
+			tasks.complete(review.getId(), java.util.Map.of(com.ledgerflow.workflow.InvoiceToCashProcess.VAR_DECISION,
+					com.ledgerflow.workflow.InvoiceToCashProcess.DECISION_APPROVE));
+		}
+	}
+
+	private void driveJobs(String instance) {
+		for (int i = 0; i < 10_000; i++) {
+			List<Job> due = management.createJobQuery().processInstanceId(instance).executable().list();
+			if (due.isEmpty()) {
+				return;
+			}
+			management.executeJob(due.get(0).getId());
+		}
+	}
+
+	/** An active project of a new client whose billing address is {@code ap-{name}-{project id}@client.test}. */
+	private UUID monthEndProject(String name, UUID manager, String model) {
+		UUID client = newClient(unique("Month end " + name));
+		UUID project = newProject(client, manager, model);
+		jdbc.update("update project set status = 'ACTIVE' where id = ?", project);
+		jdbc.update("update client_billing_email set email = ? where client_id = ?",
+				"ap-" + name + "-" + project + "@client.test", client);
+		return project;
+	}
+
+	private static String recipients(jakarta.mail.Message message) {
+		try {
+			return java.util.Arrays.toString(message.getAllRecipients());
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			return "";
+		}
 	}
 
 	private void executeJob(ProcessInstance instance, String activityId) {
