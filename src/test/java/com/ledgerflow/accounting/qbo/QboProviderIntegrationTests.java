@@ -9,17 +9,22 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
 import com.ledgerflow.ApiTestSupport;
 import com.ledgerflow.TestBrowser;
 import com.ledgerflow.TestMailServer;
@@ -32,15 +37,18 @@ import com.ledgerflow.accounting.AccountingSystem;
 import com.ledgerflow.accounting.ExternalRef;
 import com.ledgerflow.accounting.InvoiceDraft;
 import com.ledgerflow.expense.Expense;
+import com.ledgerflow.expense.ExpenseBooking;
+import com.ledgerflow.expense.ExpenseDetails;
+import com.ledgerflow.expense.ExpenseOrigin;
+import com.ledgerflow.expense.ExpenseService;
 import com.ledgerflow.invoicing.BillingPeriod;
 import com.ledgerflow.invoicing.Invoice;
 import com.ledgerflow.invoicing.InvoiceDrafting;
 import com.ledgerflow.invoicing.InvoicePosting;
 import com.ledgerflow.invoicing.InvoiceService;
-import com.ledgerflow.expense.ExpenseBooking;
-import com.ledgerflow.expense.ExpenseDetails;
-import com.ledgerflow.expense.ExpenseOrigin;
-import com.ledgerflow.expense.ExpenseService;
+import com.ledgerflow.invoicing.InvoiceStatus;
+import com.ledgerflow.mail.MimeParts;
+import com.ledgerflow.mail.smtp.OutboxDeliveries;
 import com.ledgerflow.payment.PaymentService;
 import com.ledgerflow.payment.SentInvoices;
 import com.ledgerflow.people.PersonService;
@@ -52,10 +60,21 @@ import com.ledgerflow.timetracking.TimeEntryDetails;
 import com.ledgerflow.timetracking.TimeEntryOrigin;
 import com.ledgerflow.timetracking.TimeEntryService;
 import com.ledgerflow.timetracking.TimesheetService;
+import com.ledgerflow.workflow.InvoiceToCashProcess;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +83,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -188,12 +208,12 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 	PaymentService payments;
 
 	@Autowired
-	org.camunda.bpm.engine.TaskService tasks;
+	TaskService tasks;
 
 	@Autowired
-	org.springframework.context.ApplicationContext context;
+	ApplicationContext context;
 
-	com.icegreen.greenmail.util.GreenMail greenMail = TestMailServer.greenMail();
+	GreenMail greenMail = TestMailServer.greenMail();
 
 	@Value("${ledgerflow.company.time-zone}")
 	ZoneId zone;
@@ -292,7 +312,7 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 			.until(() -> jdbc.queryForObject("select count(*) from event_publication where completion_date is null "
 					+ "and event_type like '%AccountingChangeReceived'", Integer.class) == 0);
 
-		List<java.util.Map<String, Object>> recorded = jdbc
+		List<Map<String, Object>> recorded = jdbc
 			.queryForList("select origin, amount, invoice_id, recorded_by from payment where external_id = ?", payment);
 		assertThat(recorded).hasSize(1);
 		assertThat(recorded.get(0)).containsEntry("origin", "QBO")
@@ -566,14 +586,14 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 		return row.group(1);
 	}
 
-	private List<java.util.Map<String, Object>> timeEntry(String timeActivity) {
+	private List<Map<String, Object>> timeEntry(String timeActivity) {
 		return jdbc.queryForList("""
 				select origin, status, person_id, project_id, work_date, minutes, start_time, notes, billable
 				from time_entry where external_id = ?""", timeActivity);
 	}
 
 	/** The expenses taken over from the purchase's lines (the line on no customer makes none). */
-	private List<java.util.Map<String, Object>> expenseOf(String purchase) {
+	private List<Map<String, Object>> expenseOf(String purchase) {
 		return jdbc.queryForList("""
 				select origin, status, external_id, person_id, project_id, expense_date, category_code, vendor, amount,
 				    currency, description, billable
@@ -630,7 +650,7 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 	 */
 	@Test
 	void aMonthEndRunBillsEachBillingModelOnceInQuickBooksAndMailsItsPdfWithThePaymentLink() throws Exception {
-		java.time.YearMonth month = java.time.YearMonth.of(2019, 5); // this context's own month: nothing else in it
+		YearMonth month = YearMonth.of(2019, 5); // this context's own month: nothing else in it
 		UUID manager = newPerson();
 		String managerUserId = jdbc.queryForObject("select user_id from person where id = ?", String.class, manager);
 		UUID timeAndMaterials = monthEndProject("tm", manager, "TIME_AND_MATERIALS");
@@ -665,13 +685,13 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 		assertThat(billed).as("invoices of the %s project", client).hasSize(1);
 		Invoice invoice = billed.get(0);
 		String instance = runtime.createProcessInstanceQuery()
-			.processInstanceBusinessKey(com.ledgerflow.workflow.InvoiceToCashProcess.businessKey(invoice.id()))
+			.processInstanceBusinessKey(InvoiceToCashProcess.businessKey(invoice.id()))
 			.singleResult()
 			.getId();
 		reviewAndDrive(instance, managerUserId);
 
 		invoice = invoices.get(invoice.id());
-		assertThat(invoice.status()).isEqualTo(com.ledgerflow.invoicing.InvoiceStatus.SENT);
+		assertThat(invoice.status()).isEqualTo(InvoiceStatus.SENT);
 		assertThat(invoice.subtotal()).isEqualByComparingTo(subtotal);
 		assertThat(invoice.tax()).isEqualByComparingTo(tax);
 		String number = invoice.number();
@@ -688,7 +708,7 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 		assertThat(posted.path("TxnTaxDetail").path("TotalTax").decimalValue()).isEqualByComparingTo(tax);
 		assertThat(posted.path("TotalAmt").decimalValue()).isEqualByComparingTo(invoice.total());
 		assertThat(posted.path("Balance").decimalValue()).isEqualByComparingTo(invoice.total());
-		List<JsonNode> lines = new java.util.ArrayList<>();
+		List<JsonNode> lines = new ArrayList<>();
 		posted.path("Line").forEach(line -> {
 			if ("SalesItemLineDetail".equals(line.path("DetailType").asText())) {
 				lines.add(line);
@@ -710,22 +730,22 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 		String link = fake.invoiceLink(posted.path("Id").asText()).orElseThrow();
 		assertThat(invoice.paymentLink()).hasToString(link);
 
-		com.ledgerflow.mail.smtp.OutboxDeliveries.deliverDue(context);
-		jakarta.mail.internet.MimeMessage mail = await().atMost(Duration.ofSeconds(20))
-			.until(() -> java.util.Arrays.stream(greenMail.getReceivedMessages())
+		OutboxDeliveries.deliverDue(context);
+		MimeMessage mail = await().atMost(Duration.ofSeconds(20))
+			.until(() -> Arrays.stream(greenMail.getReceivedMessages())
 				.filter(message -> recipients(message).contains("ap-" + client + "-" + project + "@client.test"))
 				.findFirst()
 				.orElse(null), Objects::nonNull);
 		assertThat(mail.getSubject()).contains(number);
-		assertThat(com.ledgerflow.mail.MimeParts.text(mail)).contains(link, invoice.total().toPlainString());
-		try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader
-			.loadPDF(com.ledgerflow.mail.MimeParts.attachment(mail))) {
-			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+		assertThat(MimeParts.text(mail)).contains(link, invoice.total().toPlainString());
+		try (PDDocument pdf = Loader
+			.loadPDF(MimeParts.attachment(mail))) {
+			String text = new PDFTextStripper().getText(pdf);
 			assertThat(text.replaceAll("\\s+", "")).contains(number, link);
 			assertThat(pdf.getPage(0).getAnnotations())
-				.filteredOn(org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink.class::isInstance)
-				.map(annotation -> ((org.apache.pdfbox.pdmodel.interactive.action.PDActionURI)
-						((org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink) annotation).getAction())
+				.filteredOn(PDAnnotationLink.class::isInstance)
+				.map(annotation -> ((PDActionURI)
+						((PDAnnotationLink) annotation).getAction())
 					.getURI())
 				.contains(link);
 		}
@@ -739,19 +759,19 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 				management.executeJob(due.get(0).getId());
 				continue;
 			}
-			org.camunda.bpm.engine.task.Task review = tasks.createTaskQuery()
+			Task review = tasks.createTaskQuery()
 				.processInstanceId(instance)
-				.taskDefinitionKeyIn(com.ledgerflow.workflow.InvoiceToCashProcess.TASK_REVIEW_INVOICE,
-						com.ledgerflow.workflow.InvoiceToCashProcess.TASK_REVIEW_INVOICE_AS_FINANCE)
+				.taskDefinitionKeyIn(InvoiceToCashProcess.TASK_REVIEW_INVOICE,
+						InvoiceToCashProcess.TASK_REVIEW_INVOICE_AS_FINANCE)
 				.singleResult();
 			if (review == null) {
 				return;
 			}
-			String reviewer = com.ledgerflow.workflow.InvoiceToCashProcess.TASK_REVIEW_INVOICE
+			String reviewer = InvoiceToCashProcess.TASK_REVIEW_INVOICE
 				.equals(review.getTaskDefinitionKey()) ? managerUserId : TestUsers.FINANCE;
 			tasks.claim(review.getId(), reviewer);
-			tasks.complete(review.getId(), java.util.Map.of(com.ledgerflow.workflow.InvoiceToCashProcess.VAR_DECISION,
-					com.ledgerflow.workflow.InvoiceToCashProcess.DECISION_APPROVE));
+			tasks.complete(review.getId(), Map.of(InvoiceToCashProcess.VAR_DECISION,
+					InvoiceToCashProcess.DECISION_APPROVE));
 		}
 	}
 
@@ -775,11 +795,11 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 		return project;
 	}
 
-	private static String recipients(jakarta.mail.Message message) {
+	private static String recipients(Message message) {
 		try {
-			return java.util.Arrays.toString(message.getAllRecipients());
+			return Arrays.toString(message.getAllRecipients());
 		}
-		catch (jakarta.mail.MessagingException ex) {
+		catch (MessagingException ex) {
 			return "";
 		}
 	}
