@@ -58,7 +58,7 @@ public class InvoiceDelivery {
 				"Invoice " + number + " from " + documents.companyName(),
 				text(client.name(), number, amount, invoice.dueDate(), link),
 				html(client.name(), number, amount, invoice.dueDate(), link), List.of(new MailAttachment(
-						"invoice-" + number + ".pdf", "application/pdf", documents.render(invoiceId)))));
+						"invoice-" + number + ".pdf", "application/pdf", documents.render(invoice)))));
 		invoices.markSent(invoiceId);
 		return invoice.dueDate();
 	}

@@ -51,7 +51,12 @@ public class InvoiceDocuments {
 	/** The PDF of the invoice (approved or later: it needs the number). */
 	@Transactional(readOnly = true)
 	public byte[] render(UUID invoiceId) {
-		return renderer.render(document(invoices.get(invoiceId)));
+		return render(invoices.get(invoiceId));
+	}
+
+	/** {@link #render(UUID)} of an invoice already at hand. */
+	byte[] render(Invoice invoice) {
+		return renderer.render(document(invoice));
 	}
 
 	/**

@@ -71,7 +71,7 @@ public class InvoiceService {
 	/** Whether any time entry on the invoice was written off (the approval routing asks finance then). */
 	@Transactional(readOnly = true)
 	public boolean hasWriteOff(UUID id) {
-		return items.billedBy(id).stream().anyMatch(item -> item.writtenOffReason() != null);
+		return items.anyWrittenOff(id);
 	}
 
 	/** Invoices matching every filter given (null: any); the period filter keeps invoices overlapping it. */
