@@ -1,6 +1,7 @@
 package com.ledgerflow.workflow;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +44,8 @@ final class BenchmarkJobDriver {
 
 	private final Map<String, long[]> timings = new TreeMap<>();
 
+	private long busyNanos;
+
 	BenchmarkJobDriver(ManagementService management, TaskService tasks, HistoryService history, String runKey,
 			String itemKey, Set<String> reviewTasks) {
 		this.management = management;
@@ -55,19 +58,65 @@ final class BenchmarkJobDriver {
 
 	/** Runs until {@code ended} item instances have ended (each with its review approved). */
 	void runUntilEnded(long ended, Duration atMost) {
+		together(atMost, new Goal(this, ended));
+	}
+
+	/**
+	 * Runs the drivers' passes in turn (so that all see the same machine load and database size) until each reached
+	 * its goal; waiting for other threads counts as the waiting drivers' time.
+	 */
+	static void together(Duration atMost, Goal... goals) {
 		long deadline = System.nanoTime() + atMost.toNanos();
-		while (ended() < ended) {
+		while (!Arrays.stream(goals).allMatch(Goal::reached)) {
 			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException(itemKey + ": only " + ended() + " of " + ended + " ended in " + atMost);
+				throw new IllegalStateException("not done in " + atMost + ": " + Arrays.toString(goals));
 			}
-			int done = executeJobs(runKey) + executeJobs(itemKey) + completeReviews();
+			int done = 0;
+			for (Goal goal : goals) {
+				if (!goal.reached()) {
+					done += goal.driver().pass();
+				}
+			}
 			if (done == 0) {
+				long start = System.nanoTime();
 				await().atMost(Duration.ofMinutes(2))
 					.pollDelay(Duration.ZERO)
 					.pollInterval(Duration.ofMillis(5))
-					.until(() -> hasWork() || ended() >= ended);
+					.until(() -> Arrays.stream(goals).anyMatch(goal -> goal.reached() || goal.driver().hasWork()));
+				long waited = System.nanoTime() - start;
+				for (Goal goal : goals) {
+					if (!goal.reached()) {
+						goal.driver().busyNanos += waited;
+					}
+				}
 			}
 		}
+	}
+
+	/** A driver and the number of its item instances that must have ended. */
+	record Goal(BenchmarkJobDriver driver, long ended) {
+
+		boolean reached() {
+			return driver.ended() >= ended;
+		}
+
+		@Override
+		public String toString() {
+			return driver.itemKey + " " + driver.ended() + " of " + ended + " ended";
+		}
+
+	}
+
+	/** The time this driver's passes took, waits for other threads included. */
+	long busyNanos() {
+		return busyNanos;
+	}
+
+	private int pass() {
+		long start = System.nanoTime();
+		int done = executeJobs(runKey) + executeJobs(itemKey) + completeReviews();
+		busyNanos += System.nanoTime() - start;
+		return done;
 	}
 
 	/** Job time (ms) summed by step ({@code activity:async-before}, …), and the job count of each. */
