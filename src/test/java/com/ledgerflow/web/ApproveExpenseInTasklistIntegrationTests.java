@@ -258,23 +258,11 @@ class ApproveExpenseInTasklistIntegrationTests {
 
 	/** Opens the task in Tasklist and claims it where it is only offered (the manager is a candidate user). */
 	private void openTask(Task task, WebDriverWait wait) {
-		browser.get(url("/camunda/app/tasklist/default/#/?task=" + task.getId()));
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
-		if (task.getAssignee() == null) {
-			WebElement claim = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-					"//*[self::a or self::button][normalize-space()='Claim']")));
-			claim.click();
-			wait.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath(
-					"//*[self::a or self::button][normalize-space()='Claim']")));
-		}
+		InBrowser.openTask(browser, port, task.getId(), task.getAssignee() != null, wait);
 	}
 
-	/** Picks a decision; the label is scrolled to the middle first, as Tasklist's footer covers the form's end. */
 	private static void chooseDecision(String labelStart, WebDriverWait wait) {
-		WebElement label = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-				"//*[contains(@class,'fjs-form')]//label[starts-with(normalize-space(), '" + labelStart + ":')]")));
-		browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", label);
-		label.click();
+		InBrowser.chooseDecision(browser, labelStart, wait);
 	}
 
 	/** Status and content type of a GET from the page, with the browser's cookies (its session). */
@@ -286,14 +274,8 @@ class ApproveExpenseInTasklistIntegrationTests {
 				+ ".catch(e => done('failed ' + e));", href);
 	}
 
-	/**
-	 * Tasklist's Complete button. A longer form puts it under the page footer, which takes a real click, so the
-	 * button is clicked from script once it is enabled.
-	 */
 	private static void complete(WebDriverWait wait) {
-		WebElement complete = wait.until(
-				ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']")));
-		browser.executeScript("arguments[0].click()", complete);
+		InBrowser.complete(browser, wait);
 	}
 
 	private ProcessInstance awaitInstance(Expense expense) {
@@ -326,12 +308,7 @@ class ApproveExpenseInTasklistIntegrationTests {
 	}
 
 	private void logIn(String userId, WebDriverWait wait) {
-		browser.manage().deleteAllCookies();
-		browser.get(url("/login"));
-		browser.findElement(By.name("username")).sendKeys(userId);
-		browser.findElement(By.name("password")).sendKeys(userId);
-		browser.findElement(By.cssSelector("button[type=submit]")).click();
-		wait.until(ExpectedConditions.urlToBe(url("/")));
+		InBrowser.logIn(browser, port, userId, wait);
 	}
 
 	private String url(String path) {

@@ -224,14 +224,8 @@ class ApproveTimesheetInTasklistIntegrationTests {
 		return userId;
 	}
 
-	/**
-	 * Tasklist's Complete button. A longer form puts it under the page footer, which takes a real click, so the
-	 * button is clicked from script once it is enabled.
-	 */
 	private static void complete(WebDriverWait wait) {
-		WebElement complete = wait.until(
-				ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']")));
-		browser.executeScript("arguments[0].click()", complete);
+		InBrowser.complete(browser, wait);
 	}
 
 	private void executeJob(ProcessInstance instance, String activityId) {
@@ -241,12 +235,7 @@ class ApproveTimesheetInTasklistIntegrationTests {
 	}
 
 	private void logIn(String userId, WebDriverWait wait) {
-		browser.manage().deleteAllCookies();
-		browser.get(url("/login"));
-		browser.findElement(By.name("username")).sendKeys(userId);
-		browser.findElement(By.name("password")).sendKeys(userId);
-		browser.findElement(By.cssSelector("button[type=submit]")).click();
-		wait.until(ExpectedConditions.urlToBe(url("/")));
+		InBrowser.logIn(browser, port, userId, wait);
 	}
 
 	private String url(String path) {

@@ -159,12 +159,7 @@ class ExpenseInBrowserIntegrationTests {
 	}
 
 	private void logIn(String userId, WebDriverWait wait) {
-		browser.manage().deleteAllCookies();
-		browser.get(url("/login"));
-		browser.findElement(By.name("username")).sendKeys(userId);
-		browser.findElement(By.name("password")).sendKeys(userId);
-		browser.findElement(By.cssSelector("button[type=submit]")).click();
-		wait.until(ExpectedConditions.urlToBe(url("/")));
+		InBrowser.logIn(browser, port, userId, wait);
 	}
 
 	private String url(String path) {
