@@ -64,6 +64,24 @@ public class DunningService {
 				clients.get(invoice.clientId()).reminderTier(), balances.of(invoice), held);
 	}
 
+	/**
+	 * Records a follow-up decision: {@link FollowUpOutcome#PROMISED} needs {@code promisedBy}, a dispute a note.
+	 * @throws InvalidField naming the missing or wrong field
+	 */
+	@Transactional
+	public void decide(UUID invoiceId, FollowUpOutcome outcome, @Nullable LocalDate promisedBy, @Nullable String note,
+			String by) {
+		switch (outcome) {
+			case PROMISED -> promise(invoiceId,
+					Objects.requireNonNullElseGet(promisedBy, () -> {
+						throw new InvalidField("promisedBy", "is required for a promise to pay");
+					}), by);
+			case DISPUTED -> dispute(invoiceId, note, by);
+			case COLLECTIONS -> sendToCollections(invoiceId, note, by);
+			case WRITTEN_OFF -> writeOff(invoiceId, note, by);
+		}
+	}
+
 	/** The client promised to pay by {@code date} (today or later): reminders pause until that day has passed. */
 	@Transactional
 	public void promise(UUID invoiceId, LocalDate date, String by) {
