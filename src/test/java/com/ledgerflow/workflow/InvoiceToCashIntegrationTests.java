@@ -142,8 +142,7 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 				assertThat((BigDecimal) line.get("amount")).isEqualByComparingTo("300.00");
 				assertThat(line.get("taxable")).isEqualTo(true);
 			});
-		assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
-			.getEndActivityId()).isEqualTo(END_INVOICE_SENT);
+		assertThat(passed(instance, EVENT_INVOICE_SENT)).isTrue(); // then waits for payment
 
 		OutboxDeliveries.deliverDue(context);
 		MimeMessage mail = awaitMail(invoice.number());
@@ -180,8 +179,7 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 		executeJob(instance, TASK_RECORD_INVOICE_SENT);
 
 		assertThat(invoices.get(drafted.invoice()).status()).isEqualTo(InvoiceStatus.SENT);
-		assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
-			.getEndActivityId()).isEqualTo(END_INVOICE_SENT_BY_HAND);
+		assertThat(passed(instance, EVENT_INVOICE_SENT_BY_HAND)).isTrue();
 	}
 
 	@Test
@@ -231,6 +229,13 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 			.singleResult();
 		assertThat(job).as("a job at %s", activityId).isNotNull();
 		management.executeJob(job.getId());
+	}
+
+	private boolean passed(ProcessInstance instance, String activityId) {
+		return history.createHistoricActivityInstanceQuery()
+			.processInstanceId(instance.getId())
+			.activityId(activityId)
+			.count() > 0;
 	}
 
 	private void executeJobs(ProcessInstance instance, int count) {

@@ -26,11 +26,11 @@ public class RecordFollowUpListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		Object outcome = task.getVariableLocal(VAR_FOLLOW_UP_OUTCOME);
+		Object outcome = task.getVariable(VAR_FOLLOW_UP_OUTCOME);
 		if (outcome == null || !OUTCOMES.contains(outcome.toString())) {
 			throw new IllegalArgumentException(VAR_FOLLOW_UP_OUTCOME + ": must be one of " + OUTCOMES + ", not " + outcome);
 		}
-		Object note = task.getVariableLocal(VAR_NOTE);
+		Object note = task.getVariable(VAR_NOTE);
 		if (OUTCOME_DISPUTE.equals(outcome) && (note == null || note.toString().isBlank())) {
 			throw new IllegalArgumentException(VAR_NOTE + ": is required for a dispute");
 		}
@@ -41,7 +41,7 @@ public class RecordFollowUpListener implements TaskListener {
 		var process = task.getExecution().getProcessInstance();
 		process.setVariable(VAR_FOLLOW_UP_OUTCOME, outcome.toString());
 		process.setVariable(VAR_FOLLOW_UP_PROMISED_BY,
-				OUTCOME_PROMISE.equals(outcome) ? promisedBy(task.getVariableLocal(VAR_PROMISED_BY)).toString() : null);
+				OUTCOME_PROMISE.equals(outcome) ? promisedBy(task.getVariable(VAR_PROMISED_BY)).toString() : null);
 		process.setVariable(VAR_FOLLOW_UP_NOTE, note == null || note.toString().isBlank() ? null : note.toString().strip());
 		process.setVariable(VAR_FOLLOWED_UP_BY, user);
 	}
