@@ -3,6 +3,7 @@ package com.ledgerflow.workflow;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.UUID;
@@ -11,6 +12,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.ledgerflow.ApiTestSupport;
 import com.ledgerflow.IntegrationTest;
 import com.ledgerflow.TestMailServer;
+import com.ledgerflow.dunning.DunningAction;
+import com.ledgerflow.dunning.ReminderNotice;
+import com.ledgerflow.dunning.ReminderService;
 import com.ledgerflow.invoicing.BillingPeriod;
 import com.ledgerflow.invoicing.Invoice;
 import com.ledgerflow.invoicing.InvoiceDrafted;
@@ -18,6 +22,7 @@ import com.ledgerflow.invoicing.InvoiceDrafting;
 import com.ledgerflow.invoicing.InvoicePosting;
 import com.ledgerflow.invoicing.InvoiceService;
 import com.ledgerflow.invoicing.InvoiceStatus;
+import com.ledgerflow.invoicing.InvoiceVoiding;
 import com.ledgerflow.mail.MimeParts;
 import com.ledgerflow.mail.smtp.OutboxDeliveries;
 import com.ledgerflow.project.ProjectPlanService;
@@ -90,6 +95,12 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 	JdbcTemplate jdbc;
 
 	@Autowired
+	ReminderService reminderService;
+
+	@Autowired
+	InvoiceVoiding voiding;
+
+	@Autowired
 	ApplicationContext context;
 
 	@Value("${ledgerflow.base-url}")
@@ -157,6 +168,64 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 	}
 
 	@Test
+	void anOverdueInvoiceGetsItsLatestReminderOnceWithThePaymentLinkAndOpenBalance() throws Exception {
+		Drafted drafted = drafted(newClient());
+		ProcessInstance instance = sent(drafted);
+		executeJob(instance, TASK_CHECK_PAYMENT);
+		assertThat(runtime.getVariable(instance.getId(), VAR_PAID_IN_FULL)).isEqualTo(false);
+		// a node down since before the first reminder: back 8 days after the due date
+		LocalDate today = LocalDate.now(ZoneId.of("America/New_York"));
+		jdbc.update("update invoice set issue_date = ?, due_date = ? where id = ?", today.minusDays(38), today.minusDays(8),
+				drafted.invoice());
+
+		executeJob(instance, BOUNDARY_REMINDER_DAY);
+		executeJob(instance, TASK_ASSESS_DUNNING);
+		assertThat(runtime.getVariable(instance.getId(), VAR_STEP)).isEqualTo("OVERDUE_7");
+		executeJob(instance, TASK_SEND_REMINDER);
+
+		assertThat(runtime.getVariable(instance.getId(), VAR_REMINDER_SENT)).isEqualTo(true);
+		assertThat(reminderService.sentFor(drafted.invoice())).singleElement().satisfies(reminder -> {
+			assertThat(reminder.step()).isEqualTo("OVERDUE_7");
+			assertThat(reminder.recipients()).isEqualTo("ap@client.test");
+			assertThat(reminder.openBalance()).isEqualByComparingTo("326.63");
+			assertThat(reminder.sentOn()).isEqualTo(today);
+		});
+		// a repeated job sends nothing twice, and no other step goes out the same day
+		assertThat(reminderService.send(new ReminderNotice(drafted.invoice(), "OVERDUE_7", DunningAction.REMIND,
+				"overdue-reminder", true)).sent()).isFalse();
+		assertThat(reminderService.send(new ReminderNotice(drafted.invoice(), "OVERDUE_1", DunningAction.REMIND,
+				"overdue-reminder", false)).sent()).isFalse();
+		assertThat(reminderService.sentFor(drafted.invoice())).hasSize(1);
+
+		Invoice invoice = invoices.get(drafted.invoice());
+		OutboxDeliveries.deliverDue(context);
+		MimeMessage mail = awaitMail("Reminder: invoice " + invoice.number());
+		assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("ap@client.test");
+		assertThat(MimeParts.text(mail)).contains(baseUrl + "/invoices/" + drafted.invoice(),
+				"Open balance: 326.63 USD", today.minusDays(8).toString());
+		assertThat(attachmentPart(mail).getContentType()).startsWith("application/pdf");
+		assertThat(Arrays.stream(greenMail.getReceivedMessages()).filter(m -> subject(m).startsWith("Reminder:")))
+			.hasSize(1);
+		assertThat(runtime.createExecutionQuery()
+			.processInstanceId(instance.getId())
+			.activityId(TASK_AWAIT_PAYMENT)
+			.count()).isOne();
+	}
+
+	@Test
+	void aVoidedInvoiceEndsItsPaymentWait() {
+		Drafted drafted = drafted(newClient());
+		ProcessInstance instance = sent(drafted);
+		executeJob(instance, TASK_CHECK_PAYMENT);
+
+		voiding.voidInvoice(drafted.invoice(), false);
+
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count() == 0);
+		assertThat(management.createJobQuery().processInstanceId(instance.getId()).count()).isZero();
+	}
+
+	@Test
 	void anInvoiceForAClientWithoutBillingEmailGoesToFinance() {
 		UUID client = newClient();
 		Drafted drafted = drafted(client);
@@ -192,6 +261,18 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 
 		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey(invoice.id())).count())
 			.isOne();
+	}
+
+	/** Drafted, approved by its manager, posted, rendered and e-mailed: at the payment check. */
+	private ProcessInstance sent(Drafted drafted) {
+		ProcessInstance instance = awaitInstance(drafted.invoice());
+		executeJob(instance, TASK_ASSESS_INVOICE);
+		Task review = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+		tasks.claim(review.getId(), drafted.managerUserId());
+		tasks.complete(review.getId(), Variables.putValue(VAR_DECISION, DECISION_APPROVE));
+		executeJobs(instance, 6);
+		assertThat(passed(instance, EVENT_INVOICE_SENT)).isTrue();
+		return instance;
 	}
 
 	/** Two hours of approved, billable time at 150.00 in October on a new T&M project, drafted. */
@@ -245,10 +326,10 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 		}
 	}
 
-	private MimeMessage awaitMail(String number) {
+	private MimeMessage awaitMail(String subjectPart) {
 		return await().atMost(Duration.ofSeconds(20))
 			.until(() -> Arrays.stream(greenMail.getReceivedMessages())
-				.filter(message -> subject(message).contains(number))
+				.filter(message -> subject(message).contains(subjectPart))
 				.findFirst()
 				.orElse(null), Objects::nonNull);
 	}
