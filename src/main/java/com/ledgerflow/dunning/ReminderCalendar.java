@@ -23,10 +23,10 @@ public class ReminderCalendar {
 	private final LocalTime checkTime;
 
 	ReminderCalendar(Clock clock, @Value("${ledgerflow.company.time-zone}") ZoneId zone,
-			@Value("${ledgerflow.dunning.check-time:08:00}") LocalTime checkTime) {
+			@Value("${ledgerflow.dunning.check-time:08:00}") String checkTime) {
 		this.clock = clock;
 		this.zone = zone;
-		this.checkTime = checkTime;
+		this.checkTime = LocalTime.parse(checkTime);
 	}
 
 	/** The next daily check after now, with the company's offset on that day. */
