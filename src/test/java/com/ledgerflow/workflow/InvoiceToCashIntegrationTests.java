@@ -52,6 +52,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static com.ledgerflow.workflow.InvoiceToCashProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -99,6 +100,9 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 
 	@Autowired
 	InvoiceVoiding voiding;
+
+	@Autowired
+	PaymentTrigger paymentTrigger;
 
 	@Autowired
 	ApplicationContext context;
@@ -210,6 +214,24 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 			.processInstanceId(instance.getId())
 			.activityId(TASK_AWAIT_PAYMENT)
 			.count()).isOne();
+	}
+
+	@Test
+	void aPaymentEventIsCorrelatedWhenTheInvoiceWaitsAndDeliveredAgainWhenItIsBetweenTwoWaits() {
+		Drafted drafted = drafted(newClient());
+		ProcessInstance instance = sent(drafted);
+		paymentTrigger.paymentReceived(drafted.invoice()); // before the first check: that check sees the payment
+		executeJob(instance, TASK_CHECK_PAYMENT);
+
+		paymentTrigger.paymentReceived(drafted.invoice());
+
+		assertThat(runtime.getActiveActivityIds(instance.getId())).containsExactly(TASK_CHECK_PAYMENT);
+		assertThatThrownBy(() -> paymentTrigger.paymentReceived(drafted.invoice()))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("correlated again");
+		executeJob(instance, TASK_CHECK_PAYMENT);
+		paymentTrigger.paymentReceived(drafted.invoice());
+		assertThat(runtime.getActiveActivityIds(instance.getId())).containsExactly(TASK_CHECK_PAYMENT);
 	}
 
 	@Test
