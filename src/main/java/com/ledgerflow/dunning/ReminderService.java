@@ -91,6 +91,7 @@ public class ReminderService {
 	/** Every reminder recorded on the invoice, oldest first. */
 	@Transactional(readOnly = true)
 	public List<SentReminder> sentFor(UUID invoiceId) {
+		invoices.get(invoiceId); // an unknown invoice is a NotFound, not an empty record
 		return records.reminders(invoiceId);
 	}
 

@@ -200,6 +200,9 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 		assertThat(reminderService.send(new ReminderNotice(drafted.invoice(), "OVERDUE_1", DunningAction.REMIND,
 				"overdue-reminder", false)).sent()).isFalse();
 		assertThat(reminderService.sentFor(drafted.invoice())).hasSize(1);
+		Response record = get("/api/v1/invoices/" + drafted.invoice() + "/dunning").expect(200);
+		assertThat(record.<String>read("$.reminders[0].step")).isEqualTo("OVERDUE_7");
+		assertThat(record.<String>read("$.reminders[0].recipients")).isEqualTo("ap@client.test");
 
 		Invoice invoice = invoices.get(drafted.invoice());
 		OutboxDeliveries.deliverDue(context);
