@@ -258,18 +258,22 @@ public class AccountingSync {
 	}
 
 	/**
-	 * Posts the invoice in accounting exactly once: a posted invoice's ref is returned without asking the accounting
-	 * system again; a post repeated after a crash between the system's answer and the commit reuses the first post's
-	 * key, so the system answers the invoice it created then (QBO {@code requestid} replay).
+	 * Posts the invoice in accounting exactly once: a posted invoice is read back without posting again (so its payment
+	 * link comes along); a post repeated after a crash between the system's answer and the commit reuses the first
+	 * post's key, so the system answers the invoice it created then (QBO {@code requestid} replay).
 	 */
 	@Transactional
-	public ExternalRef postInvoice(InvoiceDraft draft) {
+	public PostedInvoice postInvoice(InvoiceDraft draft) {
 		Optional<ExternalRef> posted = externalRef(INVOICE, draft.localId());
 		if (posted.isPresent()) {
-			return posted.get();
+			return PostedInvoice.of(accounting.readInvoice(posted.get()));
 		}
-		return push(INVOICE, draft.localId(), (existing, rejected) -> existing
-			.orElseGet(() -> accounting.createInvoice(draft, rejected).id()));
+		PostedInvoice[] created = new PostedInvoice[1];
+		push(INVOICE, draft.localId(), (existing, rejected) -> {
+			created[0] = accounting.createInvoice(draft, rejected);
+			return created[0].id();
+		});
+		return created[0];
 	}
 
 	/** Voids the posted invoice in accounting; a failure is recorded on its link. */

@@ -1,6 +1,10 @@
 package com.ledgerflow.accounting;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +16,7 @@ import com.ledgerflow.project.ProjectService;
 import com.ledgerflow.shared.NotFound;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -66,6 +71,25 @@ public class AccountingSyncStatus {
 				accounting.name())
 			.forEach(status -> byType.put(status.entityType(), status));
 		return List.copyOf(byType.values());
+	}
+
+	/** Each invoice's state with the active accounting system (not posted when it has no link). */
+	@Transactional(readOnly = true)
+	public Map<UUID, InvoiceSyncState> invoices(Collection<UUID> invoiceIds) {
+		Map<UUID, InvoiceSyncState> states = new HashMap<>();
+		invoiceIds.forEach(id -> states.put(id, InvoiceSyncState.NOT_POSTED));
+		if (invoiceIds.isEmpty()) {
+			return states;
+		}
+		List<Object> args = new ArrayList<>(List.of(accounting.name(), AccountingSync.INVOICE));
+		args.addAll(invoiceIds);
+		String ids = String.join(", ", Collections.nCopies(invoiceIds.size(), "?"));
+		jdbc.query("select local_id, external_id, last_error from external_link"
+				+ " where system = ? and entity_type = ? and local_id in (" + ids + ")",
+				(RowCallbackHandler) rs -> states.put(rs.getObject("local_id", UUID.class),
+						InvoiceSyncState.of(rs.getString("external_id"), rs.getString("last_error"))),
+				args.toArray());
+		return states;
 	}
 
 	/** Records whose last push failed, the most recent attempt first. */

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An invoice as the accounting system holds it now: what is still owed, and whether it was voided (a voided invoice
- * owes nothing).
+ * owes nothing). {@code paymentLink} as in {@link PostedInvoice}.
  */
 public record InvoiceStatus(ExternalRef id, String docNumber, BigDecimal total, BigDecimal balance, boolean voided,
 		@Nullable URI paymentLink) {

@@ -97,11 +97,11 @@ public class ReminderService {
 
 	private MailMessage letter(ReminderNotice notice, Invoice invoice, Client client, BigDecimal open) {
 		String number = Objects.requireNonNull(invoice.number());
-		URI link = documents.paymentLink(invoice.id());
+		URI link = Objects.requireNonNull(invoice.paymentLink(), () -> "Invoice " + invoice.id() + " is not posted");
 		var letter = ReminderLetters.of(notice.template(), client.name(), number, documents.companyName(),
 				open.toPlainString() + " " + invoice.currency(), invoice.dueDate(), link);
 		List<MailAttachment> attachments = notice.attachPdf() ? List.of(new MailAttachment(
-				"invoice-" + number + ".pdf", "application/pdf", documents.render(invoice.id()))) : List.of();
+				"invoice-" + number + ".pdf", "application/pdf", documents.store(invoice.id()).content())) : List.of();
 		return new MailMessage("invoice:" + invoice.id() + ":reminder:" + notice.step(), client.billingEmails(),
 				letter.subject(), letter.text(), null, attachments);
 	}

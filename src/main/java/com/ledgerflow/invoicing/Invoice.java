@@ -2,9 +2,12 @@ package com.ledgerflow.invoicing;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,6 +33,8 @@ import org.springframework.data.domain.AbstractAggregateRoot;
 @Entity
 @Table(name = "invoice")
 public class Invoice extends AbstractAggregateRoot<Invoice> {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
 
 	@Id
 	private UUID id;
@@ -67,6 +72,10 @@ public class Invoice extends AbstractAggregateRoot<Invoice> {
 
 	private @Nullable Instant approvedAt;
 
+	private String publicToken;
+
+	private @Nullable String paymentLink;
+
 	@Version
 	private long version;
 
@@ -90,6 +99,7 @@ public class Invoice extends AbstractAggregateRoot<Invoice> {
 		this.tax = BigDecimal.ZERO.setScale(2);
 		this.total = BigDecimal.ZERO.setScale(2);
 		this.createdAt = Instant.EPOCH;
+		this.publicToken = newToken();
 	}
 
 	/** The terms the client is billed on, copied onto the invoice when it is drafted. */
@@ -157,6 +167,13 @@ public class Invoice extends AbstractAggregateRoot<Invoice> {
 		move(InvoiceStatus.APPROVED, InvoiceStatus.POSTED);
 	}
 
+	/** The link where the client pays, kept when the invoice is posted; the first one stays. */
+	void payableAt(URI link) {
+		if (paymentLink == null) {
+			this.paymentLink = link.toString();
+		}
+	}
+
 	/** POSTED → SENT (e-mailed to the client); idempotent. */
 	void sent() {
 		move(InvoiceStatus.POSTED, InvoiceStatus.SENT);
@@ -196,6 +213,13 @@ public class Invoice extends AbstractAggregateRoot<Invoice> {
 		if (status != InvoiceStatus.DRAFT) {
 			throw new InvoiceNotDraft(id, status);
 		}
+	}
+
+	// 256 random bits: the client-facing page's address must not be guessable from anything else
+	private static String newToken() {
+		byte[] bytes = new byte[32];
+		RANDOM.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
 	private void dated(LocalDate today) {
@@ -300,6 +324,24 @@ public class Invoice extends AbstractAggregateRoot<Invoice> {
 
 	public @Nullable Instant approvedAt() {
 		return approvedAt;
+	}
+
+	/** The unguessable token of the client-facing page ({@code /invoices/view/{token}}). */
+	public String publicToken() {
+		return publicToken;
+	}
+
+	/** Whether the client may see the invoice: approved or later (not a draft, not rejected). */
+	public boolean isIssued() {
+		return status != InvoiceStatus.DRAFT && status != InvoiceStatus.REJECTED;
+	}
+
+	/**
+	 * Where the client pays: QBO's {@code InvoiceLink}, or the client-facing page when the accounting system offers
+	 * none; {@code null} until posted.
+	 */
+	public @Nullable URI paymentLink() {
+		return paymentLink == null ? null : URI.create(paymentLink);
 	}
 
 	public long version() {

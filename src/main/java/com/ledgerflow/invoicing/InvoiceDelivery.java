@@ -17,9 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * E-mails a posted invoice to its client's billing addresses through the outbox, the PDF attached, with the amount
- * due, the due date and the payment link; then marks it SENT. Idempotent: the outbox keeps one message per
- * {@code invoice:{id}:sent}.
+ * E-mails a posted invoice to its client's billing addresses through the outbox, the stored PDF attached (rendered
+ * now if it was not yet), with the amount due, the due date and the invoice's payment link; then marks it SENT.
+ * Idempotent: the outbox keeps one message per {@code invoice:{id}:sent}.
  */
 @Service
 public class InvoiceDelivery {
@@ -52,13 +52,13 @@ public class InvoiceDelivery {
 			throw new ClientHasNoBillingEmail(invoiceId, client.id());
 		}
 		String number = Objects.requireNonNull(invoice.number());
-		URI link = documents.paymentLink(invoiceId);
+		URI link = Objects.requireNonNull(invoice.paymentLink(), () -> "Invoice " + invoiceId + " is not posted");
 		String amount = invoice.total().toPlainString() + " " + invoice.currency();
 		outbox.enqueue(new MailMessage("invoice:" + invoiceId + ":sent", client.billingEmails(),
 				"Invoice " + number + " from " + documents.companyName(),
 				text(client.name(), number, amount, invoice.dueDate(), link),
 				html(client.name(), number, amount, invoice.dueDate(), link), List.of(new MailAttachment(
-						"invoice-" + number + ".pdf", "application/pdf", documents.render(invoiceId)))));
+						"invoice-" + number + ".pdf", "application/pdf", documents.store(invoiceId).content()))));
 		invoices.markSent(invoiceId);
 		return invoice.dueDate();
 	}

@@ -3,11 +3,13 @@ package com.ledgerflow.invoicing;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -19,11 +21,14 @@ import com.ledgerflow.invoicing.pdf.InvoiceDocument;
 import com.ledgerflow.invoicing.pdf.InvoicePdfRenderer;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The PDF of a numbered invoice: the invoice, its client and the company letterhead, laid out by PDFBox. */
+/**
+ * The PDF of a posted invoice: the invoice, its client and the company letterhead, laid out by PDFBox, with the
+ * invoice's stored payment link. Rendered once and kept ({@link #store}); the e-mail and every download serve the
+ * stored file, so what anyone downloads is what the client got.
+ */
 @Service
 public class InvoiceDocuments {
 
@@ -37,29 +42,42 @@ public class InvoiceDocuments {
 
 	private final InvoicePdfRenderer renderer;
 
-	private final String baseUrl;
+	private final InvoicePdfStore pdfs;
+
+	private final Clock clock;
 
 	InvoiceDocuments(InvoiceService invoices, ClientService clients, CompanyLetterhead letterhead,
-			InvoicePdfRenderer renderer, @Value("${ledgerflow.base-url}") String baseUrl) {
+			InvoicePdfRenderer renderer, InvoicePdfStore pdfs, Clock clock) {
 		this.invoices = invoices;
 		this.clients = clients;
 		this.letterhead = letterhead;
 		this.renderer = renderer;
-		this.baseUrl = baseUrl;
-	}
-
-	/** The PDF of the invoice (approved or later: it needs the number). */
-	@Transactional(readOnly = true)
-	public byte[] render(UUID invoiceId) {
-		return renderer.render(document(invoices.get(invoiceId)));
+		this.pdfs = pdfs;
+		this.clock = clock;
 	}
 
 	/**
-	 * Where the client pays: the invoice's page in Ledgerflow. QBO's {@code InvoiceLink} is not kept yet, so the
-	 * local page serves under both providers.
+	 * Renders the PDF and keeps it, once: an invoice with a stored PDF keeps it (a repeated or concurrent render
+	 * stores nothing). The invoice must be posted: the PDF prints its payment link.
 	 */
-	public URI paymentLink(UUID invoiceId) {
-		return URI.create(baseUrl + "/invoices/" + invoiceId);
+	@Transactional
+	public StoredPdf store(UUID invoiceId) {
+		Optional<StoredPdf> stored = pdfs.find(invoiceId);
+		if (stored.isPresent()) {
+			return stored.get();
+		}
+		return pdfs.keepFirst(invoiceId, renderer.render(document(invoices.get(invoiceId))), clock.instant());
+	}
+
+	/** The stored PDF, if rendered yet. */
+	@Transactional(readOnly = true)
+	public Optional<StoredPdf> stored(UUID invoiceId) {
+		return pdfs.find(invoiceId);
+	}
+
+	/** The issuing company, as on the PDF. */
+	public InvoiceDocument.Company company() {
+		return letterhead.company();
 	}
 
 	/** The issuing company's name, for the e-mail. */
@@ -76,7 +94,16 @@ public class InvoiceDocuments {
 				termDays == 0 ? "Due on receipt" : "Net " + termDays, invoice.period().start(),
 				invoice.period().end(), Currency.getInstance(invoice.currency()),
 				invoice.lines().stream().map(InvoiceDocuments::line).toList(), invoice.subtotal(), invoice.taxRate(),
-				invoice.tax(), invoice.total(), invoice.total(), paymentLink(invoice.id()));
+				invoice.tax(), invoice.total(), invoice.total(), paymentLink(invoice));
+	}
+
+	private static URI paymentLink(Invoice invoice) {
+		URI link = invoice.paymentLink();
+		if (link == null) {
+			throw new IllegalStateException("Invoice " + invoice.id() + " is " + invoice.status()
+					+ ": its PDF prints the payment link, which it gets when posted");
+		}
+		return link;
 	}
 
 	private static InvoiceDocument.Line line(InvoiceLine line) {

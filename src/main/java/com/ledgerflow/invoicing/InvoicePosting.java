@@ -9,6 +9,7 @@ import java.util.UUID;
 import com.ledgerflow.accounting.AccountingSync;
 import com.ledgerflow.accounting.ExternalRef;
 import com.ledgerflow.accounting.InvoiceDraft;
+import com.ledgerflow.accounting.PostedInvoice;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -17,7 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Posts an approved invoice to accounting, once: the project's job is set up, each line books to the service item of
  * its kind (Time, Expense, Milestone, Retainer, Discount), the document number is the invoice number. Idempotent
- * through {@link AccountingSync#postInvoice}: posting again returns the first post's ref and books nothing.
+ * through {@link AccountingSync#postInvoice}: posting again returns the first post's ref and books nothing. The
+ * invoice keeps its payment link: the accounting system's (QBO's {@code InvoiceLink}), or its own client-facing page
+ * when the system offers none (the local ledger, QBO without online payments).
  */
 @Service
 public class InvoicePosting {
@@ -26,12 +29,15 @@ public class InvoicePosting {
 
 	private final AccountingSync accounting;
 
+	private final InvoiceLinks links;
+
 	private final String incomeAccountRef;
 
-	InvoicePosting(InvoiceService invoices, AccountingSync accounting,
+	InvoicePosting(InvoiceService invoices, AccountingSync accounting, InvoiceLinks links,
 			@Value("${ledgerflow.accounting.service-income-account:1}") String incomeAccountRef) {
 		this.invoices = invoices;
 		this.accounting = accounting;
+		this.links = links;
 		this.incomeAccountRef = incomeAccountRef;
 	}
 
@@ -50,10 +56,11 @@ public class InvoicePosting {
 			.map(line -> new InvoiceDraft.Line(line.description(), line.quantity(), line.unitPrice(), line.amount(),
 					items.computeIfAbsent(line.kind(), this::serviceItem), taxable))
 			.toList();
-		ExternalRef posted = accounting.postInvoice(new InvoiceDraft(invoice.id(), job, invoice.issueDate(),
+		PostedInvoice posted = accounting.postInvoice(new InvoiceDraft(invoice.id(), job, invoice.issueDate(),
 				invoice.dueDate(), invoice.currency(), lines, invoice.number()));
-		invoices.markPosted(invoiceId);
-		return posted;
+		invoices.markPosted(invoiceId,
+				posted.paymentLink() != null ? posted.paymentLink() : links.publicPage(invoice));
+		return posted.id();
 	}
 
 	private ExternalRef serviceItem(InvoiceLineKind kind) {

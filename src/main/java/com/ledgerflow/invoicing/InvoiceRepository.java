@@ -17,6 +17,9 @@ interface InvoiceRepository extends JpaRepository<Invoice, UUID> {
 	@EntityGraph(attributePaths = "lines")
 	Optional<Invoice> findWithLinesById(UUID id);
 
+	@EntityGraph(attributePaths = "lines")
+	Optional<Invoice> findWithLinesByPublicToken(String publicToken);
+
 	/** Invoices matching every filter given (null: any) and overlapping the period; by period end, newest first. */
 	@Query("""
 			select i from Invoice i where (?1 is null or i.clientId = ?1) and (?2 is null or i.projectId = ?2)

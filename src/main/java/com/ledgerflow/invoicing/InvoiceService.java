@@ -1,10 +1,12 @@
 package com.ledgerflow.invoicing;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.ledgerflow.project.ProjectService;
@@ -74,6 +76,12 @@ public class InvoiceService {
 		return items.billedBy(id).stream().anyMatch(item -> item.writtenOffReason() != null);
 	}
 
+	/** The invoice whose client-facing page has this token, if the client may see it (approved or later). */
+	@Transactional(readOnly = true)
+	public Optional<Invoice> issuedWithToken(String publicToken) {
+		return invoices.findWithLinesByPublicToken(publicToken).filter(Invoice::isIssued);
+	}
+
 	/** Invoices matching every filter given (null: any); the period filter keeps invoices overlapping it. */
 	@Transactional(readOnly = true)
 	public List<Invoice> list(@Nullable UUID clientId, @Nullable UUID projectId, @Nullable InvoiceStatus status,
@@ -132,11 +140,12 @@ public class InvoiceService {
 		return invoices.save(invoice);
 	}
 
-	/** APPROVED → POSTED once booked in accounting; idempotent. */
+	/** APPROVED → POSTED once booked in accounting, payable at {@code paymentLink} (the first stays); idempotent. */
 	@Transactional
-	public Invoice markPosted(UUID id) {
+	public Invoice markPosted(UUID id, URI paymentLink) {
 		Invoice invoice = get(id);
 		invoice.posted();
+		invoice.payableAt(paymentLink);
 		return invoices.save(invoice);
 	}
 

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -13,12 +14,15 @@ import org.springframework.validation.annotation.Validated;
  * @param numberPattern invoice numbers: {@code {yyyy}} (or {@code {yy}}) is the year of issue, {@code {seq:N}} the
  * number within that year zero-padded to N digits ({@code {seq}}: unpadded); default {@code {yyyy}-{seq:4}}. Numbers
  * restart at 1 every year, so the year must be part of the pattern.
+ * @param paymentInstructions how to pay, shown on the client-facing invoice page (e.g. bank transfer details); line
+ * breaks are kept
  */
 @Validated
 @ConfigurationProperties("ledgerflow.invoicing")
 public record InvoicingProperties(
 		@NotBlank @Pattern(regexp = "(?=.*\\{yy(yy)?\\})(?=.*\\{seq(:[1-9])?\\}).*",
-				message = "must contain {yyyy} or {yy} and {seq} or {seq:N}") String numberPattern) {
+				message = "must contain {yyyy} or {yy} and {seq} or {seq:N}") String numberPattern,
+		@DefaultValue("") String paymentInstructions) {
 
 	private static final java.util.regex.Pattern SEQUENCE = java.util.regex.Pattern.compile("\\{seq(?::([1-9]))?\\}");
 

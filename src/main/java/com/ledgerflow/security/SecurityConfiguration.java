@@ -30,7 +30,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * </ul>
  * A third chain lets Intuit POST to {@code /webhooks/**} without login, session or CSRF (the receiver checks the
  * {@code intuit-signature} HMAC). Connecting QuickBooks ({@code /accounting/qbo/**}) and the accounting sync page
- * ({@code /accounting/sync/**}) are for finance and administrators.
+ * ({@code /accounting/sync/**}) are for finance and administrators; the invoice pages ({@code /invoices/**}) for
+ * managers, finance and administrators, except the client-facing invoice page and its PDF
+ * ({@code /invoices/view/{token}}, {@code …/pdf}), which need no login.
  * Anonymous: the login page, static assets, health, the OpenAPI document and Swagger UI (API shape is public, every
  * API call still needs credentials).
  */
@@ -54,6 +56,9 @@ class SecurityConfiguration {
 
 	/** Intuit's webhook deliveries: no login, no session, no CSRF; the receiver verifies the HMAC signature itself. */
 	static final String WEBHOOKS = "/webhooks/**";
+
+	/** The client-facing invoice page (invoicing's {@code InvoiceLinks.PUBLIC_PAGE}): no login. */
+	static final String PUBLIC_INVOICE_PAGE = "/invoices/view/*";
 
 	/** What Camunda's webapps POST to log out; ends the Spring session too. */
 	static final String CAMUNDA_LOGOUT = "/camunda/api/admin/auth/user/*/logout";
@@ -111,6 +116,12 @@ class SecurityConfiguration {
 				.requestMatchers(path("/v3/api-docs"), path("/v3/api-docs/**"), path("/swagger-ui.html"),
 						path("/swagger-ui/**"))
 				.permitAll()
+				// the client-facing invoice page and its PDF: the unguessable token in the path is the access
+				.requestMatchers(path(HttpMethod.GET, PUBLIC_INVOICE_PAGE),
+						path(HttpMethod.GET, PUBLIC_INVOICE_PAGE + "/pdf"))
+				.permitAll()
+				.requestMatchers(path("/invoices"), path("/invoices/**"))
+				.hasAnyAuthority(BILLING_RUNNERS)
 				.requestMatchers(path(HttpMethod.POST, "/projects/**"))
 				.hasAnyAuthority(MASTER_DATA_EDITORS)
 				.requestMatchers(path("/accounting/qbo"), path("/accounting/qbo/**"), path("/accounting/sync"),

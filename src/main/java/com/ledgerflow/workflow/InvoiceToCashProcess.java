@@ -114,7 +114,7 @@ public final class InvoiceToCashProcess {
 	/** Lines and totals as text (String), shown by review-invoice-form. */
 	public static final String VAR_INVOICE_SUMMARY = "invoiceSummary";
 
-	/** {@code /api/v1/invoices/{id}}: the full invoice, linked from review-invoice-form. */
+	/** {@code /invoices/{id}}: the invoice's staff page (lines, review actions), linked from review-invoice-form. */
 	public static final String VAR_INVOICE_URL = "invoiceUrl";
 
 	/** Camunda user id of the project's manager: candidate user of Task_ReviewInvoice. */
@@ -246,7 +246,7 @@ public final class InvoiceToCashProcess {
 	}
 
 	public static String invoiceUrl(UUID invoiceId) {
-		return "/api/v1/invoices/" + invoiceId;
+		return "/invoices/" + invoiceId;
 	}
 
 }

@@ -17,6 +17,7 @@ import com.ledgerflow.dunning.ReminderNotice;
 import com.ledgerflow.dunning.ReminderService;
 import com.ledgerflow.invoicing.BillingPeriod;
 import com.ledgerflow.invoicing.Invoice;
+import com.ledgerflow.invoicing.InvoiceDocuments;
 import com.ledgerflow.invoicing.InvoiceDrafted;
 import com.ledgerflow.invoicing.InvoiceDrafting;
 import com.ledgerflow.invoicing.InvoicePosting;
@@ -85,6 +86,9 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 
 	@Autowired
 	InvoicePosting posting;
+
+	@Autowired
+	InvoiceDocuments documents;
 
 	@Autowired
 	InvoiceToCashTrigger trigger;
@@ -162,10 +166,14 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 		OutboxDeliveries.deliverDue(context);
 		MimeMessage mail = awaitMail(invoice.number());
 		assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("ap@client.test");
-		assertThat(MimeParts.text(mail)).contains(baseUrl + "/invoices/" + drafted.invoice(), "326.63 USD",
+		// the local ledger offers no online payment: the link is the invoice's client-facing page
+		assertThat(invoice.paymentLink()).hasToString(baseUrl + "/invoices/view/" + invoice.publicToken());
+		assertThat(MimeParts.text(mail)).contains(invoice.paymentLink().toString(), "326.63 USD",
 				invoice.dueDate().toString());
 		Part pdf = attachmentPart(mail);
 		assertThat(pdf.getContentType()).startsWith("application/pdf");
+		assertThat(MimeParts.attachment(mail)).as("the PDF rendered at Task_RenderInvoicePdf, kept")
+			.isEqualTo(documents.stored(drafted.invoice()).orElseThrow().content());
 		try (PDDocument document = Loader.loadPDF(MimeParts.attachment(mail))) {
 			assertThat(new PDFTextStripper().getText(document)).contains(invoice.number());
 		}
@@ -208,7 +216,7 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 		OutboxDeliveries.deliverDue(context);
 		MimeMessage mail = awaitMail("Reminder: invoice " + invoice.number());
 		assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("ap@client.test");
-		assertThat(MimeParts.text(mail)).contains(baseUrl + "/invoices/" + drafted.invoice(),
+		assertThat(MimeParts.text(mail)).contains(invoice.paymentLink().toString(),
 				"Open balance: 326.63 USD", today.minusDays(8).toString());
 		assertThat(attachmentPart(mail).getContentType()).startsWith("application/pdf");
 		assertThat(Arrays.stream(greenMail.getReceivedMessages()).filter(m -> subject(m).startsWith("Reminder:")))

@@ -1,7 +1,6 @@
 package com.ledgerflow.accounting.local;
 
 import java.math.BigDecimal;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -27,11 +26,9 @@ import com.ledgerflow.accounting.PostedInvoice;
 import com.ledgerflow.accounting.TimeActivityEntry;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The built-in ledger's tables beyond customers (V7): items, employees, vendors, time activities, expenses, invoices
@@ -52,12 +49,9 @@ class LocalLedger {
 
 	private final Clock clock;
 
-	private final URI baseUrl;
-
-	LocalLedger(JdbcTemplate jdbc, Clock clock, @Value("${ledgerflow.base-url}") URI baseUrl) {
+	LocalLedger(JdbcTemplate jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.baseUrl = baseUrl;
 	}
 
 	ExternalRef upsertItem(String name, String incomeAccountRef) {
@@ -189,10 +183,11 @@ class LocalLedger {
 
 	InvoiceStatus readInvoice(ExternalRef invoice) {
 		List<InvoiceStatus> found = jdbc.query("""
-				select id, local_id, doc_number, total, balance, voided from local_ledger_invoice where id = ?""",
+				select id, doc_number, total, balance, voided from local_ledger_invoice where id = ?""",
 				(rs, row) -> new InvoiceStatus(new ExternalRef(rs.getString("id")), rs.getString("doc_number"),
 						Money.exact(rs.getBigDecimal("total")), Money.exact(rs.getBigDecimal("balance")),
-						rs.getBoolean("voided"), paymentLink(rs.getObject("local_id", UUID.class))),
+						// no online payment here: invoicing links the client to its own invoice page
+						rs.getBoolean("voided"), null),
 				invoice.value());
 		return found.stream().findFirst().orElseThrow(() -> notFound("invoice", invoice));
 	}
@@ -257,10 +252,6 @@ class LocalLedger {
 				on conflict (year) do update set last = local_ledger_invoice_number.last + 1
 				returning last""", Integer.class, year);
 		return String.format(Locale.ROOT, "LL-%d-%04d", year, n);
-	}
-
-	private URI paymentLink(UUID localInvoiceId) {
-		return UriComponentsBuilder.fromUri(baseUrl).pathSegment("invoices", localInvoiceId.toString()).build().toUri();
 	}
 
 	private boolean exists(String table, String id) {

@@ -8,7 +8,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 import org.springframework.stereotype.Component;
 
-/** Task_RenderInvoicePdf: renders the PDF before anything is e-mailed, so a layout failure becomes an incident here (the e-mail renders it again; PDFs are not stored); its size in {@code pdfSize}. */
+/**
+ * Task_RenderInvoicePdf: renders the PDF once and keeps it (a repeated job keeps the first), before anything is
+ * e-mailed, so a layout failure becomes an incident here; the e-mail attaches the stored file. Its size in
+ * {@code pdfSize}.
+ */
 @Component
 public class RenderInvoicePdfDelegate implements JavaDelegate {
 
@@ -21,7 +25,7 @@ public class RenderInvoicePdfDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		execution.setVariable(InvoiceToCashProcess.VAR_PDF_SIZE,
-				documents.render(InvoiceToCashProcess.invoiceId(execution)).length);
+				documents.store(InvoiceToCashProcess.invoiceId(execution)).content().length);
 	}
 
 }

@@ -9,6 +9,7 @@ import com.ledgerflow.accounting.AccountingSystem;
 import com.ledgerflow.accounting.AccountingSystemContractTests;
 import com.ledgerflow.accounting.ExternalRef;
 import com.ledgerflow.accounting.InvoiceDraft;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,15 +54,25 @@ class AccountingSystemContractOnLocalTests extends AccountingSystemContractTests
 	/** Ledgerflow numbers its invoices itself (2026-0042): the ledger's own numbers never take one of those. */
 	@Test
 	void numbersAnInvoicePostedWithoutANumberApartFromLedgerflowsNumbers() {
-		InvoiceDraft own = booking().invoice();
+		// issued in 2099: the Ledgerflow-style number it takes is never one the shared database's invoicing gives
+		InvoiceDraft own = in2099(booking().invoice(), null);
 		String ledgerNumber = accounting.createInvoice(own).docNumber();
-		assertThat(ledgerNumber).matches("LL-2026-\\d{4}");
+		assertThat(ledgerNumber).matches("LL-2099-\\d{4}");
 
 		String ledgerflowNumber = ledgerNumber.substring("LL-".length());
-		InvoiceDraft numbered = booking().invoice();
-		InvoiceDraft withNumber = new InvoiceDraft(numbered.localId(), numbered.customerOrJob(), numbered.issueDate(),
-				numbered.dueDate(), numbered.currency(), numbered.lines(), ledgerflowNumber);
+		InvoiceDraft withNumber = in2099(booking().invoice(), ledgerflowNumber);
 		assertThat(accounting.createInvoice(withNumber).docNumber()).isEqualTo(ledgerflowNumber);
+	}
+
+	private static InvoiceDraft in2099(InvoiceDraft draft, @Nullable String docNumber) {
+		return new InvoiceDraft(draft.localId(), draft.customerOrJob(), LocalDate.of(2099, 1, 15),
+				LocalDate.of(2099, 2, 14), draft.currency(), draft.lines(), docNumber);
+	}
+
+	/** No online payment in the built-in ledger: invoicing links the client to its own invoice page instead. */
+	@Test
+	void offersNoPaymentLink() {
+		assertThat(accounting.createInvoice(booking().invoice()).paymentLink()).isNull();
 	}
 
 	@Override

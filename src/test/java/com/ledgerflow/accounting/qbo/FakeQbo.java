@@ -107,6 +107,8 @@ public final class FakeQbo implements AutoCloseable {
 
 	private final Map<String, String> invoiceLinks = new HashMap<>();
 
+	private boolean offerInvoiceLinks = true;
+
 	private final Map<String, Deque<String>> rejections = new HashMap<>();
 
 	private Instant lastTick = Instant.EPOCH;
@@ -306,6 +308,17 @@ public final class FakeQbo implements AutoCloseable {
 	 * A customer pays {@code amount} of an invoice in QuickBooks: a {@code Payment} with a {@code LinkedTxn} to the
 	 * invoice (as in {@code qbo-samples/payment-response.json}); the invoice's balance drops. Returns the payment Id.
 	 */
+	/** The {@code InvoiceLink} of the invoice, if it has one. */
+	public synchronized Optional<String> invoiceLink(String invoiceId) {
+		return Optional.ofNullable(invoiceLinks.get(invoiceId));
+	}
+
+	/** Whether invoices created from now on get an {@code InvoiceLink} (not without online payments enabled). */
+	public synchronized FakeQbo offerInvoiceLinks(boolean offer) {
+		this.offerInvoiceLinks = offer;
+		return this;
+	}
+
 	public synchronized String addPayment(String invoiceId, BigDecimal amount) {
 		ObjectNode invoice = entities.get("Invoice").get(invoiceId);
 		ObjectNode payment = json.createObjectNode();
@@ -978,7 +991,7 @@ public final class FakeQbo implements AutoCloseable {
 		stored.putObject("MetaData").put("CreateTime", now).put("LastUpdatedTime", now);
 		entities.get(entity).put(id, stored);
 		changedAt.put(entity + ":" + id, tick());
-		if (entity.equals("Invoice")) {
+		if (entity.equals("Invoice") && offerInvoiceLinks) {
 			invoiceLinks.put(id, "https://connect.intuit.com/portal/app/CommerceNetwork/view/scs-v1-"
 					+ UUID.randomUUID().toString().replace("-", "") + "?locale=en_US");
 		}

@@ -32,6 +32,11 @@ import com.ledgerflow.accounting.AccountingSystem;
 import com.ledgerflow.accounting.ExternalRef;
 import com.ledgerflow.accounting.InvoiceDraft;
 import com.ledgerflow.expense.Expense;
+import com.ledgerflow.invoicing.BillingPeriod;
+import com.ledgerflow.invoicing.Invoice;
+import com.ledgerflow.invoicing.InvoiceDrafting;
+import com.ledgerflow.invoicing.InvoicePosting;
+import com.ledgerflow.invoicing.InvoiceService;
 import com.ledgerflow.expense.ExpenseBooking;
 import com.ledgerflow.expense.ExpenseDetails;
 import com.ledgerflow.expense.ExpenseOrigin;
@@ -170,6 +175,18 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 
 	@Value("${ledgerflow.company.time-zone}")
 	ZoneId zone;
+
+	@Value("${ledgerflow.base-url}")
+	String baseUrl;
+
+	@Autowired
+	InvoiceDrafting drafting;
+
+	@Autowired
+	InvoiceService invoices;
+
+	@Autowired
+	InvoicePosting posting;
 
 	private final HttpClient webhookClient = HttpClient.newHttpClient();
 
@@ -384,11 +401,40 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 			sync.postInvoice(draft);
 			throw new IllegalStateException("crash after QuickBooks answered, before the commit");
 		})).hasMessageContaining("crash");
-		ExternalRef ref = inTransaction.execute(status -> sync.postInvoice(draft));
+		ExternalRef ref = inTransaction.execute(status -> sync.postInvoice(draft).id());
 
 		assertThat(fake.entities("Invoice")).hasSize(invoicesBefore + 1);
 		assertThat(fake.entity("Invoice", ref.value())).isPresent();
 		assertThat(sync.externalRef("INVOICE", draft.localId())).contains(ref);
+	}
+
+	@Test
+	void aPostedInvoiceKeepsQuickBooksInvoiceLinkAsItsPaymentLinkAndAPostRepeatedKeepsItToo() {
+		UUID invoice = approvedInvoice();
+		int invoicesBefore = fake.entities("Invoice").size();
+
+		ExternalRef ref = posting.post(invoice);
+		jdbc.update("update invoice set payment_link = null where id = ?", invoice); // as if lost before this change
+		assertThat(posting.post(invoice)).as("posted again: the same invoice").isEqualTo(ref);
+
+		assertThat(fake.entities("Invoice")).hasSize(invoicesBefore + 1);
+		String qboLink = fake.invoiceLink(ref.value()).orElseThrow();
+		assertThat(invoices.get(invoice).paymentLink()).hasToString(qboLink);
+	}
+
+	@Test
+	void anInvoiceQuickBooksOffersNoLinkForIsPaidOnItsOwnPage() {
+		UUID invoice = approvedInvoice();
+		fake.offerInvoiceLinks(false);
+		try {
+			posting.post(invoice);
+		}
+		finally {
+			fake.offerInvoiceLinks(true);
+		}
+
+		Invoice posted = invoices.get(invoice);
+		assertThat(posted.paymentLink()).hasToString(baseUrl + "/invoices/view/" + posted.publicToken());
 	}
 
 	@Test
@@ -407,12 +453,29 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 				"the fake QBO was told to refuse this request");
 	}
 
+	/** An approved invoice for two hours of approved time at 150.00 on a new project. */
+	private UUID approvedInvoice() {
+		UUID manager = newPerson();
+		UUID project = newProject(newClient(unique("Northwind")), manager, "TIME_AND_MATERIALS");
+		LocalDate day = LocalDate.of(2026, 10, 5);
+		jdbc.update("""
+				insert into time_entry (id, person_id, project_id, work_date, iso_week, minutes, notes, billable,
+				 status, bill_rate, cost_rate, origin, created_at, updated_at, version)
+				values (?, ?, ?, ?, ?, 120, 'work', true, 'APPROVED', 150.00, 60.00, 'WEB', now(), now(), 0)""",
+				UUID.randomUUID(), manager, project, day, IsoWeek.of(day).toString());
+		UUID invoice = drafting.draft(project, new BillingPeriod(day.withDayOfMonth(1), day.withDayOfMonth(31)))
+			.orElseThrow()
+			.id();
+		invoices.approve(invoice);
+		return invoice;
+	}
+
 	private ExternalRef setUpProject() {
 		return sync.setUpProject(newProject(newClient(unique("Fabrikam")), newPerson(), "TIME_AND_MATERIALS"));
 	}
 
 	private ExternalRef postInvoice(UUID localId) {
-		return sync.postInvoice(draft(localId, setUpProject()));
+		return sync.postInvoice(draft(localId, setUpProject())).id();
 	}
 
 	private InvoiceDraft draft(UUID localId, ExternalRef job) {
