@@ -13,6 +13,8 @@ import com.ledgerflow.ApiTestSupport;
 import com.ledgerflow.IntegrationTest;
 import com.ledgerflow.TestMailServer;
 import com.ledgerflow.dunning.DunningAction;
+import com.ledgerflow.dunning.DunningService;
+import com.ledgerflow.dunning.SentReminder;
 import com.ledgerflow.dunning.ReminderNotice;
 import com.ledgerflow.dunning.ReminderService;
 import com.ledgerflow.invoicing.BillingPeriod;
@@ -26,7 +28,9 @@ import com.ledgerflow.invoicing.InvoiceStatus;
 import com.ledgerflow.invoicing.InvoiceVoiding;
 import com.ledgerflow.mail.MimeParts;
 import com.ledgerflow.mail.smtp.OutboxDeliveries;
+import com.ledgerflow.project.Project;
 import com.ledgerflow.project.ProjectPlanService;
+import com.ledgerflow.project.ProjectService;
 import com.ledgerflow.project.TaskDetails;
 import com.ledgerflow.timetracking.IsoWeek;
 import jakarta.mail.Multipart;
@@ -107,6 +111,12 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 
 	@Autowired
 	PaymentTrigger paymentTrigger;
+
+	@Autowired
+	DunningService dunning;
+
+	@Autowired
+	ProjectService projects;
 
 	@Autowired
 	ApplicationContext context;
@@ -246,6 +256,53 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 	}
 
 	@Test
+	void anEscalationAsksTheManagerWithTheHistoryAndAPromiseToPayHoldsReminders() {
+		Drafted drafted = drafted(newClient());
+		ProcessInstance instance = overdue(drafted, 14);
+		runDailyCheck(instance);
+		assertThat(runtime.getVariable(instance.getId(), VAR_ACTION)).isEqualTo("ESCALATE");
+
+		Task followUp = tasks.createTaskQuery()
+			.processInstanceId(instance.getId())
+			.taskDefinitionKey(TASK_FOLLOW_UP_OVERDUE_INVOICE)
+			.taskCandidateUser(drafted.managerUserId())
+			.singleResult();
+		assertThat(followUp).isNotNull();
+		assertThat((String) runtime.getVariable(instance.getId(), VAR_DUNNING_HISTORY)).contains("ESCALATE_14",
+				"ap@client.test", "open balance 326.63");
+		tasks.claim(followUp.getId(), drafted.managerUserId());
+		LocalDate promisedBy = LocalDate.now(ZoneId.of("America/New_York")).plusDays(3);
+		tasks.complete(followUp.getId(), Variables.putValue(VAR_FOLLOW_UP_OUTCOME, OUTCOME_PROMISE)
+			.putValue(VAR_PROMISED_BY, promisedBy.toString()));
+		executeJob(instance, TASK_RECORD_FOLLOW_UP);
+
+		assertThat(dunning.followUps(drafted.invoice())).singleElement().satisfies(promise -> {
+			assertThat(promise.promisedBy()).isEqualTo(promisedBy);
+			assertThat(promise.decidedBy()).isEqualTo(drafted.managerUserId());
+		});
+		assertThat(dunning.facts(drafted.invoice()).held()).isTrue();
+		setDue(drafted, 30); // the final notice would be due, but the promise holds it
+		runDailyCheck(instance);
+		assertThat(runtime.getVariable(instance.getId(), VAR_REMINDERS_HELD)).isEqualTo(true);
+		assertThat(reminderService.sentFor(drafted.invoice())).extracting(SentReminder::step)
+			.containsExactly("ESCALATE_14");
+	}
+
+	@Test
+	void aFinalNoticePutsTheProjectOnHold() {
+		Drafted drafted = drafted(newClient());
+		ProcessInstance instance = overdue(drafted, 31);
+		runDailyCheck(instance);
+		executeJob(instance, TASK_PUT_PROJECT_ON_HOLD);
+
+		assertThat(reminderService.sentFor(drafted.invoice())).extracting(SentReminder::step)
+			.containsExactly("FINAL_NOTICE_30");
+		Project project = projects.get(invoices.get(drafted.invoice()).projectId());
+		assertThat(project.onHold()).isTrue();
+		assertThat(project.onHoldReason()).startsWith("Final payment notice on invoice ");
+	}
+
+	@Test
 	void aVoidedInvoiceEndsItsPaymentWait() {
 		Drafted drafted = drafted(newClient());
 		ProcessInstance instance = sent(drafted);
@@ -294,6 +351,29 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 
 		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey(invoice.id())).count())
 			.isOne();
+	}
+
+	/** Sent, checked (waiting for payment) and due {@code days} days ago. */
+	private ProcessInstance overdue(Drafted drafted, int days) {
+		ProcessInstance instance = sent(drafted);
+		executeJob(instance, TASK_CHECK_PAYMENT);
+		setDue(drafted, days);
+		return instance;
+	}
+
+	private void setDue(Drafted drafted, int daysAgo) {
+		LocalDate today = LocalDate.now(ZoneId.of("America/New_York"));
+		jdbc.update("update invoice set issue_date = ?, due_date = ? where id = ?", today.minusDays(daysAgo + 30),
+				today.minusDays(daysAgo), drafted.invoice());
+	}
+
+	/** The daily timer fires (whatever its due time), the facts are assessed, the policy applied, a due step sent. */
+	private void runDailyCheck(ProcessInstance instance) {
+		executeJob(instance, BOUNDARY_REMINDER_DAY);
+		executeJob(instance, TASK_ASSESS_DUNNING);
+		if (management.createJobQuery().processInstanceId(instance.getId()).activityId(TASK_SEND_REMINDER).count() > 0) {
+			executeJob(instance, TASK_SEND_REMINDER);
+		}
 	}
 
 	/** Drafted, approved by its manager, posted, rendered and e-mailed: at the payment check. */
