@@ -3,10 +3,13 @@ package com.ledgerflow.workflow;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -62,6 +65,26 @@ class InvoiceToCashPaymentProcessTests {
 		.build();
 
 	private static final ZoneId ZONE = ZoneId.of("America/New_York");
+
+	/** The listener's clock follows the engine's (ClockUtil), as the application's both follow the system's. */
+	private static final Clock ENGINE_CLOCK = new Clock() {
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return Clock.fixed(instant(), zone);
+		}
+
+		@Override
+		public Instant instant() {
+			return ClockUtil.getCurrentTime().toInstant();
+		}
+
+	};
 
 	private static final String INVOICE_ID = "7c1e2c3d-4f5a-4b6c-8d7e-9f0a1b2c3d4e";
 
@@ -137,7 +160,7 @@ class InvoiceToCashPaymentProcessTests {
 		});
 		Mocks.register("describeFollowUpListener",
 				(TaskListener) task -> task.setVariable(VAR_DUNNING_HISTORY, String.join("\n", reminders)));
-		Mocks.register("recordFollowUpListener", new RecordFollowUpListener());
+		Mocks.register("recordFollowUpListener", new RecordFollowUpListener(ENGINE_CLOCK, ZONE));
 		Mocks.register("recordFollowUpDelegate", (JavaDelegate) execution -> {
 			String outcome = (String) execution.getVariable(VAR_FOLLOW_UP_OUTCOME);
 			calls.add(outcome + " by " + execution.getVariable(VAR_FOLLOWED_UP_BY));
@@ -220,6 +243,8 @@ class InvoiceToCashPaymentProcessTests {
 
 		assertThatThrownBy(() -> complete(followUp, MANAGER, OUTCOME_PROMISE, null, null))
 			.hasMessageContaining(VAR_PROMISED_BY + ": is required");
+		assertThatThrownBy(() -> complete(followUp, MANAGER, OUTCOME_PROMISE, "2020-01-01", null))
+			.hasMessageContaining(VAR_PROMISED_BY + ": must be today or later");
 		complete(followUp, MANAGER, OUTCOME_PROMISE, DUE.plusDays(35).toString(), null);
 		advanceTo(30);
 		advanceTo(35);

@@ -1,6 +1,8 @@
 package com.ledgerflow.workflow.delegate;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 
@@ -8,13 +10,14 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import static com.ledgerflow.workflow.InvoiceToCashProcess.*;
 
 /**
- * Task_FollowUpOverdueInvoice (complete): checks the form (an outcome; a promise needs a date, taken as
- * {@code yyyy-MM-dd} or the date part of a date-time; a dispute a note; a write-off a member of finance) — otherwise the
+ * Task_FollowUpOverdueInvoice (complete): checks the form (an outcome; a promise needs a date, today or later in the
+ * company's calendar, taken as {@code yyyy-MM-dd} or the date part of a date-time; a dispute a note; a write-off a member of finance) — otherwise the
  * completion fails with the reason and the task stays open — and copies it to the process: {@code followUpOutcome},
  * {@code followUpPromisedBy}, {@code followUpNote}, {@code followedUpBy}.
  */
@@ -23,6 +26,15 @@ public class RecordFollowUpListener implements TaskListener {
 
 	private static final Set<String> OUTCOMES = Set.of(OUTCOME_PROMISE, OUTCOME_DISPUTE, OUTCOME_COLLECTIONS,
 			OUTCOME_WRITE_OFF);
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	public RecordFollowUpListener(Clock clock, @Value("${ledgerflow.company.time-zone}") ZoneId zone) {
+		this.clock = clock;
+		this.zone = zone;
+	}
 
 	@Override
 	public void notify(DelegateTask task) {
@@ -46,17 +58,22 @@ public class RecordFollowUpListener implements TaskListener {
 		process.setVariable(VAR_FOLLOWED_UP_BY, user);
 	}
 
-	private static LocalDate promisedBy(Object value) {
+	private LocalDate promisedBy(Object value) {
 		if (value == null || value.toString().isBlank()) {
 			throw new IllegalArgumentException(VAR_PROMISED_BY + ": is required for a promise to pay");
 		}
 		String text = value.toString();
+		LocalDate date;
 		try {
-			return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+			date = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
 		}
 		catch (DateTimeParseException ex) {
 			throw new IllegalArgumentException(VAR_PROMISED_BY + ": '" + text + "' is not a date (yyyy-MM-dd)");
 		}
+		if (date.isBefore(LocalDate.now(clock.withZone(zone)))) {
+			throw new IllegalArgumentException(VAR_PROMISED_BY + ": must be today or later");
+		}
+		return date;
 	}
 
 	/** The assignee (Tasklist claims before completing), else the caller. */
