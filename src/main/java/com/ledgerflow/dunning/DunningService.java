@@ -72,10 +72,12 @@ public class DunningService {
 	public void decide(UUID invoiceId, FollowUpOutcome outcome, @Nullable LocalDate promisedBy, @Nullable String note,
 			String by) {
 		switch (outcome) {
-			case PROMISED -> promise(invoiceId,
-					Objects.requireNonNullElseGet(promisedBy, () -> {
-						throw new InvalidField("promisedBy", "is required for a promise to pay");
-					}), by);
+			case PROMISED -> {
+				if (promisedBy == null) {
+					throw new InvalidField("promisedBy", "is required for a promise to pay");
+				}
+				promise(invoiceId, promisedBy, by);
+			}
 			case DISPUTED -> dispute(invoiceId, note, by);
 			case COLLECTIONS -> sendToCollections(invoiceId, note, by);
 			case WRITTEN_OFF -> writeOff(invoiceId, note, by);

@@ -70,7 +70,7 @@ public class ReminderService {
 		Invoice invoice = invoices.get(notice.invoiceId());
 		BigDecimal open = balances.of(invoice);
 		Instant now = clock.instant();
-		Instant followUpDueAt = workingDaysAfter(now, FOLLOW_UP_WORKING_DAYS);
+		Instant followUpDueAt = workingDaysAfter(now, FOLLOW_UP_WORKING_DAYS, zone);
 		if (open.signum() == 0) {
 			return new ReminderOutcome(false, "nothing is owed", followUpDueAt);
 		}
@@ -107,7 +107,7 @@ public class ReminderService {
 	}
 
 	/** {@code days} working days (Monday to Friday) after {@code from}, at the same time of day, company time zone. */
-	Instant workingDaysAfter(Instant from, int days) {
+	static Instant workingDaysAfter(Instant from, int days, ZoneId zone) {
 		ZonedDateTime at = from.atZone(zone);
 		int left = days;
 		while (left > 0) {
