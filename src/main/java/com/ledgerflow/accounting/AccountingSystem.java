@@ -125,6 +125,12 @@ public interface AccountingSystem {
 	Optional<ExternalPurchase> readPurchase(ExternalRef purchase);
 
 	/**
+	 * The payment as the accounting system holds it now, whoever entered it, with the parts applied to invoices; empty
+	 * when there is none under that id (deleted, or never existed). Reads only: idempotent.
+	 */
+	Optional<ExternalPayment> readPayment(ExternalRef payment);
+
+	/**
 	 * Payments, invoices, time activities and purchases changed after {@code cursor} ({@code null}: as far back as
 	 * the system keeps changes), oldest first.
 	 */

@@ -10,15 +10,21 @@ import org.jspecify.annotations.Nullable;
 /**
  * An invoice to post (QBO: {@code Invoice} with {@code SalesItemLineDetail} lines). {@code localId} identifies it:
  * posted twice, it exists once. Each line's amount is its quantity times unit price rounded half-up to the cent, and
- * the total is the exact sum of the line amounts.
+ * the total is the exact sum of the line amounts plus the tax.
  * @param currency ISO 4217 code
  * @param docNumber the invoice number; {@code null} lets the accounting system number it
+ * @param tax the sales tax Ledgerflow computed on the taxable lines (QBO {@code TxnTaxDetail.TotalTax}, so QuickBooks
+ * holds the total and balance the client was sent, not one of its own)
  */
 public record InvoiceDraft(UUID localId, ExternalRef customerOrJob, LocalDate issueDate, LocalDate dueDate,
-		String currency, List<Line> lines, @Nullable String docNumber) {
+		String currency, List<Line> lines, @Nullable String docNumber, BigDecimal tax) {
 
 	public InvoiceDraft {
 		lines = List.copyOf(lines);
+		tax = Money.exact(tax);
+		if (tax.signum() < 0) {
+			throw new IllegalArgumentException("Negative tax " + tax);
+		}
 		if (lines.isEmpty()) {
 			throw new IllegalArgumentException("An invoice has at least one line");
 		}
@@ -27,9 +33,20 @@ public record InvoiceDraft(UUID localId, ExternalRef customerOrJob, LocalDate is
 		}
 	}
 
-	/** The exact sum of the line amounts. */
-	public BigDecimal total() {
+	/** An invoice without sales tax. */
+	public InvoiceDraft(UUID localId, ExternalRef customerOrJob, LocalDate issueDate, LocalDate dueDate,
+			String currency, List<Line> lines, @Nullable String docNumber) {
+		this(localId, customerOrJob, issueDate, dueDate, currency, lines, docNumber, BigDecimal.ZERO);
+	}
+
+	/** The exact sum of the line amounts, before tax. */
+	public BigDecimal subtotal() {
 		return lines.stream().map(Line::amount).reduce(Money.exact(BigDecimal.ZERO), BigDecimal::add);
+	}
+
+	/** What the client owes: the subtotal plus the tax. */
+	public BigDecimal total() {
+		return subtotal().add(tax);
 	}
 
 	/**

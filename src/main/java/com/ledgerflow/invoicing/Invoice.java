@@ -174,15 +174,37 @@ public class Invoice extends AbstractAggregateRoot<Invoice> {
 		}
 	}
 
-	/** POSTED → SENT (e-mailed to the client); idempotent. */
+	/** POSTED → SENT (e-mailed to the client); idempotent, and a PAID invoice (paid before it went out) stays PAID. */
 	void sent() {
+		if (status == InvoiceStatus.PAID) {
+			return;
+		}
 		move(InvoiceStatus.POSTED, InvoiceStatus.SENT);
 	}
 
-	/** APPROVED, POSTED or SENT → VOIDED; the number stays taken. Idempotent. */
+	/** Whether payments may be recorded against it: it is POSTED (in accounting) or SENT. */
+	public boolean acceptsPayments() {
+		return status == InvoiceStatus.POSTED || status == InvoiceStatus.SENT;
+	}
+
+	/** POSTED or SENT → PAID (its payments cover the total); idempotent. */
+	void paid() {
+		if (status == InvoiceStatus.PAID) {
+			return;
+		}
+		if (!acceptsPayments()) {
+			throw new InvoiceChangeRefused("Invoice " + id + " is " + status + "; only a posted or sent invoice is paid");
+		}
+		this.status = InvoiceStatus.PAID;
+	}
+
+	/** APPROVED, POSTED or SENT → VOIDED; the number stays taken. Idempotent. A PAID invoice is not voided. */
 	void voided() {
 		if (status == InvoiceStatus.VOIDED) {
 			return;
+		}
+		if (status == InvoiceStatus.PAID) {
+			throw new InvoiceChangeRefused("Invoice " + id + " is PAID; a paid invoice is not voided");
 		}
 		if (status == InvoiceStatus.DRAFT || status == InvoiceStatus.REJECTED) {
 			throw new InvoiceChangeRefused("Invoice " + id + " is " + status + "; only an approved invoice can be voided");

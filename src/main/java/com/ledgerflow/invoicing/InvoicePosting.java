@@ -57,7 +57,7 @@ public class InvoicePosting {
 					items.computeIfAbsent(line.kind(), this::serviceItem), taxable))
 			.toList();
 		PostedInvoice posted = accounting.postInvoice(new InvoiceDraft(invoice.id(), job, invoice.issueDate(),
-				invoice.dueDate(), invoice.currency(), lines, invoice.number()));
+				invoice.dueDate(), invoice.currency(), lines, invoice.number(), invoice.tax()));
 		invoices.markPosted(invoiceId,
 				posted.paymentLink() != null ? posted.paymentLink() : links.publicPage(invoice));
 		return posted.id();

@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.persistence.LockModeType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface InvoiceRepository extends JpaRepository<Invoice, UUID> {
@@ -19,6 +21,10 @@ interface InvoiceRepository extends JpaRepository<Invoice, UUID> {
 
 	@EntityGraph(attributePaths = "lines")
 	Optional<Invoice> findWithLinesByPublicToken(String publicToken);
+	/** The invoice, its row locked ({@code select … for update}) until the transaction ends. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select i from Invoice i where i.id = ?1")
+	Optional<Invoice> findLockedById(UUID id);
 
 	/** Invoices matching every filter given (null: any) and overlapping the period; by period end, newest first. */
 	@Query("""

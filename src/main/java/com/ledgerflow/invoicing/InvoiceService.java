@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** A drafted invoice's review and life: write-offs, discounts, approval with its number, rejection, void. */
@@ -52,6 +53,15 @@ public class InvoiceService {
 	@Transactional(readOnly = true)
 	public Invoice get(UUID id) {
 		return invoices.findWithLinesById(id).orElseThrow(() -> new NotFound("invoice", id));
+	}
+
+	/**
+	 * The invoice, its row locked until the caller's transaction ends: whoever records a payment against it holds
+	 * this lock, so two payments at once never both see the old balance. Needs a running transaction.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Invoice lockForPayment(UUID id) {
+		return invoices.findLockedById(id).orElseThrow(() -> new NotFound("invoice", id));
 	}
 
 	/**
@@ -154,6 +164,17 @@ public class InvoiceService {
 	public Invoice markSent(UUID id) {
 		Invoice invoice = get(id);
 		invoice.sent();
+		return invoices.save(invoice);
+	}
+
+	/**
+	 * POSTED or SENT → PAID, once the payments recorded against it cover its total (the payment module decides that);
+	 * idempotent.
+	 */
+	@Transactional
+	public Invoice markPaid(UUID id) {
+		Invoice invoice = get(id);
+		invoice.paid();
 		return invoices.save(invoice);
 	}
 

@@ -85,7 +85,8 @@ class SecurityConfiguration {
 				// everyone books their own time; the time module checks whose (managers and finance: anyone's)
 				.requestMatchers(path(HttpMethod.POST, "/api/v1/expense-categories"))
 				.hasAnyAuthority(ACCOUNTING_ADMINS)
-				.requestMatchers(path(HttpMethod.POST, "/api/v1/invoices/*/void"))
+				.requestMatchers(path(HttpMethod.POST, "/api/v1/invoices/*/void"),
+						path(HttpMethod.POST, "/api/v1/invoices/*/payments"))
 				.hasAnyAuthority(ACCOUNTING_ADMINS)
 				.requestMatchers(path(HttpMethod.POST, "/api/v1/billing-runs"),
 						path(HttpMethod.POST, "/api/v1/invoices/**"))
@@ -125,7 +126,7 @@ class SecurityConfiguration {
 				.requestMatchers(path(HttpMethod.POST, "/projects/**"))
 				.hasAnyAuthority(MASTER_DATA_EDITORS)
 				.requestMatchers(path("/accounting/qbo"), path("/accounting/qbo/**"), path("/accounting/sync"),
-						path("/accounting/sync/**"))
+						path("/accounting/sync/**"), path("/payments"), path("/payments/**"))
 				.hasAnyAuthority(ACCOUNTING_ADMINS)
 				.anyRequest()
 				.authenticated())

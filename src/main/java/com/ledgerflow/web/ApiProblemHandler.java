@@ -120,7 +120,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(StateConflict.class)
 	ResponseEntity<ProblemDetail> conflict(StateConflict ex) {
-		return conflict(ex.getMessage());
+		ResponseEntity<ProblemDetail> answer = conflict(ex.getMessage());
+		if (ex.field() != null && answer.getBody() != null) {
+			answer.getBody().setProperty("errors", List.of(new FieldProblem(ex.field(), String.valueOf(ex.getMessage()))));
+		}
+		return answer;
 	}
 
 	@ExceptionHandler(OptimisticLockingFailureException.class)

@@ -256,6 +256,21 @@ public abstract class AccountingSystemContractTests {
 		assertThat(accounting().createInvoice(draft)).as("posted again: the same invoice").isEqualTo(posted);
 	}
 
+	/** The tax Ledgerflow computed is the accounting system's too: it owes what the client was sent. */
+	@Test
+	void aTaxedInvoiceOwesItsLinesPlusTheTaxGiven() {
+		Booking booking = booking();
+		InvoiceDraft untaxed = booking.invoice();
+		InvoiceDraft draft = new InvoiceDraft(untaxed.localId(), untaxed.customerOrJob(), untaxed.issueDate(),
+				untaxed.dueDate(), untaxed.currency(), untaxed.lines(), null, new BigDecimal("8.88"));
+
+		PostedInvoice posted = accounting().createInvoice(draft);
+
+		assertThat(posted.total()).isEqualByComparingTo("108.88");
+		assertThat(posted.balance()).isEqualByComparingTo("108.88");
+		assertThat(accounting().readInvoice(posted.id()).balance()).isEqualByComparingTo("108.88");
+	}
+
 	@Test
 	void aVoidedInvoiceIsVoidedWithNothingOwedAndVoidingAgainChangesNothing() {
 		Booking booking = booking();

@@ -161,7 +161,7 @@ class InvoiceApiIntegrationTests extends ApiTestSupport {
 			.errors()).containsKey("projectId");
 		post("/api/v1/invoices/drafts", period(UUID.randomUUID(), "2026-09-01", "2026-09-30")).expect(404);
 		get("/api/v1/invoices/" + UUID.randomUUID()).expect(404);
-		assertThat(get("/api/v1/invoices?status=PAID").expect(400).errors()).containsKey("status");
+		assertThat(get("/api/v1/invoices?status=UNPAID").expect(400).errors()).containsKey("status");
 		assertThat(put("/api/v1/projects/" + project + "/billing-settings",
 				"{\"timeRounding\": \"UP_7\", \"timeGrouping\": \"PER_TASK\"}")
 			.expect(400)

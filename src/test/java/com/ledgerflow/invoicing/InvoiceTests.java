@@ -58,6 +58,23 @@ class InvoiceTests {
 		assertThat(invoice.number()).isEqualTo("2026-0007");
 	}
 
+	@Test
+	void isPaidOnlyOncePostedOrSentAndStaysPaid() {
+		Invoice invoice = milestoneInvoice();
+		assertThat(invoice.acceptsPayments()).isFalse();
+		assertThatThrownBy(invoice::paid).isInstanceOf(InvoiceChangeRefused.class);
+		invoice.approve("2026-0008", APPROVAL_DAY, Instant.now());
+		assertThatThrownBy(invoice::paid).isInstanceOf(InvoiceChangeRefused.class);
+		invoice.posted();
+		assertThat(invoice.acceptsPayments()).isTrue();
+		invoice.paid();
+		invoice.paid();
+		invoice.sent(); // paid before it was e-mailed
+		assertThat(invoice.status()).isEqualTo(InvoiceStatus.PAID);
+		assertThat(invoice.acceptsPayments()).isFalse();
+		assertThatThrownBy(invoice::voided).isInstanceOf(InvoiceChangeRefused.class);
+	}
+
 	static Invoice milestoneInvoice() {
 		return InvoiceMoneyTests.invoice(new BigDecimal("8.875"),
 				List.of(InvoiceLine.single(InvoiceLineKind.MILESTONE, "Go-live", new BigDecimal("1000.00"))));

@@ -11,6 +11,7 @@ import com.ledgerflow.accounting.AccountingRejected;
 import com.ledgerflow.accounting.AccountingSystem;
 import com.ledgerflow.accounting.BillableExpenseEntry;
 import com.ledgerflow.accounting.ChangesPage;
+import com.ledgerflow.accounting.ExternalPayment;
 import com.ledgerflow.accounting.ExternalPurchase;
 import com.ledgerflow.accounting.ExternalRef;
 import com.ledgerflow.accounting.ExternalTimeActivity;
@@ -114,6 +115,12 @@ class LocalAccountingSystem implements AccountingSystem {
 	@Transactional(readOnly = true)
 	public Optional<ExternalTimeActivity> readTimeActivity(ExternalRef timeActivity) {
 		return ledger.readTimeActivity(timeActivity);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<ExternalPayment> readPayment(ExternalRef payment) {
+		return ledger.readPayment(payment);
 	}
 
 	@Override

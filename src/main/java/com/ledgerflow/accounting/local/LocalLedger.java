@@ -16,6 +16,7 @@ import com.ledgerflow.accounting.AccountingPerson;
 import com.ledgerflow.accounting.AccountingRejected;
 import com.ledgerflow.accounting.BillableExpenseEntry;
 import com.ledgerflow.accounting.ChangesPage;
+import com.ledgerflow.accounting.ExternalPayment;
 import com.ledgerflow.accounting.ExternalPurchase;
 import com.ledgerflow.accounting.ExternalRef;
 import com.ledgerflow.accounting.ExternalTimeActivity;
@@ -140,6 +141,21 @@ class LocalLedger {
 						List.of(new ExternalPurchase.Line("1", new ExternalRef(rs.getString("job_id")),
 								Money.exact(rs.getBigDecimal("amount")), rs.getBoolean("billable"),
 								rs.getString("description")))),
+				ref.value())
+			.stream()
+			.findFirst();
+	}
+
+	Optional<ExternalPayment> readPayment(ExternalRef ref) {
+		return jdbc.query("""
+				select p.id, p.invoice_id, p.amount, p.received_on, i.currency
+				from local_ledger_payment p join local_ledger_invoice i on i.id = p.invoice_id
+				where p.id = ?""",
+				(rs, row) -> new ExternalPayment(new ExternalRef(rs.getString("id")),
+						rs.getObject("received_on", LocalDate.class), Money.exact(rs.getBigDecimal("amount")),
+						rs.getString("currency").strip(), "",
+						List.of(new ExternalPayment.Application(new ExternalRef(rs.getString("invoice_id")),
+								Money.exact(rs.getBigDecimal("amount"))))),
 				ref.value())
 			.stream()
 			.findFirst();

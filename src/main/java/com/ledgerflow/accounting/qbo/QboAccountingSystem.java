@@ -23,6 +23,7 @@ import com.ledgerflow.accounting.AccountingRejected;
 import com.ledgerflow.accounting.AccountingSystem;
 import com.ledgerflow.accounting.BillableExpenseEntry;
 import com.ledgerflow.accounting.ChangesPage;
+import com.ledgerflow.accounting.ExternalPayment;
 import com.ledgerflow.accounting.ExternalPurchase;
 import com.ledgerflow.accounting.ExternalRef;
 import com.ledgerflow.accounting.ExternalTimeActivity;
@@ -219,6 +220,20 @@ class QboAccountingSystem implements AccountingSystem {
 		try {
 			return Optional.of(qbo.read(QboTimeActivity.ENTITY, timeActivity.value(), QboTimeActivity.class)
 				.toExternal());
+		}
+		catch (AccountingRejected rejected) {
+			if (OBJECT_NOT_FOUND.equals(rejected.code())) {
+				return Optional.empty();
+			}
+			throw rejected;
+		}
+	}
+
+	// a deleted payment reads as QBO's fault 610, Object Not Found
+	@Override
+	public Optional<ExternalPayment> readPayment(ExternalRef payment) {
+		try {
+			return Optional.of(qbo.read(QboPayment.ENTITY, payment.value(), QboPayment.class).toExternal());
 		}
 		catch (AccountingRejected rejected) {
 			if (OBJECT_NOT_FOUND.equals(rejected.code())) {

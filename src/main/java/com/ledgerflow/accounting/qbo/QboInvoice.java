@@ -25,7 +25,8 @@ record QboInvoice(@JsonProperty("Id") @Nullable String id, @JsonProperty("SyncTo
 		@JsonProperty("Line") @Nullable List<Line> lines, @JsonProperty("TotalAmt") @Nullable BigDecimal totalAmt,
 		@JsonProperty("Balance") @Nullable BigDecimal balance,
 		@JsonProperty("PrivateNote") @Nullable String privateNote,
-		@JsonProperty("InvoiceLink") @Nullable String invoiceLink) implements QboEntity {
+		@JsonProperty("InvoiceLink") @Nullable String invoiceLink,
+		@JsonProperty("TxnTaxDetail") @Nullable TxnTaxDetail txnTaxDetail) implements QboEntity {
 
 	static final String ENTITY = "Invoice";
 
@@ -42,17 +43,26 @@ record QboInvoice(@JsonProperty("Id") @Nullable String id, @JsonProperty("SyncTo
 			.toList();
 		return new QboInvoice(null, null, null, draft.docNumber(), QboCustomer.Ref.to(draft.customerOrJob().value()),
 				draft.issueDate(), draft.dueDate(), QboCustomer.Ref.to(draft.currency()), lines, null, null, null,
-				null);
+				null, draft.tax().signum() == 0 ? null : new TxnTaxDetail(draft.tax()));
 	}
 
 	/** The body of {@code POST /invoice?operation=void}: the id and the sync token QBO must still have. */
 	static QboInvoice voidOf(QboInvoice current) {
 		return new QboInvoice(current.id(), current.syncToken(), true, null, null, null, null, null, null, null, null,
-				null, null);
+				null, null, null);
 	}
 
 	boolean voided() {
 		return VOIDED.equals(privateNote);
+	}
+
+	/**
+	 * The sales tax Ledgerflow computed ({@code TotalTax}): QuickBooks takes it over instead of computing its own, so
+	 * its total and balance are those on the invoice the client got.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record TxnTaxDetail(@JsonProperty("TotalTax") BigDecimal totalTax) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)

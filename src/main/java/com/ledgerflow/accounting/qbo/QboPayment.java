@@ -1,22 +1,29 @@
 package com.ledgerflow.accounting.qbo;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.ledgerflow.accounting.ExternalPayment;
+import com.ledgerflow.accounting.ExternalRef;
+import com.ledgerflow.accounting.Money;
 import org.jspecify.annotations.Nullable;
 
 /** QBO's {@code Payment} as read back (qbo-samples/payment-response.json): what a customer paid, and for what. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record QboPayment(@JsonProperty("Id") @Nullable String id, @JsonProperty("SyncToken") @Nullable String syncToken,
-		@JsonProperty("TotalAmt") @Nullable BigDecimal totalAmt,
+		@JsonProperty("TxnDate") @Nullable LocalDate txnDate, @JsonProperty("TotalAmt") @Nullable BigDecimal totalAmt,
+		@JsonProperty("PaymentRefNum") @Nullable String paymentRefNum,
 		@JsonProperty("CurrencyRef") @Nullable CurrencyRef currencyRef,
 		@JsonProperty("Line") @Nullable List<Line> line) implements QboEntity {
 
 	static final String ENTITY = "Payment";
+
+	private static final String INVOICE = "Invoice";
 
 	/** The first transaction the payment is applied to, e.g. {@code Invoice 130}. */
 	Optional<LinkedTxn> firstLinkedTxn() {
@@ -24,6 +31,25 @@ record QboPayment(@JsonProperty("Id") @Nullable String id, @JsonProperty("SyncTo
 				: line.stream()
 			.flatMap(l -> l.linkedTxn() == null ? Stream.empty() : l.linkedTxn().stream())
 			.findFirst();
+	}
+
+	/**
+	 * As accounting reads payments: one application per line linked to an invoice (a line names one transaction; a
+	 * line linked to something else, e.g. a credit memo, is left out). A payment without a date is dated today.
+	 */
+	ExternalPayment toExternal() {
+		List<ExternalPayment.Application> applications = (line == null ? List.<Line>of() : line).stream()
+			.filter(l -> l.amount() != null && l.linkedTxn() != null)
+			.flatMap(l -> l.linkedTxn()
+				.stream()
+				.filter(txn -> INVOICE.equals(txn.txnType()))
+				.limit(1)
+				.map(txn -> new ExternalPayment.Application(new ExternalRef(txn.txnId()), Money.exact(l.amount()))))
+			.toList();
+		return new ExternalPayment(new ExternalRef(String.valueOf(id)), txnDate == null ? LocalDate.now() : txnDate,
+				Money.exact(totalAmt == null ? BigDecimal.ZERO : totalAmt),
+				currencyRef == null ? null : currencyRef.value(), paymentRefNum == null ? "" : paymentRefNum.strip(),
+				applications);
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)

@@ -66,7 +66,7 @@ class AccountingSystemContractOnLocalTests extends AccountingSystemContractTests
 
 	private static InvoiceDraft in2099(InvoiceDraft draft, @Nullable String docNumber) {
 		return new InvoiceDraft(draft.localId(), draft.customerOrJob(), LocalDate.of(2099, 1, 15),
-				LocalDate.of(2099, 2, 14), draft.currency(), draft.lines(), docNumber);
+				LocalDate.of(2099, 2, 14), draft.currency(), draft.lines(), docNumber, draft.tax());
 	}
 
 	/** No online payment in the built-in ledger: invoicing links the client to its own invoice page instead. */

@@ -953,7 +953,9 @@ public final class FakeQbo implements AutoCloseable {
 					"Duplicate Document Number Error : You must specify a different number. This number has already been used.",
 					"6140"), null));
 		}
-		body.put("TotalAmt", total).put("Balance", total);
+		// like QuickBooks: the tax given in TxnTaxDetail.TotalTax overrides its own computation
+		BigDecimal owed = total.add(body.path("TxnTaxDetail").path("TotalTax").decimalValue());
+		body.put("TotalAmt", owed).put("Balance", owed);
 		body.put("EmailStatus", "NotSet").put("PrintStatus", "NeedToPrint");
 		return Optional.empty();
 	}

@@ -9,17 +9,22 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
 import com.ledgerflow.ApiTestSupport;
 import com.ledgerflow.TestBrowser;
 import com.ledgerflow.TestMailServer;
@@ -32,15 +37,20 @@ import com.ledgerflow.accounting.AccountingSystem;
 import com.ledgerflow.accounting.ExternalRef;
 import com.ledgerflow.accounting.InvoiceDraft;
 import com.ledgerflow.expense.Expense;
+import com.ledgerflow.expense.ExpenseBooking;
+import com.ledgerflow.expense.ExpenseDetails;
+import com.ledgerflow.expense.ExpenseOrigin;
+import com.ledgerflow.expense.ExpenseService;
 import com.ledgerflow.invoicing.BillingPeriod;
 import com.ledgerflow.invoicing.Invoice;
 import com.ledgerflow.invoicing.InvoiceDrafting;
 import com.ledgerflow.invoicing.InvoicePosting;
 import com.ledgerflow.invoicing.InvoiceService;
-import com.ledgerflow.expense.ExpenseBooking;
-import com.ledgerflow.expense.ExpenseDetails;
-import com.ledgerflow.expense.ExpenseOrigin;
-import com.ledgerflow.expense.ExpenseService;
+import com.ledgerflow.invoicing.InvoiceStatus;
+import com.ledgerflow.mail.MimeParts;
+import com.ledgerflow.mail.smtp.OutboxDeliveries;
+import com.ledgerflow.payment.PaymentService;
+import com.ledgerflow.payment.SentInvoices;
 import com.ledgerflow.people.PersonService;
 import com.ledgerflow.project.ProjectTeam;
 import com.ledgerflow.security.StaffAccounts;
@@ -50,10 +60,21 @@ import com.ledgerflow.timetracking.TimeEntryDetails;
 import com.ledgerflow.timetracking.TimeEntryOrigin;
 import com.ledgerflow.timetracking.TimeEntryService;
 import com.ledgerflow.timetracking.TimesheetService;
+import com.ledgerflow.workflow.InvoiceToCashProcess;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +83,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -173,12 +195,6 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 	@Autowired
 	ExpenseBooking expenseBooking;
 
-	@Value("${ledgerflow.company.time-zone}")
-	ZoneId zone;
-
-	@Value("${ledgerflow.base-url}")
-	String baseUrl;
-
 	@Autowired
 	InvoiceDrafting drafting;
 
@@ -187,6 +203,23 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 
 	@Autowired
 	InvoicePosting posting;
+
+	@Autowired
+	PaymentService payments;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	ApplicationContext context;
+
+	GreenMail greenMail = TestMailServer.greenMail();
+
+	@Value("${ledgerflow.company.time-zone}")
+	ZoneId zone;
+
+	@Value("${ledgerflow.base-url}")
+	String baseUrl;
 
 	private final HttpClient webhookClient = HttpClient.newHttpClient();
 
@@ -255,6 +288,58 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 		assertThat(events.stream(AccountingChangeReceived.class))
 			.contains(new AccountingChangeReceived("Payment", payment, "Create"));
 		assertThat(receivedRow(payment)).contains("INVOICE " + invoice, "25.50", "CDC");
+	}
+
+	@Test
+	void aPaymentOfAPostedInvoiceMadeInQuickBooksIsRecordedOnceThoughWebhookAndCdcBothDeliverIt() {
+		UUID person = newPerson();
+		UUID project = newProject(newClient(unique("Contoso")), person, "TIME_AND_MATERIALS");
+		Invoice invoice = new SentInvoices(jdbc, drafting, invoices, posting).sent(project, person, 60, "100.00");
+		ExternalRef posted = sync.externalRef("INVOICE", invoice.id()).orElseThrow();
+		String payment = fake.addPayment(posted.value(), new BigDecimal("40.00"));
+
+		byte[] body = notification(FakeQbo.REALM_ID, payment);
+		assertThat(webhook(body, sign(body)).statusCode()).isEqualTo(200);
+		assertThat(cdc.poll().polled()).isTrue();
+		// the CDC poll saw the same change (same LastUpdatedTime: one row); one seen at another time is a second row
+		inbox.record(List.of(new QboInboundChange(FakeQbo.REALM_ID, "Payment", payment, "Create",
+				java.time.Instant.now().plusSeconds(5))), QboInboundChange.Source.CDC);
+		assertThat(source(payment)).isEqualTo("CDC,WEBHOOK");
+		while (inbox.processPending() > 0) {
+			// what QboInboundPoller does every few seconds
+		}
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> jdbc.queryForObject("select count(*) from event_publication where completion_date is null "
+					+ "and event_type like '%AccountingChangeReceived'", Integer.class) == 0);
+
+		List<Map<String, Object>> recorded = jdbc
+			.queryForList("select origin, amount, invoice_id, recorded_by from payment where external_id = ?", payment);
+		assertThat(recorded).hasSize(1);
+		assertThat(recorded.get(0)).containsEntry("origin", "QBO")
+			.containsEntry("invoice_id", invoice.id())
+			.containsEntry("recorded_by", "qbo");
+		assertThat((BigDecimal) recorded.get(0).get("amount")).isEqualByComparingTo("40.00");
+		assertThat(payments.balance(invoice.id()).openBalance()).isEqualByComparingTo("68.88");
+		assertThat(jdbc.queryForObject(
+				"select count(*) from accounting_unmatched_change where entity = 'Payment' and external_id = ?",
+				Integer.class, payment)).isZero();
+	}
+
+	@Test
+	void aPaymentInQuickBooksOfAnInvoiceLedgerflowDoesNotKnowIsListedAsNotTakenOver() {
+		ExternalRef posted = postInvoice(UUID.randomUUID()); // booked, but no Ledgerflow invoice behind it
+		String payment = fake.addPayment(posted.value(), new BigDecimal("12.00"));
+
+		byte[] body = notification(FakeQbo.REALM_ID, payment);
+		assertThat(webhook(body, sign(body)).statusCode()).isEqualTo(200);
+		inbox.processPending();
+
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> jdbc.queryForList(
+					"select reason from accounting_unmatched_change where entity = 'Payment' and external_id = ?",
+					String.class, payment), reasons -> !reasons.isEmpty());
+		assertThat(jdbc.queryForObject("select count(*) from payment where external_id = ?", Integer.class, payment))
+			.isZero();
 	}
 
 	@Test
@@ -501,14 +586,14 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 		return row.group(1);
 	}
 
-	private List<java.util.Map<String, Object>> timeEntry(String timeActivity) {
+	private List<Map<String, Object>> timeEntry(String timeActivity) {
 		return jdbc.queryForList("""
 				select origin, status, person_id, project_id, work_date, minutes, start_time, notes, billable
 				from time_entry where external_id = ?""", timeActivity);
 	}
 
 	/** The expenses taken over from the purchase's lines (the line on no customer makes none). */
-	private List<java.util.Map<String, Object>> expenseOf(String purchase) {
+	private List<Map<String, Object>> expenseOf(String purchase) {
 		return jdbc.queryForList("""
 				select origin, status, external_id, person_id, project_id, expense_date, category_code, vendor, amount,
 				    currency, description, billable
@@ -555,6 +640,168 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 		return await().atMost(Duration.ofSeconds(20))
 			.until(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey(project))
 				.singleResult(), Objects::nonNull);
+	}
+
+	/**
+	 * Issue 6's month end on QuickBooks: one billing run of a month bills a time-and-materials, a fixed-fee and a
+	 * retainer project; the managers (and finance, for the 12,000.00 milestone) approve in their review tasks; each
+	 * invoice is in QuickBooks exactly once, line by line with the tax Ledgerflow computed, and each client gets its
+	 * PDF by e-mail with QuickBooks' payment link in the mail and in the PDF.
+	 */
+	@Test
+	void aMonthEndRunBillsEachBillingModelOnceInQuickBooksAndMailsItsPdfWithThePaymentLink() throws Exception {
+		YearMonth month = YearMonth.of(2019, 5); // this context's own month: nothing else in it
+		UUID manager = newPerson();
+		String managerUserId = jdbc.queryForObject("select user_id from person where id = ?", String.class, manager);
+		UUID timeAndMaterials = monthEndProject("tm", manager, "TIME_AND_MATERIALS");
+		for (int day = 6; day <= 10; day++) {
+			jdbc.update("""
+					insert into time_entry (id, person_id, project_id, work_date, iso_week, minutes, notes, billable,
+					 status, bill_rate, cost_rate, origin, created_at, updated_at, version)
+					values (?, ?, ?, ?, ?, 100, 'work', true, 'APPROVED', 150.00, 60.00, 'WEB', now(), now(), 0)""",
+					UUID.randomUUID(), manager, timeAndMaterials, month.atDay(day),
+					IsoWeek.of(month.atDay(day)).toString());
+		}
+		UUID fixedFee = monthEndProject("ff", manager, "FIXED_FEE");
+		UUID milestone = post("/api/v1/projects/" + fixedFee + "/milestones",
+				"{\"name\": \"Go-live\", \"amount\": 12000.00}").expect(201).id();
+		post("/api/v1/projects/" + fixedFee + "/milestones/" + milestone + "/complete", "").expect(200);
+		UUID retainer = monthEndProject("rt", manager, "RETAINER");
+		greenMail.purgeEmailFromAllMailboxes();
+
+		String run = post("/api/v1/billing-runs", "{\"period\": \"" + month + "\"}").expect(202)
+			.read("$.processInstanceId");
+		driveJobs(run);
+
+		// 500 minutes at 150.00 = 1,250.00; 12,000.00; the retainer's 5,000.00 — each plus 8.875 % tax
+		assertMonthEndInvoice(timeAndMaterials, "tm", managerUserId, "1250.00", "110.94", "Time");
+		assertMonthEndInvoice(fixedFee, "ff", managerUserId, "12000.00", "1065.00", "Milestone");
+		assertMonthEndInvoice(retainer, "rt", managerUserId, "5000.00", "443.75", "Retainer");
+	}
+
+	private void assertMonthEndInvoice(UUID project, String client, String managerUserId, String subtotal, String tax,
+			String item) throws Exception {
+		List<Invoice> billed = invoices.list(null, project, null, null, null);
+		assertThat(billed).as("invoices of the %s project", client).hasSize(1);
+		Invoice invoice = billed.get(0);
+		String instance = runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(InvoiceToCashProcess.businessKey(invoice.id()))
+			.singleResult()
+			.getId();
+		reviewAndDrive(instance, managerUserId);
+
+		invoice = invoices.get(invoice.id());
+		assertThat(invoice.status()).isEqualTo(InvoiceStatus.SENT);
+		assertThat(invoice.subtotal()).isEqualByComparingTo(subtotal);
+		assertThat(invoice.tax()).isEqualByComparingTo(tax);
+		String number = invoice.number();
+		List<JsonNode> inQuickBooks = fake.entities("Invoice")
+			.stream()
+			.filter(node -> node.path("DocNumber").asText().equals(number))
+			.toList();
+		assertThat(inQuickBooks).as("QuickBooks invoices numbered %s", number).hasSize(1);
+		JsonNode posted = inQuickBooks.get(0);
+		assertThat(posted.path("CustomerRef").path("value").asText())
+			.isEqualTo(sync.externalRef("PROJECT", project).orElseThrow().value());
+		assertThat(posted.path("TxnDate").asText()).isEqualTo(invoice.issueDate().toString());
+		assertThat(posted.path("DueDate").asText()).isEqualTo(invoice.dueDate().toString());
+		assertThat(posted.path("TxnTaxDetail").path("TotalTax").decimalValue()).isEqualByComparingTo(tax);
+		assertThat(posted.path("TotalAmt").decimalValue()).isEqualByComparingTo(invoice.total());
+		assertThat(posted.path("Balance").decimalValue()).isEqualByComparingTo(invoice.total());
+		List<JsonNode> lines = new ArrayList<>();
+		posted.path("Line").forEach(line -> {
+			if ("SalesItemLineDetail".equals(line.path("DetailType").asText())) {
+				lines.add(line);
+			}
+		});
+		assertThat(lines).hasSameSizeAs(invoice.lines());
+		for (int i = 0; i < lines.size(); i++) {
+			JsonNode line = lines.get(i);
+			var ours = invoice.lines().get(i);
+			JsonNode detail = line.path("SalesItemLineDetail");
+			assertThat(line.path("Description").asText()).isEqualTo(ours.description());
+			assertThat(line.path("Amount").decimalValue()).isEqualByComparingTo(ours.amount());
+			assertThat(detail.path("Qty").decimalValue()).isEqualByComparingTo(ours.quantity());
+			assertThat(detail.path("UnitPrice").decimalValue()).isEqualByComparingTo(ours.unitPrice());
+			assertThat(detail.path("TaxCodeRef").path("value").asText()).isEqualTo("TAX");
+			assertThat(fake.entity("Item", detail.path("ItemRef").path("value").asText()).orElseThrow()
+				.path("Name").asText()).isEqualTo(item);
+		}
+		String link = fake.invoiceLink(posted.path("Id").asText()).orElseThrow();
+		assertThat(invoice.paymentLink()).hasToString(link);
+
+		OutboxDeliveries.deliverDue(context);
+		MimeMessage mail = await().atMost(Duration.ofSeconds(20))
+			.until(() -> Arrays.stream(greenMail.getReceivedMessages())
+				.filter(message -> recipients(message).contains("ap-" + client + "-" + project + "@client.test"))
+				.findFirst()
+				.orElse(null), Objects::nonNull);
+		assertThat(mail.getSubject()).contains(number);
+		assertThat(MimeParts.text(mail)).contains(link, invoice.total().toPlainString());
+		try (PDDocument pdf = Loader
+			.loadPDF(MimeParts.attachment(mail))) {
+			String text = new PDFTextStripper().getText(pdf);
+			assertThat(text.replaceAll("\\s+", "")).contains(number, link);
+			assertThat(pdf.getPage(0).getAnnotations())
+				.filteredOn(PDAnnotationLink.class::isInstance)
+				.map(annotation -> ((PDActionURI)
+						((PDAnnotationLink) annotation).getAction())
+					.getURI())
+				.contains(link);
+		}
+	}
+
+	/** Approves each review task as it comes (the manager, then finance where routed) and runs the jobs due. */
+	private void reviewAndDrive(String instance, String managerUserId) {
+		for (int i = 0; i < 100; i++) {
+			List<Job> due = management.createJobQuery().processInstanceId(instance).executable().list();
+			if (!due.isEmpty()) {
+				management.executeJob(due.get(0).getId());
+				continue;
+			}
+			Task review = tasks.createTaskQuery()
+				.processInstanceId(instance)
+				.taskDefinitionKeyIn(InvoiceToCashProcess.TASK_REVIEW_INVOICE,
+						InvoiceToCashProcess.TASK_REVIEW_INVOICE_AS_FINANCE)
+				.singleResult();
+			if (review == null) {
+				return;
+			}
+			String reviewer = InvoiceToCashProcess.TASK_REVIEW_INVOICE
+				.equals(review.getTaskDefinitionKey()) ? managerUserId : TestUsers.FINANCE;
+			tasks.claim(review.getId(), reviewer);
+			tasks.complete(review.getId(), Map.of(InvoiceToCashProcess.VAR_DECISION,
+					InvoiceToCashProcess.DECISION_APPROVE));
+		}
+	}
+
+	private void driveJobs(String instance) {
+		for (int i = 0; i < 10_000; i++) {
+			List<Job> due = management.createJobQuery().processInstanceId(instance).executable().list();
+			if (due.isEmpty()) {
+				return;
+			}
+			management.executeJob(due.get(0).getId());
+		}
+	}
+
+	/** An active project of a new client whose billing address is {@code ap-{name}-{project id}@client.test}. */
+	private UUID monthEndProject(String name, UUID manager, String model) {
+		UUID client = newClient(unique("Month end " + name));
+		UUID project = newProject(client, manager, model);
+		jdbc.update("update project set status = 'ACTIVE' where id = ?", project);
+		jdbc.update("update client_billing_email set email = ? where client_id = ?",
+				"ap-" + name + "-" + project + "@client.test", client);
+		return project;
+	}
+
+	private static String recipients(Message message) {
+		try {
+			return Arrays.toString(message.getAllRecipients());
+		}
+		catch (MessagingException ex) {
+			return "";
+		}
 	}
 
 	private void executeJob(ProcessInstance instance, String activityId) {
