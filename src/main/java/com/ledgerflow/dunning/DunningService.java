@@ -11,6 +11,7 @@ import java.util.UUID;
 import com.ledgerflow.client.ClientService;
 import com.ledgerflow.invoicing.Invoice;
 import com.ledgerflow.invoicing.InvoiceService;
+import com.ledgerflow.payment.PaymentService;
 import com.ledgerflow.project.ProjectService;
 import com.ledgerflow.shared.InvalidField;
 import org.jspecify.annotations.Nullable;
@@ -34,6 +35,8 @@ public class DunningService {
 
 	private final OpenBalances balances;
 
+	private final PaymentService payments;
+
 	private final DunningRecords records;
 
 	private final Clock clock;
@@ -41,11 +44,13 @@ public class DunningService {
 	private final ZoneId zone;
 
 	DunningService(InvoiceService invoices, ClientService clients, ProjectService projects, OpenBalances balances,
-			DunningRecords records, Clock clock, @Value("${ledgerflow.company.time-zone}") ZoneId zone) {
+			PaymentService payments, DunningRecords records, Clock clock,
+			@Value("${ledgerflow.company.time-zone}") ZoneId zone) {
 		this.invoices = invoices;
 		this.clients = clients;
 		this.projects = projects;
 		this.balances = balances;
+		this.payments = payments;
 		this.records = records;
 		this.clock = clock;
 		this.zone = zone;
@@ -123,7 +128,7 @@ public class DunningService {
 		return records.followUps(invoiceId);
 	}
 
-	/** The invoice, its open balance, reminders and follow-ups as plain text, one line each, for the follow-up task. */
+	/** The invoice, its open balance, reminders, payments and follow-ups as plain text, one line each, for the follow-up task. */
 	@Transactional(readOnly = true)
 	public String history(UUID invoiceId) {
 		Invoice invoice = invoices.get(invoiceId);
@@ -135,6 +140,9 @@ public class DunningService {
 			.append(reminder.action()).append(' ').append(reminder.step()).append(" (").append(reminder.template())
 			.append(") to ").append(reminder.recipients().isEmpty() ? "nobody (no billing e-mail)" : reminder.recipients())
 			.append(", open ").append(reminder.openBalance()).append('\n'));
+		payments.of(invoiceId).forEach(payment -> text.append(payment.date()).append(": PAYMENT ")
+			.append(payment.amount()).append(' ').append(payment.currency()).append(" (").append(payment.method())
+			.append(", ").append(payment.origin()).append(")\n"));
 		records.followUps(invoiceId).forEach(followUp -> text.append(LocalDate.ofInstant(followUp.decidedAt(), zone))
 			.append(": ").append(followUp.outcome()).append(" by ").append(followUp.decidedBy())
 			.append(followUp.promisedBy() == null ? "" : ", pay by " + followUp.promisedBy())

@@ -6,21 +6,26 @@ import java.util.UUID;
 import com.ledgerflow.invoicing.Invoice;
 import com.ledgerflow.invoicing.InvoiceService;
 import com.ledgerflow.invoicing.InvoiceStatus;
+import com.ledgerflow.payment.PaymentService;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What an invoice still owes, read fresh in the caller's transaction: the one place the dunning side asks the
- * payments for it. An invoice that is not open (voided, rejected, a draft) owes nothing here.
+ * payments module for it ({@link PaymentService#balance}). An invoice that is not open (paid, voided, rejected, a
+ * draft) owes nothing here.
  */
 @Component
 public class OpenBalances {
 
 	private final InvoiceService invoices;
 
-	OpenBalances(InvoiceService invoices) {
+	private final PaymentService payments;
+
+	OpenBalances(InvoiceService invoices, PaymentService payments) {
 		this.invoices = invoices;
+		this.payments = payments;
 	}
 
 	@Transactional(readOnly = true)
@@ -32,8 +37,7 @@ public class OpenBalances {
 		if (invoice.status() != InvoiceStatus.POSTED && invoice.status() != InvoiceStatus.SENT) {
 			return BigDecimal.ZERO.setScale(2);
 		}
-		// until the payment module is merged nothing is recorded against an invoice
-		return invoice.total();
+		return payments.balance(invoice.id()).openBalance();
 	}
 
 }

@@ -6,7 +6,7 @@
  * The schedule itself lives in the DMN; this module only knows steps, not days.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "invoicing", "client", "project", "mail", "shared" })
+@ApplicationModule(allowedDependencies = { "invoicing", "payment", "client", "project", "mail", "shared" })
 package com.ledgerflow.dunning;
 
 import org.jspecify.annotations.NullMarked;

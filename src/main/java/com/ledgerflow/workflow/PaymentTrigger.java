@@ -2,11 +2,13 @@ package com.ledgerflow.workflow;
 
 import java.util.UUID;
 
+import com.ledgerflow.payment.PaymentReceived;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import static com.ledgerflow.workflow.InvoiceToCashProcess.KEY;
@@ -34,7 +36,13 @@ class PaymentTrigger {
 		this.history = history;
 	}
 
-	/** Called by the PaymentReceived listener; idempotent in effect (a repeated correlation re-checks the balance). */
+	/** After the payment's commit, from the event publication registry (a failure is delivered again). */
+	@ApplicationModuleListener
+	void on(PaymentReceived event) {
+		paymentReceived(event.invoiceId());
+	}
+
+	/** Idempotent in effect: a repeated correlation only checks the balance again. */
 	void paymentReceived(UUID invoiceId) {
 		String businessKey = InvoiceToCashProcess.businessKey(invoiceId);
 		boolean waiting = runtime.createExecutionQuery()

@@ -3,7 +3,7 @@
  * modules never see process variables; delegates translate ids to service calls and back.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "accounting", "timetracking", "expense", "invoicing", "dunning", "project", "people",
+@ApplicationModule(allowedDependencies = { "accounting", "timetracking", "expense", "invoicing", "payment", "dunning", "project", "people",
 		"client", "security", "mail", "shared" })
 package com.ledgerflow.workflow;
 

@@ -28,6 +28,10 @@ import com.ledgerflow.invoicing.InvoiceStatus;
 import com.ledgerflow.invoicing.InvoiceVoiding;
 import com.ledgerflow.mail.MimeParts;
 import com.ledgerflow.mail.smtp.OutboxDeliveries;
+import com.ledgerflow.payment.NewPayment;
+import com.ledgerflow.payment.PaymentMethod;
+import com.ledgerflow.payment.PaymentOrigin;
+import com.ledgerflow.payment.PaymentService;
 import com.ledgerflow.project.Project;
 import com.ledgerflow.project.ProjectPlanService;
 import com.ledgerflow.project.ProjectService;
@@ -114,6 +118,9 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 
 	@Autowired
 	DunningService dunning;
+
+	@Autowired
+	PaymentService payments;
 
 	@Autowired
 	ProjectService projects;
@@ -303,6 +310,34 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 	}
 
 	@Test
+	void paymentsRecordedInLedgerflowAreCorrelatedAPartialOneWaitsOnAFullOneEndsWithAReceipt() throws Exception {
+		Drafted drafted = drafted(newClient());
+		ProcessInstance instance = sent(drafted);
+		executeJob(instance, TASK_CHECK_PAYMENT);
+
+		payments.record(payment(drafted.invoice(), "100.00"));
+		awaitJob(instance, TASK_CHECK_PAYMENT); // PaymentReceived, after the commit, through PaymentTrigger
+		executeJob(instance, TASK_CHECK_PAYMENT);
+
+		assertThat(runtime.getVariable(instance.getId(), VAR_OPEN_BALANCE)).isEqualTo(226.63);
+		assertThat(runtime.getActiveActivityIds(instance.getId())).containsExactly(TASK_AWAIT_PAYMENT);
+		assertThat(dunning.history(drafted.invoice())).contains("PAYMENT 100.00 USD", "open balance 226.63");
+
+		payments.record(payment(drafted.invoice(), "226.63"));
+		awaitJob(instance, TASK_CHECK_PAYMENT);
+		executeJob(instance, TASK_CHECK_PAYMENT);
+		executeJob(instance, TASK_SEND_PAYMENT_RECEIPT);
+
+		assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+			.getEndActivityId()).isEqualTo(END_INVOICE_PAID);
+		Invoice invoice = invoices.get(drafted.invoice());
+		assertThat(invoice.status()).isEqualTo(InvoiceStatus.PAID);
+		OutboxDeliveries.deliverDue(context);
+		assertThat(MimeParts.text(awaitMail("Thank you: invoice " + invoice.number()))).contains(invoice.number(),
+				"326.63 USD");
+	}
+
+	@Test
 	void aVoidedInvoiceEndsItsPaymentWait() {
 		Drafted drafted = drafted(newClient());
 		ProcessInstance instance = sent(drafted);
@@ -351,6 +386,19 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 
 		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey(invoice.id())).count())
 			.isOne();
+	}
+
+	private static NewPayment payment(UUID invoice, String amount) {
+		return new NewPayment(invoice, new BigDecimal(amount), null, null, PaymentMethod.BANK_TRANSFER, "wire",
+				PaymentOrigin.API, null, "fiona");
+	}
+
+	private void awaitJob(ProcessInstance instance, String activityId) {
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> management.createJobQuery()
+				.processInstanceId(instance.getId())
+				.activityId(activityId)
+				.count() == 1);
 	}
 
 	/** Sent, checked (waiting for payment) and due {@code days} days ago. */
