@@ -128,7 +128,10 @@ public class DunningService {
 		return records.followUps(invoiceId);
 	}
 
-	/** The invoice, its open balance, reminders, payments and follow-ups as plain text, one line each, for the follow-up task. */
+	/**
+	 * The invoice, its open balance, reminders, payments and follow-ups as plain text, one line each, for the
+	 * follow-up task.
+	 */
 	@Transactional(readOnly = true)
 	public String history(UUID invoiceId) {
 		Invoice invoice = invoices.get(invoiceId);
@@ -138,7 +141,8 @@ public class DunningService {
 			.append(balances.of(invoice)).append('\n');
 		records.reminders(invoiceId).forEach(reminder -> text.append(reminder.sentOn()).append(": ")
 			.append(reminder.action()).append(' ').append(reminder.step()).append(" (").append(reminder.template())
-			.append(") to ").append(reminder.recipients().isEmpty() ? "nobody (no billing e-mail)" : reminder.recipients())
+			.append(") to ")
+			.append(reminder.recipients().isEmpty() ? "nobody (no billing e-mail)" : reminder.recipients())
 			.append(", open ").append(reminder.openBalance()).append('\n'));
 		payments.of(invoiceId).forEach(payment -> text.append(payment.date()).append(": PAYMENT ")
 			.append(payment.amount()).append(' ').append(payment.currency()).append(" (").append(payment.method())

@@ -9,6 +9,38 @@ import java.time.LocalDate;
  */
 final class ReminderLetters {
 
+	private static final String HEADS_UP = """
+			Dear %s,
+
+			a friendly note that invoice %s falls due soon.
+			%s
+			If you have paid already, thank you and please ignore this note.
+			""";
+
+	private static final String ESCALATION = """
+			Dear %s,
+
+			invoice %s is overdue and we have not received payment despite our reminders.
+			%s
+			Please pay or contact us within seven days.
+			""";
+
+	private static final String FINAL_NOTICE = """
+			Dear %s,
+
+			this is our final notice for invoice %s. Work on your project is on hold until it is settled.
+			%s
+			Without payment we will hand the matter to a collection agency.
+			""";
+
+	private static final String REMINDER = """
+			Dear %s,
+
+			our records show invoice %s as unpaid after its due date.
+			%s
+			If you have paid already, thank you and please ignore this reminder.
+			""";
+
 	private ReminderLetters() {
 	}
 
@@ -20,17 +52,13 @@ final class ReminderLetters {
 		String pay = "\nOpen balance: %s\nDue date: %s\nPay online: %s\n".formatted(balance, due, link);
 		return switch (template) {
 			case "friendly-heads-up" -> new Letter("Invoice " + number + " from " + company + " is due on " + due,
-					"Dear %s,\n\na friendly note that invoice %s falls due soon.\n%s\nIf you have paid already, thank you and please ignore this note.\n"
-						.formatted(client, number, pay));
+					HEADS_UP.formatted(client, number, pay));
 			case "overdue-escalation" -> new Letter("Second reminder: invoice " + number + " from " + company,
-					"Dear %s,\n\ninvoice %s is overdue and we have not received payment despite our reminders.\n%s\nPlease pay or contact us within seven days.\n"
-						.formatted(client, number, pay));
+					ESCALATION.formatted(client, number, pay));
 			case "final-notice" -> new Letter("Final notice: invoice " + number + " from " + company,
-					"Dear %s,\n\nthis is our final notice for invoice %s. Work on your project is on hold until it is settled.\n%s\nWithout payment we will hand the matter to a collection agency.\n"
-						.formatted(client, number, pay));
+					FINAL_NOTICE.formatted(client, number, pay));
 			default -> new Letter("Reminder: invoice " + number + " from " + company + " is overdue",
-					"Dear %s,\n\nour records show invoice %s as unpaid after its due date.\n%s\nIf you have paid already, thank you and please ignore this reminder.\n"
-						.formatted(client, number, pay));
+					REMINDER.formatted(client, number, pay));
 		};
 	}
 

@@ -62,9 +62,11 @@ class PaymentTrigger {
 			.processInstanceId(instance.getId())
 			.activityId(TASK_CHECK_PAYMENT)
 			.count() > 0) {
-			throw new IllegalStateException(businessKey + " is between two payment waits; the payment is correlated again");
+			throw new IllegalStateException(
+					businessKey + " is between two payment waits; the payment is correlated again");
 		}
-		log.info("{}: payment recorded while no {} instance waits for one; its balance check sees it", businessKey, KEY);
+		log.info("{}: payment recorded while no {} instance waits for one; its balance check sees it", businessKey,
+				KEY);
 	}
 
 }

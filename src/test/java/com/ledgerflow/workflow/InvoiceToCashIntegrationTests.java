@@ -204,7 +204,8 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 		assertThat(runtime.getVariable(instance.getId(), VAR_PAID_IN_FULL)).isEqualTo(false);
 		// a node down since before the first reminder: back 8 days after the due date
 		LocalDate today = LocalDate.now(ZoneId.of("America/New_York"));
-		jdbc.update("update invoice set issue_date = ?, due_date = ? where id = ?", today.minusDays(38), today.minusDays(8),
+		jdbc.update("update invoice set issue_date = ?, due_date = ? where id = ?", today.minusDays(38),
+				today.minusDays(8),
 				drafted.invoice());
 
 		executeJob(instance, BOUNDARY_REMINDER_DAY);
@@ -419,7 +420,10 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 	private void runDailyCheck(ProcessInstance instance) {
 		executeJob(instance, BOUNDARY_REMINDER_DAY);
 		executeJob(instance, TASK_ASSESS_DUNNING);
-		if (management.createJobQuery().processInstanceId(instance.getId()).activityId(TASK_SEND_REMINDER).count() > 0) {
+		if (management.createJobQuery()
+			.processInstanceId(instance.getId())
+			.activityId(TASK_SEND_REMINDER)
+			.count() > 0) {
 			executeJob(instance, TASK_SEND_REMINDER);
 		}
 	}

@@ -132,13 +132,15 @@ class InvoiceToCashPaymentProcessTests {
 		Mocks.register("checkOpenBalanceDelegate", (JavaDelegate) execution -> {
 			execution.setVariable(VAR_OPEN_BALANCE, balance);
 			execution.setVariable(VAR_PAID_IN_FULL, balance == 0);
-			execution.setVariable(VAR_REMINDER_CYCLE, "R/" + nextCheck().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "/P1D");
+			execution.setVariable(VAR_REMINDER_CYCLE,
+					"R/" + nextCheck().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "/P1D");
 		});
 		Mocks.register("assessDunningDelegate", (JavaDelegate) execution -> {
 			execution.setVariable(VAR_DAYS_FROM_DUE, (int) ChronoUnit.DAYS.between(DUE, today()));
 			execution.setVariable(VAR_REMINDER_TIER, tier);
 			execution.setVariable(VAR_OPEN_AMOUNT, balance);
-			execution.setVariable(VAR_REMINDERS_HELD, stopped || (pausedUntil != null && !today().isAfter(pausedUntil)));
+			execution.setVariable(VAR_REMINDERS_HELD,
+					stopped || (pausedUntil != null && !today().isAfter(pausedUntil)));
 		});
 		Mocks.register("sendReminderDelegate", (JavaDelegate) execution -> {
 			if (reminderMayGoOn != null) {
@@ -146,12 +148,14 @@ class InvoiceToCashPaymentProcessTests {
 				await(reminderMayGoOn);
 			}
 			String step = (String) execution.getVariable(VAR_STEP);
-			boolean sent = balance > 0 && reminders.stream().noneMatch(r -> r.startsWith(step + "@") || r.endsWith("@" + today()));
+			boolean sent = balance > 0
+					&& reminders.stream().noneMatch(r -> r.startsWith(step + "@") || r.endsWith("@" + today()));
 			if (sent) {
 				reminders.add(step + "@" + today());
 			}
 			execution.setVariable(VAR_REMINDER_SENT, sent);
-			execution.setVariable(VAR_FOLLOW_UP_DUE_AT, Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(3))));
+			execution.setVariable(VAR_FOLLOW_UP_DUE_AT,
+					Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(3))));
 		});
 		Mocks.register("putProjectOnHoldDelegate", (JavaDelegate) execution -> calls.add(TASK_PUT_PROJECT_ON_HOLD));
 		Mocks.register("sendPaymentReceiptDelegate", (JavaDelegate) execution -> {
@@ -430,7 +434,8 @@ class InvoiceToCashPaymentProcessTests {
 			String template, Boolean attachPdf) {
 		var result = processEngine.getDecisionService()
 			.evaluateDecisionTableByKey(DUNNING_DECISION_KEY,
-					Map.of(VAR_DAYS_FROM_DUE, daysFromDue, VAR_REMINDER_TIER, reminderTier, VAR_OPEN_AMOUNT, openAmount))
+					Map.of(VAR_DAYS_FROM_DUE, daysFromDue, VAR_REMINDER_TIER, reminderTier, VAR_OPEN_AMOUNT,
+							openAmount))
 			.getSingleResult();
 
 		if (action == null) {
@@ -496,7 +501,11 @@ class InvoiceToCashPaymentProcessTests {
 			.createMessageCorrelation(MSG_PAYMENT_RECEIVED)
 			.processInstanceBusinessKey(businessKey(UUID.fromString(INVOICE_ID)))
 			.correlate();
-		processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY).list().forEach(this::drain);
+		processEngine.getRuntimeService()
+			.createProcessInstanceQuery()
+			.processDefinitionKey(KEY)
+			.list()
+			.forEach(this::drain);
 	}
 
 	private List<Job> jobs(ProcessInstance instance) {
@@ -557,7 +566,10 @@ class InvoiceToCashPaymentProcessTests {
 			form.putValue(VAR_NOTE, note);
 		}
 		processEngine.getTaskService().complete(task.getId(), form);
-		drain(processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult());
+		drain(processEngine.getRuntimeService()
+			.createProcessInstanceQuery()
+			.processInstanceId(task.getProcessInstanceId())
+			.singleResult());
 	}
 
 	private String formKey(Task task) {

@@ -10,7 +10,10 @@ import org.springframework.stereotype.Component;
 
 import static com.ledgerflow.workflow.InvoiceToCashProcess.*;
 
-/** Task_AssessDunning: today's facts for dunning-policy (days from due, tier, open amount, whether reminders are held). */
+/**
+ * Task_AssessDunning: today's facts for dunning-policy (days from due, tier, open amount, whether reminders are
+ * held).
+ */
 @Component
 public class AssessDunningDelegate implements JavaDelegate {
 

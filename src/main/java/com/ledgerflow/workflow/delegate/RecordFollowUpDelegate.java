@@ -25,7 +25,8 @@ public class RecordFollowUpDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		Object promisedBy = execution.getVariable(VAR_FOLLOW_UP_PROMISED_BY);
-		dunning.decide(InvoiceToCashProcess.invoiceId(execution), outcome((String) execution.getVariable(VAR_FOLLOW_UP_OUTCOME)),
+		dunning.decide(InvoiceToCashProcess.invoiceId(execution),
+				outcome((String) execution.getVariable(VAR_FOLLOW_UP_OUTCOME)),
 				promisedBy == null ? null : LocalDate.parse(promisedBy.toString()),
 				(String) execution.getVariable(VAR_FOLLOW_UP_NOTE), (String) execution.getVariable(VAR_FOLLOWED_UP_BY));
 	}

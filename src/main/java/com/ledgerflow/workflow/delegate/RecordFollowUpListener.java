@@ -16,10 +16,10 @@ import org.springframework.stereotype.Component;
 import static com.ledgerflow.workflow.InvoiceToCashProcess.*;
 
 /**
- * Task_FollowUpOverdueInvoice (complete): checks the form (an outcome; a promise needs a date, today or later in the
- * company's calendar, taken as {@code yyyy-MM-dd} or the date part of a date-time; a dispute a note; a write-off a member of finance) — otherwise the
- * completion fails with the reason and the task stays open — and copies it to the process: {@code followUpOutcome},
- * {@code followUpPromisedBy}, {@code followUpNote}, {@code followedUpBy}.
+ * Task_FollowUpOverdueInvoice (complete): checks the form — an outcome; a promise needs a date, today or later in the
+ * company's calendar, taken as {@code yyyy-MM-dd} or the date part of a date-time; a dispute a note; a write-off a
+ * member of finance — otherwise the completion fails with the reason and the task stays open; then copies it to the
+ * process: {@code followUpOutcome}, {@code followUpPromisedBy}, {@code followUpNote}, {@code followedUpBy}.
  */
 @Component
 public class RecordFollowUpListener implements TaskListener {
@@ -40,7 +40,8 @@ public class RecordFollowUpListener implements TaskListener {
 	public void notify(DelegateTask task) {
 		Object outcome = task.getVariable(VAR_FOLLOW_UP_OUTCOME);
 		if (outcome == null || !OUTCOMES.contains(outcome.toString())) {
-			throw new IllegalArgumentException(VAR_FOLLOW_UP_OUTCOME + ": must be one of " + OUTCOMES + ", not " + outcome);
+			throw new IllegalArgumentException(
+					VAR_FOLLOW_UP_OUTCOME + ": must be one of " + OUTCOMES + ", not " + outcome);
 		}
 		Object note = task.getVariable(VAR_NOTE);
 		if (OUTCOME_DISPUTE.equals(outcome) && (note == null || note.toString().isBlank())) {
@@ -54,7 +55,8 @@ public class RecordFollowUpListener implements TaskListener {
 		process.setVariable(VAR_FOLLOW_UP_OUTCOME, outcome.toString());
 		process.setVariable(VAR_FOLLOW_UP_PROMISED_BY,
 				OUTCOME_PROMISE.equals(outcome) ? promisedBy(task.getVariable(VAR_PROMISED_BY)).toString() : null);
-		process.setVariable(VAR_FOLLOW_UP_NOTE, note == null || note.toString().isBlank() ? null : note.toString().strip());
+		process.setVariable(VAR_FOLLOW_UP_NOTE,
+				note == null || note.toString().isBlank() ? null : note.toString().strip());
 		process.setVariable(VAR_FOLLOWED_UP_BY, user);
 	}
 

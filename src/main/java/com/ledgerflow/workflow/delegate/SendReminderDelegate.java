@@ -32,7 +32,8 @@ public class SendReminderDelegate implements JavaDelegate {
 		ReminderOutcome outcome = reminders.send(new ReminderNotice(InvoiceToCashProcess.invoiceId(execution),
 				(String) execution.getVariable(VAR_STEP),
 				DunningAction.valueOf((String) execution.getVariable(VAR_ACTION)),
-				(String) execution.getVariable(VAR_TEMPLATE), Boolean.TRUE.equals(execution.getVariable(VAR_ATTACH_PDF))));
+				(String) execution.getVariable(VAR_TEMPLATE),
+				Boolean.TRUE.equals(execution.getVariable(VAR_ATTACH_PDF))));
 		execution.setVariable(VAR_REMINDER_SENT, outcome.sent());
 		execution.setVariable(VAR_FOLLOW_UP_DUE_AT, Date.from(outcome.followUpDueAt()));
 	}
