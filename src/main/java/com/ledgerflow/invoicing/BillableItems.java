@@ -108,6 +108,10 @@ class BillableItems {
 		return claims.all(invoiceId);
 	}
 
+	boolean anyWrittenOff(UUID invoiceId) {
+		return claims.anyWrittenOff(invoiceId);
+	}
+
 	/** Writes the time entry off on the invoice: WRITTEN_OFF, never billed; false if the invoice does not bill it. */
 	boolean writeOffTime(UUID invoiceId, UUID entryId, String reason) {
 		if (!claims.writeOff(invoiceId, InvoiceItemType.TIME_ENTRY, entryId, reason)) {

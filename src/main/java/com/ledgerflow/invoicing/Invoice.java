@@ -35,6 +35,8 @@ import org.springframework.data.domain.AbstractAggregateRoot;
 public class Invoice extends AbstractAggregateRoot<Invoice> {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
+	/** Camunda keeps a string variable in a 4,000-character column; the summary is one. */
+	public static final int SUMMARY_MAX_CHARS = 4_000;
 
 	@Id
 	private UUID id;
@@ -76,11 +78,14 @@ public class Invoice extends AbstractAggregateRoot<Invoice> {
 
 	private @Nullable String paymentLink;
 
+	// null until stored: Spring Data's save then persists a new draft instead of merging it, which would select
+	// every line by its id before inserting it
 	@Version
-	private long version;
+	private @Nullable Long version;
 
+	// a line never moves to another invoice: inserted with its invoice id, never updated to set it
 	@OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
-	@JoinColumn(name = "invoice_id", nullable = false)
+	@JoinColumn(name = "invoice_id", nullable = false, updatable = false)
 	@OrderBy("position")
 	private List<InvoiceLine> lines = new ArrayList<>();
 
@@ -258,21 +263,34 @@ public class Invoice extends AbstractAggregateRoot<Invoice> {
 		this.total = subtotal.add(tax);
 	}
 
-	/** The lines and totals as plain text, one line each, for a reviewer (e.g. the Tasklist form). */
+	/**
+	 * The lines and totals as plain text, one line each, for a reviewer (e.g. the Tasklist form); at most
+	 * {@link #SUMMARY_MAX_CHARS}: the lines that do not fit are counted ("… 37 more lines"), the totals always shown.
+	 */
 	public String summary() {
-		StringBuilder text = new StringBuilder();
-		text.append("Period ").append(periodStart).append(" to ").append(periodEnd).append('\n');
-		for (InvoiceLine line : lines) {
-			text.append(line.position()).append(". ").append(line.kind()).append(": ").append(line.description());
-			if (line.kind() == InvoiceLineKind.TIME) {
-				text.append(" (").append(line.quantity().setScale(2, RoundingMode.HALF_UP)).append(" h × ")
-					.append(line.unitPrice()).append(')');
+		String totals = "Subtotal " + subtotal + ", tax " + taxRate.stripTrailingZeros().toPlainString() + " % " + tax
+				+ ", total " + total + " " + currency;
+		StringBuilder text = new StringBuilder("Period " + periodStart + " to " + periodEnd + "\n");
+		for (int i = 0; i < lines.size(); i++) {
+			String line = summaryLine(lines.get(i));
+			// room for this line, the totals and the "more lines" note a later line may need
+			if (text.length() + line.length() + totals.length() + 60 > SUMMARY_MAX_CHARS) {
+				text.append("… ").append(lines.size() - i).append(" more lines: open the invoice for all\n");
+				break;
 			}
-			text.append(" = ").append(line.amount()).append('\n');
+			text.append(line);
 		}
-		text.append("Subtotal ").append(subtotal).append(", tax ").append(taxRate.stripTrailingZeros().toPlainString())
-			.append(" % ").append(tax).append(", total ").append(total).append(' ').append(currency);
-		return text.toString();
+		return text.append(totals).toString();
+	}
+
+	private static String summaryLine(InvoiceLine line) {
+		StringBuilder text = new StringBuilder();
+		text.append(line.position()).append(". ").append(line.kind()).append(": ").append(line.description());
+		if (line.kind() == InvoiceLineKind.TIME) {
+			text.append(" (").append(line.quantity().setScale(2, RoundingMode.HALF_UP)).append(" h × ")
+				.append(line.unitPrice()).append(')');
+		}
+		return text.append(" = ").append(line.amount()).append('\n').toString();
 	}
 
 	/** {@code subtotal × ratePercent / 100}, half-up to the cent (e.g. 8.875 % of 1,000.00 is 88.75). */
@@ -367,7 +385,7 @@ public class Invoice extends AbstractAggregateRoot<Invoice> {
 	}
 
 	public long version() {
-		return version;
+		return version == null ? 0 : version;
 	}
 
 }

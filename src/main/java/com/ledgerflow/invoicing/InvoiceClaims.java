@@ -60,6 +60,13 @@ class InvoiceClaims {
 				InvoiceItemType.valueOf(row.getString(1)), row.getObject(2, UUID.class), row.getString(3)), invoiceId);
 	}
 
+	/** Whether anything on the invoice was written off. */
+	boolean anyWrittenOff(UUID invoiceId) {
+		return Boolean.TRUE.equals(jdbc.queryForObject("""
+				select exists (select 1 from invoice_item where invoice_id = ? and written_off_reason is not null)""",
+				Boolean.class, invoiceId));
+	}
+
 	/** Notes the item as written off on the invoice (it stays claimed: never billed again); false if not on it. */
 	boolean writeOff(UUID invoiceId, InvoiceItemType type, UUID itemId, String reason) {
 		return jdbc.update("""

@@ -83,7 +83,7 @@ public class InvoiceService {
 	/** Whether any time entry on the invoice was written off (the approval routing asks finance then). */
 	@Transactional(readOnly = true)
 	public boolean hasWriteOff(UUID id) {
-		return items.billedBy(id).stream().anyMatch(item -> item.writtenOffReason() != null);
+		return items.anyWrittenOff(id);
 	}
 
 	/** The invoice whose client-facing page has this token, if the client may see it (approved or later). */

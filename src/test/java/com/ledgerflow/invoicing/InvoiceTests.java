@@ -75,6 +75,22 @@ class InvoiceTests {
 		assertThatThrownBy(invoice::voided).isInstanceOf(InvoiceChangeRefused.class);
 	}
 
+	@Test
+	void summarisesEveryLineThatFitsACamundaStringAndAlwaysTheTotals() {
+		List<InvoiceLine> lines = java.util.stream.IntStream.rangeClosed(1, 100)
+			.mapToObj(i -> InvoiceLine.time("2026-10-%02d Pat Doe – Website relaunch: work item %d".formatted(i % 28 + 1,
+					i), 30, 30, new BigDecimal("150.00")))
+			.toList();
+		String summary = InvoiceMoneyTests.invoice(new BigDecimal("8.875"), lines).summary();
+		assertThat(summary).hasSizeLessThanOrEqualTo(Invoice.SUMMARY_MAX_CHARS)
+			.startsWith("Period ")
+			.contains("1. TIME: 2026-10-02 Pat Doe – Website relaunch: work item 1 (0.50 h × 150.00) = 75.00\n")
+			.containsPattern("\n… \\d+ more lines: open the invoice for all\n")
+			.endsWith("Subtotal 7500.00, tax 8.875 % 665.63, total 8165.63 USD");
+		assertThat(milestoneInvoice().summary()).doesNotContain("more lines")
+			.contains("1. MILESTONE: Go-live = 1000.00\n");
+	}
+
 	static Invoice milestoneInvoice() {
 		return InvoiceMoneyTests.invoice(new BigDecimal("8.875"),
 				List.of(InvoiceLine.single(InvoiceLineKind.MILESTONE, "Go-live", new BigDecimal("1000.00"))));

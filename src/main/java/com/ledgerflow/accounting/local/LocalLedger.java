@@ -6,6 +6,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -165,8 +167,10 @@ class LocalLedger {
 		String id = "I-" + draft.localId();
 		if (!exists("local_ledger_invoice", id)) {
 			requireExisting("local_ledger_customer", draft.customerOrJob(), "customer");
-			for (InvoiceDraft.Line line : draft.lines()) {
-				requireExisting("local_ledger_item", line.serviceItem(), "item");
+			// each item once: an invoice billing entry by entry has a hundred lines on one or two items
+			for (ExternalRef item : new LinkedHashSet<>(draft.lines().stream().map(InvoiceDraft.Line::serviceItem)
+				.toList())) {
+				requireExisting("local_ledger_item", item, "item");
 			}
 			String docNumber = draft.docNumber() != null ? draft.docNumber() : nextDocNumber(draft.issueDate().getYear());
 			BigDecimal total = draft.total();
@@ -176,13 +180,14 @@ class LocalLedger {
 					values (?, ?, ?, ?, ?, ?, ?, ?, ?, nextval('local_ledger_change_seq'), ?)""", id, draft.localId(),
 					docNumber, draft.customerOrJob().value(), draft.issueDate(), draft.dueDate(), draft.currency(),
 					total, total, now());
-			int n = 1;
+			List<Object[]> lines = new ArrayList<>(draft.lines().size());
 			for (InvoiceDraft.Line line : draft.lines()) {
-				jdbc.update("""
-						insert into local_ledger_invoice_line (invoice_id, line_no, description, quantity, unit_price,
-						    amount, item_id, taxable) values (?, ?, ?, ?, ?, ?, ?, ?)""", id, n++, line.description(),
-						line.quantity(), line.unitPrice(), line.amount(), line.serviceItem().value(), line.taxable());
+				lines.add(new Object[] { id, lines.size() + 1, line.description(), line.quantity(), line.unitPrice(),
+						line.amount(), line.serviceItem().value(), line.taxable() });
 			}
+			jdbc.batchUpdate("""
+					insert into local_ledger_invoice_line (invoice_id, line_no, description, quantity, unit_price,
+					    amount, item_id, taxable) values (?, ?, ?, ?, ?, ?, ?, ?)""", lines);
 		}
 		InvoiceStatus status = readInvoice(new ExternalRef(id));
 		return new PostedInvoice(status.id(), status.docNumber(), status.total(), status.balance(),
