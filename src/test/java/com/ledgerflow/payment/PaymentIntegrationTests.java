@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.ledgerflow.ApiTestSupport;
 import com.ledgerflow.IntegrationTest;
+import com.ledgerflow.TestBrowser;
 import com.ledgerflow.TestUsers;
 import com.ledgerflow.accounting.AccountingChangeReceived;
 import com.ledgerflow.invoicing.Invoice;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -60,6 +62,9 @@ class PaymentIntegrationTests extends ApiTestSupport {
 
 	@Autowired
 	ApplicationEvents events;
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	ApplicationEventPublisher publisher;
@@ -104,6 +109,20 @@ class PaymentIntegrationTests extends ApiTestSupport {
 
 		var refused = pay(invoice.id(), "1.00").expect(409);
 		assertThat(refused.errors()).containsKey("invoiceId");
+	}
+
+	/** The client's page shows what is still owed; the staff page the open balance and the payment in its history. */
+	@Test
+	void theInvoicePagesShowWhatIsStillOwedAndEachPayment() {
+		Invoice invoice = sent(97, "152.50"); // 268.42
+		pay(invoice.id(), "100.01").expect(201);
+
+		String clientPage = http.getForEntity(java.net.URI.create(invoice.paymentLink().toString()).getPath(),
+				String.class).getBody();
+		assertThat(clientPage).containsPattern("id=\"amount-due\"[^>]*>168.41 USD<");
+		String staffPage = TestBrowser.loggedIn(port, TestUsers.FINANCE).get("/invoices/" + invoice.id()).body();
+		assertThat(staffPage).containsPattern("id=\"invoice-open-balance\"[^>]*>168.41 USD<")
+			.contains("Payment of 100.01 USD received", "BANK_TRANSFER, REF-1, recorded by " + TestUsers.FINANCE);
 	}
 
 	@Test

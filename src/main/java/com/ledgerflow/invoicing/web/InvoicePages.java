@@ -3,6 +3,7 @@ package com.ledgerflow.invoicing.web;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,7 +16,9 @@ import com.ledgerflow.client.Client;
 import com.ledgerflow.client.ClientService;
 import com.ledgerflow.invoicing.Invoice;
 import com.ledgerflow.invoicing.InvoiceDocuments;
+import com.ledgerflow.invoicing.InvoiceHistorySource;
 import com.ledgerflow.invoicing.InvoiceService;
+import com.ledgerflow.invoicing.InvoiceSettlements;
 import com.ledgerflow.invoicing.InvoiceStatus;
 import com.ledgerflow.project.Project;
 import com.ledgerflow.project.ProjectService;
@@ -56,11 +59,18 @@ class InvoicePages {
 
 	private final DraftReview review;
 
+	private final InvoiceSettlements settlements;
+
+	private final List<InvoiceHistorySource> histories;
+
 	private final ZoneId zone;
 
 	InvoicePages(InvoiceService invoices, InvoiceDocuments documents, AccountingSyncStatus sync, ClientService clients,
-			ProjectService projects, DraftReview review, @Value("${ledgerflow.company.time-zone}") ZoneId zone) {
+			ProjectService projects, DraftReview review, InvoiceSettlements settlements,
+			List<InvoiceHistorySource> histories, @Value("${ledgerflow.company.time-zone}") ZoneId zone) {
 		this.review = review;
+		this.settlements = settlements;
+		this.histories = histories;
 		this.zone = zone;
 		this.invoices = invoices;
 		this.documents = documents;
@@ -124,6 +134,11 @@ class InvoicePages {
 		model.addAttribute("sync", sync.invoices(List.of(id)).get(id));
 		model.addAttribute("pdf", documents.stored(id).orElse(null));
 		model.addAttribute("billed", review.billedTime(invoice));
+		model.addAttribute("openBalance", invoice.number() == null ? null : settlements.openBalance(invoice));
+		model.addAttribute("events", histories.stream()
+			.flatMap(source -> source.history(id).stream())
+			.sorted(Comparator.comparing(InvoiceHistorySource.Entry::at))
+			.toList());
 		model.addAttribute("zone", zone);
 		return "invoicing/invoice";
 	}

@@ -1,6 +1,5 @@
 package com.ledgerflow.invoicing.web;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.util.Optional;
 
@@ -9,7 +8,7 @@ import com.ledgerflow.invoicing.Invoice;
 import com.ledgerflow.invoicing.InvoiceDocuments;
 import com.ledgerflow.invoicing.InvoiceLinks;
 import com.ledgerflow.invoicing.InvoiceService;
-import com.ledgerflow.invoicing.InvoiceStatus;
+import com.ledgerflow.invoicing.InvoiceSettlements;
 import com.ledgerflow.invoicing.InvoicingProperties;
 import com.ledgerflow.invoicing.StoredPdf;
 import jakarta.servlet.http.HttpServletResponse;
@@ -42,9 +41,12 @@ class PublicInvoicePages {
 
 	private final InvoiceLinks links;
 
+	private final InvoiceSettlements settlements;
+
 	PublicInvoicePages(InvoiceService invoices, InvoiceDocuments documents, ClientService clients,
-			InvoicingProperties properties, InvoiceLinks links) {
+			InvoicingProperties properties, InvoiceLinks links, InvoiceSettlements settlements) {
 		this.invoices = invoices;
+		this.settlements = settlements;
 		this.links = links;
 		this.documents = documents;
 		this.clients = clients;
@@ -64,7 +66,7 @@ class PublicInvoicePages {
 		model.addAttribute("company", documents.company());
 		model.addAttribute("instructions", properties.paymentInstructions());
 		model.addAttribute("hasPdf", documents.stored(invoice.id()).isPresent());
-		model.addAttribute("amountDue", invoice.status() == InvoiceStatus.VOIDED ? BigDecimal.ZERO : invoice.total());
+		model.addAttribute("amountDue", settlements.openBalance(invoice));
 		// QBO's InvoiceLink pays online; this page itself is the link under the local ledger
 		URI link = invoice.paymentLink();
 		model.addAttribute("payOnline", link == null || link.equals(links.publicPage(invoice)) ? null : link);
