@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -24,6 +25,7 @@ import com.ledgerflow.invoicing.InvoiceDrafted;
 import com.ledgerflow.invoicing.InvoiceDrafting;
 import com.ledgerflow.invoicing.InvoicePosting;
 import com.ledgerflow.invoicing.InvoiceService;
+import com.ledgerflow.invoicing.InvoiceHistorySource;
 import com.ledgerflow.invoicing.InvoiceStatus;
 import com.ledgerflow.invoicing.InvoiceVoiding;
 import com.ledgerflow.mail.MimeParts;
@@ -121,6 +123,9 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 
 	@Autowired
 	PaymentService payments;
+
+	@Autowired
+	List<InvoiceHistorySource> historySources;
 
 	@Autowired
 	ProjectService projects;
@@ -226,6 +231,9 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 		assertThat(reminderService.send(new ReminderNotice(drafted.invoice(), "OVERDUE_1", DunningAction.REMIND,
 				"overdue-reminder", false)).sent()).isFalse();
 		assertThat(reminderService.sentFor(drafted.invoice())).hasSize(1);
+		assertThat(historySources.stream().flatMap(source -> source.history(drafted.invoice()).stream()))
+			.extracting(InvoiceHistorySource.Entry::text)
+			.contains("Reminder OVERDUE_7 (overdue-reminder) sent to ap@client.test, open balance 326.63 USD");
 		Response record = get("/api/v1/invoices/" + drafted.invoice() + "/dunning").expect(200);
 		assertThat(record.<String>read("$.reminders[0].step")).isEqualTo("OVERDUE_7");
 		assertThat(record.<String>read("$.reminders[0].recipients")).isEqualTo("ap@client.test");
