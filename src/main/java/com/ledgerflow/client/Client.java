@@ -46,6 +46,10 @@ public class Client {
 
 	private BigDecimal taxRate;
 
+	private String reminderTier = "STANDARD";
+
+	private boolean sendsPaymentReceipt = true;
+
 	private Instant createdAt;
 
 	@Version
@@ -106,6 +110,16 @@ public class Client {
 
 	public BigDecimal taxRate() {
 		return taxRate;
+	}
+
+	/** The tier the dunning-policy DMN reads (STANDARD by default, e.g. GENTLE for a client never sent a heads-up). */
+	public String reminderTier() {
+		return reminderTier;
+	}
+
+	/** Whether the client gets a thank-you receipt e-mail when an invoice is paid in full (default true). */
+	public boolean sendsPaymentReceipt() {
+		return sendsPaymentReceipt;
 	}
 
 	public long version() {

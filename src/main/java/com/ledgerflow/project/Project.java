@@ -55,6 +55,10 @@ public class Project extends AbstractAggregateRoot<Project> {
 
 	private UUID managerId;
 
+	private boolean onHold;
+
+	private @Nullable String onHoldReason;
+
 	private Instant createdAt;
 
 	@Version
@@ -211,6 +215,23 @@ public class Project extends AbstractAggregateRoot<Project> {
 	/** Whether time and expenses may still be booked on it: every status but CLOSED. */
 	public boolean acceptsBookings() {
 		return status != ProjectStatus.CLOSED;
+	}
+
+	/** Flags the project on hold (e.g. a final payment notice went out); idempotent, the first reason stays. */
+	void putOnHold(String reason) {
+		if (!onHold) {
+			this.onHold = true;
+			this.onHoldReason = reason;
+		}
+	}
+
+	/** Whether the project is on hold: its manager talks to the client before more work is done. */
+	public boolean onHold() {
+		return onHold;
+	}
+
+	public @Nullable String onHoldReason() {
+		return onHoldReason;
 	}
 
 	public ProjectStatus status() {

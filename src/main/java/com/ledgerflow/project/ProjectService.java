@@ -117,6 +117,14 @@ public class ProjectService {
 		return projects.save(project);
 	}
 
+	/** Flags the project on hold with the reason (any status); idempotent. */
+	@Transactional
+	public Project putOnHold(UUID id, String reason) {
+		Project project = get(id);
+		project.putOnHold(reason);
+		return projects.save(project);
+	}
+
 	@Transactional(readOnly = true)
 	public Project get(UUID id) {
 		return projects.findById(id).orElseThrow(() -> new NotFound("project", id));

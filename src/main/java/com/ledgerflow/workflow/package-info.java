@@ -3,8 +3,8 @@
  * modules never see process variables; delegates translate ids to service calls and back.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "accounting", "timetracking", "expense", "invoicing", "project", "people",
-		"client", "security", "mail", "shared" })
+@ApplicationModule(allowedDependencies = { "accounting", "timetracking", "expense", "invoicing", "payment", "dunning",
+		"project", "people", "client", "security", "mail", "shared" })
 package com.ledgerflow.workflow;
 
 import org.jspecify.annotations.NullMarked;

@@ -187,8 +187,13 @@ final class BenchmarkJobDriver {
 				|| tasks.createTaskQuery().processDefinitionKey(itemKey).count() > 0;
 	}
 
+	/** Item instances done: ended, or (invoice-to-cash) sent and waiting for payment, with their daily check armed. */
 	private long ended() {
-		return history.createHistoricProcessInstanceQuery().processDefinitionKey(itemKey).finished().count();
+		return history.createHistoricProcessInstanceQuery().processDefinitionKey(itemKey).finished().count()
+				+ management.createJobQuery()
+					.processDefinitionKey(itemKey)
+					.activityId(InvoiceToCashProcess.BOUNDARY_REMINDER_DAY)
+					.count();
 	}
 
 	private String step(Job job) {

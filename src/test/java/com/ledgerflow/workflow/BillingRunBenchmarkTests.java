@@ -297,7 +297,7 @@ class BillingRunBenchmarkTests extends ApiTestSupport {
 				select count(*) from invoice i join external_link l on l.entity_type = 'INVOICE' and l.local_id = i.id
 				where i.project_id in """ + ours)).isEqualTo(PROJECTS);
 		assertThat(history.createHistoricActivityInstanceQuery()
-			.activityId(InvoiceToCashProcess.END_INVOICE_SENT)
+			.activityId(InvoiceToCashProcess.EVENT_INVOICE_SENT)
 			.count()).isGreaterThanOrEqualTo(PROJECTS);
 	}
 

@@ -3,7 +3,9 @@ package com.ledgerflow.workflow;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -11,6 +13,11 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.ledgerflow.ApiTestSupport;
 import com.ledgerflow.IntegrationTest;
 import com.ledgerflow.TestMailServer;
+import com.ledgerflow.dunning.DunningAction;
+import com.ledgerflow.dunning.DunningService;
+import com.ledgerflow.dunning.SentReminder;
+import com.ledgerflow.dunning.ReminderNotice;
+import com.ledgerflow.dunning.ReminderService;
 import com.ledgerflow.invoicing.BillingPeriod;
 import com.ledgerflow.invoicing.Invoice;
 import com.ledgerflow.invoicing.InvoiceDocuments;
@@ -18,10 +25,18 @@ import com.ledgerflow.invoicing.InvoiceDrafted;
 import com.ledgerflow.invoicing.InvoiceDrafting;
 import com.ledgerflow.invoicing.InvoicePosting;
 import com.ledgerflow.invoicing.InvoiceService;
+import com.ledgerflow.invoicing.InvoiceHistorySource;
 import com.ledgerflow.invoicing.InvoiceStatus;
+import com.ledgerflow.invoicing.InvoiceVoiding;
 import com.ledgerflow.mail.MimeParts;
 import com.ledgerflow.mail.smtp.OutboxDeliveries;
+import com.ledgerflow.payment.NewPayment;
+import com.ledgerflow.payment.PaymentMethod;
+import com.ledgerflow.payment.PaymentOrigin;
+import com.ledgerflow.payment.PaymentService;
+import com.ledgerflow.project.Project;
 import com.ledgerflow.project.ProjectPlanService;
+import com.ledgerflow.project.ProjectService;
 import com.ledgerflow.project.TaskDetails;
 import com.ledgerflow.timetracking.IsoWeek;
 import jakarta.mail.Multipart;
@@ -48,6 +63,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static com.ledgerflow.workflow.InvoiceToCashProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -92,6 +108,27 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	ReminderService reminderService;
+
+	@Autowired
+	InvoiceVoiding voiding;
+
+	@Autowired
+	PaymentTrigger paymentTrigger;
+
+	@Autowired
+	DunningService dunning;
+
+	@Autowired
+	PaymentService payments;
+
+	@Autowired
+	List<InvoiceHistorySource> historySources;
+
+	@Autowired
+	ProjectService projects;
 
 	@Autowired
 	ApplicationContext context;
@@ -146,8 +183,7 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 				assertThat((BigDecimal) line.get("amount")).isEqualByComparingTo("300.00");
 				assertThat(line.get("taxable")).isEqualTo(true);
 			});
-		assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
-			.getEndActivityId()).isEqualTo(END_INVOICE_SENT);
+		assertThat(passed(instance, EVENT_INVOICE_SENT)).isTrue(); // then waits for payment
 
 		OutboxDeliveries.deliverDue(context);
 		MimeMessage mail = awaitMail(invoice.number());
@@ -163,6 +199,164 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 		try (PDDocument document = Loader.loadPDF(MimeParts.attachment(mail))) {
 			assertThat(new PDFTextStripper().getText(document)).contains(invoice.number());
 		}
+	}
+
+	@Test
+	void anOverdueInvoiceGetsItsLatestReminderOnceWithThePaymentLinkAndOpenBalance() throws Exception {
+		Drafted drafted = drafted(newClient());
+		ProcessInstance instance = sent(drafted);
+		executeJob(instance, TASK_CHECK_PAYMENT);
+		assertThat(runtime.getVariable(instance.getId(), VAR_PAID_IN_FULL)).isEqualTo(false);
+		// a node down since before the first reminder: back 8 days after the due date
+		LocalDate today = LocalDate.now(ZoneId.of("America/New_York"));
+		jdbc.update("update invoice set issue_date = ?, due_date = ? where id = ?", today.minusDays(38),
+				today.minusDays(8),
+				drafted.invoice());
+
+		executeJob(instance, BOUNDARY_REMINDER_DAY);
+		executeJob(instance, TASK_ASSESS_DUNNING);
+		assertThat(runtime.getVariable(instance.getId(), VAR_STEP)).isEqualTo("OVERDUE_7");
+		executeJob(instance, TASK_SEND_REMINDER);
+
+		assertThat(runtime.getVariable(instance.getId(), VAR_REMINDER_SENT)).isEqualTo(true);
+		assertThat(reminderService.sentFor(drafted.invoice())).singleElement().satisfies(reminder -> {
+			assertThat(reminder.step()).isEqualTo("OVERDUE_7");
+			assertThat(reminder.recipients()).isEqualTo("ap@client.test");
+			assertThat(reminder.openBalance()).isEqualByComparingTo("326.63");
+			assertThat(reminder.sentOn()).isEqualTo(today);
+		});
+		// a repeated job sends nothing twice, and no other step goes out the same day
+		assertThat(reminderService.send(new ReminderNotice(drafted.invoice(), "OVERDUE_7", DunningAction.REMIND,
+				"overdue-reminder", true)).sent()).isFalse();
+		assertThat(reminderService.send(new ReminderNotice(drafted.invoice(), "OVERDUE_1", DunningAction.REMIND,
+				"overdue-reminder", false)).sent()).isFalse();
+		assertThat(reminderService.sentFor(drafted.invoice())).hasSize(1);
+		assertThat(historySources.stream().flatMap(source -> source.history(drafted.invoice()).stream()))
+			.extracting(InvoiceHistorySource.Entry::text)
+			.contains("Reminder OVERDUE_7 (overdue-reminder) sent to ap@client.test, open balance 326.63 USD");
+		Response record = get("/api/v1/invoices/" + drafted.invoice() + "/dunning").expect(200);
+		assertThat(record.<String>read("$.reminders[0].step")).isEqualTo("OVERDUE_7");
+		assertThat(record.<String>read("$.reminders[0].recipients")).isEqualTo("ap@client.test");
+
+		Invoice invoice = invoices.get(drafted.invoice());
+		OutboxDeliveries.deliverDue(context);
+		MimeMessage mail = awaitMail("Reminder: invoice " + invoice.number());
+		assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("ap@client.test");
+		assertThat(MimeParts.text(mail)).contains(invoice.paymentLink().toString(),
+				"Open balance: 326.63 USD", today.minusDays(8).toString());
+		assertThat(attachmentPart(mail).getContentType()).startsWith("application/pdf");
+		assertThat(Arrays.stream(greenMail.getReceivedMessages()).filter(m -> subject(m).startsWith("Reminder:")))
+			.hasSize(1);
+		assertThat(runtime.createExecutionQuery()
+			.processInstanceId(instance.getId())
+			.activityId(TASK_AWAIT_PAYMENT)
+			.count()).isOne();
+	}
+
+	@Test
+	void aPaymentEventIsCorrelatedWhenTheInvoiceWaitsAndDeliveredAgainWhenItIsBetweenTwoWaits() {
+		Drafted drafted = drafted(newClient());
+		ProcessInstance instance = sent(drafted);
+		paymentTrigger.paymentReceived(drafted.invoice()); // before the first check: that check sees the payment
+		executeJob(instance, TASK_CHECK_PAYMENT);
+
+		paymentTrigger.paymentReceived(drafted.invoice());
+
+		assertThat(runtime.getActiveActivityIds(instance.getId())).containsExactly(TASK_CHECK_PAYMENT);
+		assertThatThrownBy(() -> paymentTrigger.paymentReceived(drafted.invoice()))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("correlated again");
+		executeJob(instance, TASK_CHECK_PAYMENT);
+		paymentTrigger.paymentReceived(drafted.invoice());
+		assertThat(runtime.getActiveActivityIds(instance.getId())).containsExactly(TASK_CHECK_PAYMENT);
+	}
+
+	@Test
+	void anEscalationAsksTheManagerWithTheHistoryAndAPromiseToPayHoldsReminders() {
+		Drafted drafted = drafted(newClient());
+		ProcessInstance instance = overdue(drafted, 14);
+		runDailyCheck(instance);
+		assertThat(runtime.getVariable(instance.getId(), VAR_ACTION)).isEqualTo("ESCALATE");
+
+		Task followUp = tasks.createTaskQuery()
+			.processInstanceId(instance.getId())
+			.taskDefinitionKey(TASK_FOLLOW_UP_OVERDUE_INVOICE)
+			.taskCandidateUser(drafted.managerUserId())
+			.singleResult();
+		assertThat(followUp).isNotNull();
+		assertThat((String) runtime.getVariable(instance.getId(), VAR_DUNNING_HISTORY)).contains("ESCALATE_14",
+				"ap@client.test", "open balance 326.63");
+		tasks.claim(followUp.getId(), drafted.managerUserId());
+		LocalDate promisedBy = LocalDate.now(ZoneId.of("America/New_York")).plusDays(3);
+		tasks.complete(followUp.getId(), Variables.putValue(VAR_FOLLOW_UP_OUTCOME, OUTCOME_PROMISE)
+			.putValue(VAR_PROMISED_BY, promisedBy.toString()));
+		executeJob(instance, TASK_RECORD_FOLLOW_UP);
+
+		assertThat(dunning.followUps(drafted.invoice())).singleElement().satisfies(promise -> {
+			assertThat(promise.promisedBy()).isEqualTo(promisedBy);
+			assertThat(promise.decidedBy()).isEqualTo(drafted.managerUserId());
+		});
+		assertThat(dunning.facts(drafted.invoice()).held()).isTrue();
+		setDue(drafted, 30); // the final notice would be due, but the promise holds it
+		runDailyCheck(instance);
+		assertThat(runtime.getVariable(instance.getId(), VAR_REMINDERS_HELD)).isEqualTo(true);
+		assertThat(reminderService.sentFor(drafted.invoice())).extracting(SentReminder::step)
+			.containsExactly("ESCALATE_14");
+	}
+
+	@Test
+	void aFinalNoticePutsTheProjectOnHold() {
+		Drafted drafted = drafted(newClient());
+		ProcessInstance instance = overdue(drafted, 31);
+		runDailyCheck(instance);
+		executeJob(instance, TASK_PUT_PROJECT_ON_HOLD);
+
+		assertThat(reminderService.sentFor(drafted.invoice())).extracting(SentReminder::step)
+			.containsExactly("FINAL_NOTICE_30");
+		Project project = projects.get(invoices.get(drafted.invoice()).projectId());
+		assertThat(project.onHold()).isTrue();
+		assertThat(project.onHoldReason()).startsWith("Final payment notice on invoice ");
+	}
+
+	@Test
+	void paymentsRecordedInLedgerflowAreCorrelatedAPartialOneWaitsOnAFullOneEndsWithAReceipt() throws Exception {
+		Drafted drafted = drafted(newClient());
+		ProcessInstance instance = sent(drafted);
+		executeJob(instance, TASK_CHECK_PAYMENT);
+
+		payments.record(payment(drafted.invoice(), "100.00"));
+		awaitJob(instance, TASK_CHECK_PAYMENT); // PaymentReceived, after the commit, through PaymentTrigger
+		executeJob(instance, TASK_CHECK_PAYMENT);
+
+		assertThat(runtime.getVariable(instance.getId(), VAR_OPEN_BALANCE)).isEqualTo(226.63);
+		assertThat(runtime.getActiveActivityIds(instance.getId())).containsExactly(TASK_AWAIT_PAYMENT);
+		assertThat(dunning.history(drafted.invoice())).contains("PAYMENT 100.00 USD", "open balance 226.63");
+
+		payments.record(payment(drafted.invoice(), "226.63"));
+		awaitJob(instance, TASK_CHECK_PAYMENT);
+		executeJob(instance, TASK_CHECK_PAYMENT);
+		executeJob(instance, TASK_SEND_PAYMENT_RECEIPT);
+
+		assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+			.getEndActivityId()).isEqualTo(END_INVOICE_PAID);
+		Invoice invoice = invoices.get(drafted.invoice());
+		assertThat(invoice.status()).isEqualTo(InvoiceStatus.PAID);
+		OutboxDeliveries.deliverDue(context);
+		assertThat(MimeParts.text(awaitMail("Thank you: invoice " + invoice.number()))).contains(invoice.number(),
+				"326.63 USD");
+	}
+
+	@Test
+	void aVoidedInvoiceEndsItsPaymentWait() {
+		Drafted drafted = drafted(newClient());
+		ProcessInstance instance = sent(drafted);
+		executeJob(instance, TASK_CHECK_PAYMENT);
+
+		voiding.voidInvoice(drafted.invoice(), false);
+
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count() == 0);
+		assertThat(management.createJobQuery().processInstanceId(instance.getId()).count()).isZero();
 	}
 
 	@Test
@@ -188,8 +382,7 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 		executeJob(instance, TASK_RECORD_INVOICE_SENT);
 
 		assertThat(invoices.get(drafted.invoice()).status()).isEqualTo(InvoiceStatus.SENT);
-		assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
-			.getEndActivityId()).isEqualTo(END_INVOICE_SENT_BY_HAND);
+		assertThat(passed(instance, EVENT_INVOICE_SENT_BY_HAND)).isTrue();
 	}
 
 	@Test
@@ -202,6 +395,57 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 
 		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey(invoice.id())).count())
 			.isOne();
+	}
+
+	private static NewPayment payment(UUID invoice, String amount) {
+		return new NewPayment(invoice, new BigDecimal(amount), null, null, PaymentMethod.BANK_TRANSFER, "wire",
+				PaymentOrigin.API, null, "fiona");
+	}
+
+	private void awaitJob(ProcessInstance instance, String activityId) {
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> management.createJobQuery()
+				.processInstanceId(instance.getId())
+				.activityId(activityId)
+				.count() == 1);
+	}
+
+	/** Sent, checked (waiting for payment) and due {@code days} days ago. */
+	private ProcessInstance overdue(Drafted drafted, int days) {
+		ProcessInstance instance = sent(drafted);
+		executeJob(instance, TASK_CHECK_PAYMENT);
+		setDue(drafted, days);
+		return instance;
+	}
+
+	private void setDue(Drafted drafted, int daysAgo) {
+		LocalDate today = LocalDate.now(ZoneId.of("America/New_York"));
+		jdbc.update("update invoice set issue_date = ?, due_date = ? where id = ?", today.minusDays(daysAgo + 30),
+				today.minusDays(daysAgo), drafted.invoice());
+	}
+
+	/** The daily timer fires (whatever its due time), the facts are assessed, the policy applied, a due step sent. */
+	private void runDailyCheck(ProcessInstance instance) {
+		executeJob(instance, BOUNDARY_REMINDER_DAY);
+		executeJob(instance, TASK_ASSESS_DUNNING);
+		if (management.createJobQuery()
+			.processInstanceId(instance.getId())
+			.activityId(TASK_SEND_REMINDER)
+			.count() > 0) {
+			executeJob(instance, TASK_SEND_REMINDER);
+		}
+	}
+
+	/** Drafted, approved by its manager, posted, rendered and e-mailed: at the payment check. */
+	private ProcessInstance sent(Drafted drafted) {
+		ProcessInstance instance = awaitInstance(drafted.invoice());
+		executeJob(instance, TASK_ASSESS_INVOICE);
+		Task review = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+		tasks.claim(review.getId(), drafted.managerUserId());
+		tasks.complete(review.getId(), Variables.putValue(VAR_DECISION, DECISION_APPROVE));
+		executeJobs(instance, 6);
+		assertThat(passed(instance, EVENT_INVOICE_SENT)).isTrue();
+		return instance;
 	}
 
 	/** Two hours of approved, billable time at 150.00 in October on a new T&M project, drafted. */
@@ -241,6 +485,13 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 		management.executeJob(job.getId());
 	}
 
+	private boolean passed(ProcessInstance instance, String activityId) {
+		return history.createHistoricActivityInstanceQuery()
+			.processInstanceId(instance.getId())
+			.activityId(activityId)
+			.count() > 0;
+	}
+
 	private void executeJobs(ProcessInstance instance, int count) {
 		for (int i = 0; i < count; i++) {
 			Job job = management.createJobQuery().processInstanceId(instance.getId()).singleResult();
@@ -248,10 +499,10 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 		}
 	}
 
-	private MimeMessage awaitMail(String number) {
+	private MimeMessage awaitMail(String subjectPart) {
 		return await().atMost(Duration.ofSeconds(20))
 			.until(() -> Arrays.stream(greenMail.getReceivedMessages())
-				.filter(message -> subject(message).contains(number))
+				.filter(message -> subject(message).contains(subjectPart))
 				.findFirst()
 				.orElse(null), Objects::nonNull);
 	}

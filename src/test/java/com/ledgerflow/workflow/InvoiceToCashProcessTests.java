@@ -121,8 +121,8 @@ class InvoiceToCashProcessTests {
 
 		assertThat(instance).hasPassed(TASK_ASSESS_REVIEWED_INVOICE, TASK_ROUTE_INVOICE)
 			.hasNotPassed(TASK_REVIEW_INVOICE_AS_FINANCE)
-			.isEnded()
-			.hasPassed(END_INVOICE_SENT);
+			.hasPassed(EVENT_INVOICE_SENT)
+			.isWaitingAt(TASK_CHECK_PAYMENT); // the payment wait follows: InvoiceToCashPaymentProcessTests
 		Assertions.assertThat(calls)
 			.containsExactly(TASK_ASSESS_INVOICE, TASK_ASSESS_REVIEWED_INVOICE, TASK_APPROVE_INVOICE + " by " + MANAGER,
 					TASK_POST_INVOICE, TASK_RENDER_INVOICE_PDF, TASK_EMAIL_INVOICE);
@@ -141,7 +141,7 @@ class InvoiceToCashProcessTests {
 		Assertions.assertThat(afterPosting.getExecutionId()).isNotNull();
 		Assertions.assertThat(calls).doesNotContain(TASK_RENDER_INVOICE_PDF); // asyncAfter: rendering is a new job
 		executeJobs(instance, 3);
-		assertThat(instance).isEnded().hasPassed(END_INVOICE_SENT);
+		assertThat(instance).hasPassed(EVENT_INVOICE_SENT).isWaitingAt(TASK_CHECK_PAYMENT);
 	}
 
 	@Test
@@ -158,7 +158,7 @@ class InvoiceToCashProcessTests {
 		decide(finance, FINANCE, DECISION_APPROVE, null);
 		executeJobs(instance, 5);
 
-		assertThat(instance).isEnded().hasPassed(END_INVOICE_SENT);
+		assertThat(instance).hasPassed(EVENT_INVOICE_SENT).isWaitingAt(TASK_CHECK_PAYMENT);
 		Assertions.assertThat(calls).contains(TASK_APPROVE_INVOICE + " by " + MANAGER + "," + FINANCE);
 	}
 
@@ -218,7 +218,9 @@ class InvoiceToCashProcessTests {
 		processEngine.getTaskService().complete(byHand.getId());
 		executeJobs(instance, 1);
 
-		assertThat(instance).isEnded().hasPassed(END_INVOICE_SENT_BY_HAND).hasNotPassed(END_INVOICE_SENT);
+		assertThat(instance).hasPassed(EVENT_INVOICE_SENT_BY_HAND)
+			.hasNotPassed(EVENT_INVOICE_SENT)
+			.isWaitingAt(TASK_CHECK_PAYMENT);
 		Assertions.assertThat(calls).endsWith(TASK_EMAIL_INVOICE + " refused", TASK_RECORD_INVOICE_SENT);
 	}
 

@@ -47,7 +47,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The demo company a newcomer sees on the first start of the embedded default: six people (logins = passwords), three
  * clients, five projects in every billing model, and running {@code project-lifecycle} instances waiting at
- * <i>Plan project</i> and in the active phase. Seeds once: a second call finds the demo client and does nothing.
+ * <i>Plan project</i> and in the active phase, and last month's retainer invoice sent and waiting for payment in
+ * {@code invoice-to-cash}. Seeds once: a second call finds the demo client and does nothing.
  */
 @Component
 public class DemoData {
@@ -62,13 +63,16 @@ public class DemoData {
 
 	private final RuntimeService runtime;
 
+	private final DemoInvoice invoice;
+
 	private final ZoneId zone;
 
-	DemoData(DemoServices services, StaffAccounts staff, RuntimeService runtime,
+	DemoData(DemoServices services, StaffAccounts staff, RuntimeService runtime, DemoInvoice invoice,
 			@Value("${ledgerflow.company.time-zone}") ZoneId zone) {
 		this.services = services;
 		this.staff = staff;
 		this.runtime = runtime;
+		this.invoice = invoice;
 		this.zone = zone;
 	}
 
@@ -129,6 +133,7 @@ public class DemoData {
 		active(erp, List.of(task("Process workshops", people.get("carl"), 40, TaskPriority.HIGH),
 				task("Data migration", people.get("cora"), 80, TaskPriority.URGENT)));
 		timesheets(seo, erp, people.get("carl"), people.get("cora"));
+		invoice.sentAwaitingPayment(seo);
 		log.info("Demo company seeded: log in as demo/demo");
 		return true;
 	}

@@ -102,6 +102,13 @@ class DemoDataIntegrationTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> runtime.createProcessInstanceQuery()
 			.processInstanceBusinessKey("timesheet:" + carl + ":" + lastWeek)
 			.count() == 1);
+		// last month's retainer invoice is sent and waits for payment in invoice-to-cash
+		assertThat(runtime.createProcessInstanceQuery()
+			.processDefinitionKey(com.ledgerflow.workflow.InvoiceToCashProcess.KEY)
+			.processInstanceBusinessKeyLike("invoice:%")
+			.list()).anySatisfy(instance -> assertThat(runtime.getActiveActivityIds(instance.getId()))
+				.containsAnyOf(com.ledgerflow.workflow.InvoiceToCashProcess.TASK_CHECK_PAYMENT,
+						com.ledgerflow.workflow.InvoiceToCashProcess.TASK_AWAIT_PAYMENT));
 		// the ProjectConfirmed events of the seeded projects find their instances and start no second one
 		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
 			for (Project project : demo) {

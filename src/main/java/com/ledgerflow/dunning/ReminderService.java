@@ -1,0 +1,122 @@
+package com.ledgerflow.dunning;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import com.ledgerflow.client.Client;
+import com.ledgerflow.client.ClientService;
+import com.ledgerflow.invoicing.Invoice;
+import com.ledgerflow.invoicing.InvoiceDocuments;
+import com.ledgerflow.invoicing.InvoiceService;
+import com.ledgerflow.mail.MailAttachment;
+import com.ledgerflow.mail.MailMessage;
+import com.ledgerflow.mail.MailOutbox;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sends the reminder of a due dunning step: reads the open balance in its own transaction (a payment committed before
+ * sends nothing), records the reminder on the invoice (once per step, at most one a day: a repeated, late or parallel
+ * job records and sends nothing more) and e-mails it through the outbox (dedupe key
+ * {@code invoice:{id}:reminder:{step}}) with the payment link and the open balance.
+ */
+@Service
+public class ReminderService {
+
+	private static final int FOLLOW_UP_WORKING_DAYS = 3;
+
+	private final InvoiceService invoices;
+
+	private final ClientService clients;
+
+	private final OpenBalances balances;
+
+	private final InvoiceDocuments documents;
+
+	private final MailOutbox outbox;
+
+	private final DunningRecords records;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	ReminderService(InvoiceService invoices, ClientService clients, OpenBalances balances, InvoiceDocuments documents,
+			MailOutbox outbox, DunningRecords records, Clock clock,
+			@Value("${ledgerflow.company.time-zone}") ZoneId zone) {
+		this.invoices = invoices;
+		this.clients = clients;
+		this.balances = balances;
+		this.documents = documents;
+		this.outbox = outbox;
+		this.records = records;
+		this.clock = clock;
+		this.zone = zone;
+	}
+
+	@Transactional
+	public ReminderOutcome send(ReminderNotice notice) {
+		Invoice invoice = invoices.get(notice.invoiceId());
+		BigDecimal open = balances.of(invoice);
+		Instant now = clock.instant();
+		Instant followUpDueAt = workingDaysAfter(now, FOLLOW_UP_WORKING_DAYS, zone);
+		if (open.signum() == 0) {
+			return new ReminderOutcome(false, "nothing is owed", followUpDueAt);
+		}
+		Client client = clients.get(invoice.clientId());
+		SentReminder reminder = new SentReminder(invoice.id(), notice.step(), notice.action(), notice.template(),
+				LocalDate.ofInstant(now, zone), now, String.join(", ", client.billingEmails()), open,
+				invoice.currency());
+		if (!records.record(reminder)) {
+			return new ReminderOutcome(false, "step " + notice.step() + " sent before, or a reminder went out today",
+					followUpDueAt);
+		}
+		if (!client.billingEmails().isEmpty()) {
+			outbox.enqueue(letter(notice, invoice, client, open));
+		}
+		return new ReminderOutcome(true, "sent", followUpDueAt);
+	}
+
+	/** Every reminder recorded on the invoice, oldest first. */
+	@Transactional(readOnly = true)
+	public List<SentReminder> sentFor(UUID invoiceId) {
+		invoices.get(invoiceId); // an unknown invoice is a NotFound, not an empty record
+		return records.reminders(invoiceId);
+	}
+
+	private MailMessage letter(ReminderNotice notice, Invoice invoice, Client client, BigDecimal open) {
+		String number = Objects.requireNonNull(invoice.number());
+		URI link = Objects.requireNonNull(invoice.paymentLink(), () -> "Invoice " + invoice.id() + " is not posted");
+		var letter = ReminderLetters.of(notice.template(), client.name(), number, documents.companyName(),
+				open.toPlainString() + " " + invoice.currency(), invoice.dueDate(), link);
+		List<MailAttachment> attachments = notice.attachPdf() ? List.of(new MailAttachment(
+				"invoice-" + number + ".pdf", "application/pdf", documents.store(invoice.id()).content())) : List.of();
+		return new MailMessage("invoice:" + invoice.id() + ":reminder:" + notice.step(), client.billingEmails(),
+				letter.subject(), letter.text(), null, attachments);
+	}
+
+	/** {@code days} working days (Monday to Friday) after {@code from}, at the same time of day, company time zone. */
+	static Instant workingDaysAfter(Instant from, int days, ZoneId zone) {
+		ZonedDateTime at = from.atZone(zone);
+		int left = days;
+		while (left > 0) {
+			at = at.plusDays(1);
+			if (at.getDayOfWeek() != DayOfWeek.SATURDAY && at.getDayOfWeek() != DayOfWeek.SUNDAY) {
+				left--;
+			}
+		}
+		return at.toInstant();
+	}
+
+}
