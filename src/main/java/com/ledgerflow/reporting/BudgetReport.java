@@ -12,6 +12,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -39,6 +40,8 @@ public class BudgetReport {
 
 	static final int MILESTONE_HORIZON_DAYS = 30;
 
+	/** A row; none is {@code null} in the JSON too, so every row has every column (as in the CSV). */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
 	public record Row(UUID projectId, String projectCode, String projectName, String clientName, String currency,
 			@Nullable BigDecimal budgetHours, BigDecimal actualHours, @Nullable BigDecimal hoursBurnPercent,
 			@Nullable BigDecimal budgetAmount, BigDecimal actualAmount, @Nullable BigDecimal amountBurnPercent,

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -27,9 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
  * <li>{@code UNBILLED_EXPENSE}: approved billable expenses on T&amp;M projects on no invoice, dated up to that day,
  * with markup → the person's expenses page;</li>
  * <li>{@code NON_BILLABLE_TASK}: approved time on tasks marked non-billable in T&amp;M projects, dated in the range,
- * per project and task, at its bill rate → the project's page;</li>
+ * per project and task, at its bill rate → the project's plan page;</li>
  * <li>{@code WRITTEN_OFF}: written-off time, dated in the range, per invoice, at its bill rate, with the reasons →
- * the project's page;</li>
+ * the project's plan page;</li>
  * <li>{@code STUCK_IN_REVIEW}: draft invoices created more than {@code ledgerflow.reporting.stuck-review-days}
  * (default 7) days ago → their open task in Tasklist.</li>
  * </ul>
@@ -37,6 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class LeakageReport {
 
+	/** A row; none is {@code null} in the JSON too, so every row has every column (as in the CSV). */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
 	public record Row(String kind, UUID projectId, String projectCode, @Nullable UUID personId,
 			@Nullable String personName, @Nullable LocalDate date, String reference, BigDecimal hours,
 			BigDecimal amount, String currency, String detail, String link) {
@@ -94,7 +97,7 @@ public class LeakageReport {
 				union all
 				select 'NON_BILLABLE_TASK', s.id, s.code, null, null, min(te.work_date), t.name, sum(te.minutes),
 				       sum(te.minutes * te.bill_rate) / 60, s.currency,
-				       count(*) || ' approved entries on a non-billable task', '/projects/' || s.id
+				       count(*) || ' approved entries on a non-billable task', '/projects/' || s.id || '/plan'
 				from time_entry te join scope s on s.id = te.project_id join project_task t on t.id = te.task_id
 				where s.billing_model = 'TIME_AND_MATERIALS' and not t.billable
 				  and te.status in ('APPROVED', 'INVOICED', 'WRITTEN_OFF') %2$s
@@ -102,7 +105,7 @@ public class LeakageReport {
 				union all
 				select 'WRITTEN_OFF', s.id, s.code, null, null, i.issue_date, coalesce(i.number, 'draft ' || i.id),
 				       sum(te.minutes), sum(te.minutes * te.bill_rate) / 60, s.currency,
-				       string_agg(distinct ii.written_off_reason, '; '), '/projects/' || s.id
+				       string_agg(distinct ii.written_off_reason, '; '), '/projects/' || s.id || '/plan'
 				from time_entry te join scope s on s.id = te.project_id
 				join invoice_item ii on ii.item_type = 'TIME_ENTRY' and ii.item_id = te.id
 				join invoice i on i.id = ii.invoice_id

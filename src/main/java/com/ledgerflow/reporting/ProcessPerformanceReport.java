@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -44,6 +45,8 @@ public class ProcessPerformanceReport {
 	static final List<String> REVIEW_TASKS = List.of("Task_ReviewInvoice", "Task_ReviewInvoiceAsFinance",
 			"Task_ApproveTimesheet", "Task_ApproveExpense", "Task_ApproveExpenseAsFinance");
 
+	/** A row; none is {@code null} in the JSON too, so every row has every column (as in the CSV). */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
 	public record Row(String month, int invoicesSent, @Nullable BigDecimal periodEndToSentDays,
 			@Nullable BigDecimal sentToPaidDays, @Nullable BigDecimal reviewInvoiceHours,
 			@Nullable BigDecimal reviewInvoiceFinanceHours, @Nullable BigDecimal approveTimesheetHours,

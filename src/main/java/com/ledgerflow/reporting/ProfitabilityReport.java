@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -31,6 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class ProfitabilityReport {
 
+	/** A row; none is {@code null} in the JSON too, so every row has every column (as in the CSV). */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
 	public record Row(UUID projectId, String projectCode, String projectName, UUID clientId, String clientName,
 			String billingModel, String currency, BigDecimal revenue, BigDecimal unbilled, BigDecimal cost,
 			BigDecimal margin, @Nullable BigDecimal marginPercent, BigDecimal hours,

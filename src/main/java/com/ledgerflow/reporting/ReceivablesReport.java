@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -39,12 +40,15 @@ public class ReceivablesReport {
 			where i.status in ('POSTED', 'SENT') and i.issue_date <= :asOf
 			""";
 
+	/** A row; none is {@code null} in the JSON too, so every row has every column (as in the CSV). */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
 	public record Row(UUID clientId, String clientName, String currency, BigDecimal current, BigDecimal days1To30,
 			BigDecimal days31To60, BigDecimal days61To90, BigDecimal over90, BigDecimal total, int openInvoices,
 			BigDecimal revenueLast90Days, @Nullable BigDecimal dso, String link) {
 	}
 
 	/** Totals of one currency over the rows. */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
 	public record Total(String currency, BigDecimal current, BigDecimal days1To30, BigDecimal days31To60,
 			BigDecimal days61To90, BigDecimal over90, BigDecimal total, BigDecimal revenueLast90Days,
 			@Nullable BigDecimal dso) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -35,6 +36,8 @@ public class UtilizationReport {
 
 	static final int DEFAULT_WEEKS = 12;
 
+	/** A row; none is {@code null} in the JSON too, so every row has every column (as in the CSV). */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
 	public record Row(UUID personId, String personName, String isoWeek, LocalDate weekStart, BigDecimal billableHours,
 			BigDecimal nonBillableHours, BigDecimal availableHours, @Nullable BigDecimal utilizationPercent,
 			@Nullable BigDecimal nonBillablePercent) {
