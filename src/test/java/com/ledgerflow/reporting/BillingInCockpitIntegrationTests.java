@@ -91,17 +91,18 @@ class BillingInCockpitIntegrationTests {
 		assertThat((Long) browser.executeScript("""
 				const chart = window.Chart.getChart(document.getElementById('lf-chart-profitability'));
 				return chart.data.labels.length;""")).isPositive();
+		browser.manage().window().setSize(new Dimension(1400, 2600));
+		HeadlessChromium.screenshot(browser, "cockpit-billing");
+		browser.manage().window().setSize(new Dimension(1400, 1000));
+		assertThat(browser.findElements(By.id("lf-table-profitability"))).as("one Billing view").hasSize(1);
 		WebElement projects = browser.findElement(By.id("lf-table-profitability"));
-		assertThat(projects.getText()).contains("Revenue", "Margin");
+		assertThat(projects.getAttribute("textContent")).contains("Revenue", "Margin");
 		assertThat(browser.findElements(By.cssSelector("#lf-table-profitability a[href='/projects/" + firm.build
 				+ "/plan']"))).as("the firm's project links to its page (if it is in the last six months)")
 			.hasSizeLessThanOrEqualTo(1);
 		assertThat(browser.findElement(By.cssSelector(".lf-csv[data-report='profitability']")).getAttribute("href"))
 			.contains("/api/v1/reports/profitability.csv?from=");
 
-		browser.manage().window().setSize(new Dimension(1400, 2600));
-		HeadlessChromium.screenshot(browser, "cockpit-billing");
-		browser.manage().window().setSize(new Dimension(1400, 1000));
 	}
 
 	@Test

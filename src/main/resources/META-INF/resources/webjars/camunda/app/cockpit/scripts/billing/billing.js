@@ -271,6 +271,7 @@ async function show(node, range) {
     if (error instanceof ReportForbidden) {
       message(node, 'Billing shows the firm\'s money: it is open to managers, finance and administrators. '
         + 'Ask an administrator if you need it.', 'warning');
+      node.querySelector('.lf-billing-downloads').hidden = true;
       node.querySelector('#ledgerflow-billing').dataset.state = 'forbidden';
     }
     else {
