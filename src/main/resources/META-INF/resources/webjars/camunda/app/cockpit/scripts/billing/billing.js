@@ -69,7 +69,8 @@ const escape = text => String(text == null ? '' : text)
   .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const money = value => value == null ? '' : Number(value).toLocaleString('en-US',
   {minimumFractionDigits: 2, maximumFractionDigits: 2});
-const number = value => value == null ? '–' : String(value);
+const number = value => value == null ? '–' : Number(value).toFixed(1);
+const hours = value => value == null ? '–' : Number(value).toFixed(2);
 
 function monthsBack(count) {
   const now = new Date();
@@ -212,12 +213,12 @@ function render(Chart, data) {
   ], data.profitability.rows, 'No project has revenue, work or cost in this range.');
   document.getElementById('lf-table-budget').innerHTML = table([
     {title: 'Project', value: r => r.projectCode + ' ' + r.projectName, link: plan},
-    {title: 'Hours', value: r => `${r.actualHours} / ${r.budgetHours == null ? '–' : r.budgetHours}`},
+    {title: 'Hours', value: r => `${hours(r.actualHours)} / ${hours(r.budgetHours)}`},
     {title: 'Burn % (h)', value: r => number(r.hoursBurnPercent)},
     {title: 'Amount', value: r => `${money(r.actualAmount)} / ${r.budgetAmount == null ? '–' : money(r.budgetAmount)}`},
     {title: 'Burn % ($)', value: r => number(r.amountBurnPercent)},
-    {title: 'Pace h/week', value: r => r.weeklyPaceHours},
-    {title: 'Projected overrun h', value: r => r.projectedOverrunHours},
+    {title: 'Pace h/week', value: r => hours(r.weeklyPaceHours)},
+    {title: 'Projected overrun h', value: r => hours(r.projectedOverrunHours)},
     {title: 'Milestones due', value: r => r.milestonesDue
       ? `${r.milestonesDue} (next: ${r.nextMilestone}, ${r.nextMilestoneDue})` : ''}
   ], data.budget.rows, 'No project with a budget.');
