@@ -69,22 +69,33 @@ public class ProfitabilityReport {
 				    where te.status in ('APPROVED', 'INVOICED', 'WRITTEN_OFF') %s
 				    group by te.project_id
 				), unbilled_time as (
+				    -- approved and on no invoice, or claimed by a draft (few): never a join over everything invoiced
 				    select te.project_id, sum(te.minutes * te.bill_rate) as unbilled_x60
 				    from time_entry te join scope s on s.id = te.project_id
-				    left join invoice_item ii on ii.item_type = 'TIME_ENTRY' and ii.item_id = te.id
-				    left join invoice i on i.id = ii.invoice_id
-				    where s.billing_model = 'TIME_AND_MATERIALS' and te.billable
-				      and te.status in ('APPROVED', 'INVOICED') and (te.status = 'APPROVED' or i.status = 'DRAFT') %s
+				    where s.billing_model = 'TIME_AND_MATERIALS' and te.billable and te.status = 'APPROVED' %s
+				    group by te.project_id
+				    union all
+				    select te.project_id, sum(te.minutes * te.bill_rate)
+				    from invoice i join scope s on s.id = i.project_id
+				    join invoice_item ii on ii.invoice_id = i.id and ii.item_type = 'TIME_ENTRY'
+				    join time_entry te on te.id = ii.item_id
+				    where i.status = 'DRAFT' and s.billing_model = 'TIME_AND_MATERIALS' and te.billable %s
 				    group by te.project_id
 				), spent as (
 				    select e.project_id, sum(e.project_amount) as cost,
 				           sum(e.project_amount + round(e.project_amount * e.markup_percent / 100, 2)) filter (
-				               where s.billing_model = 'TIME_AND_MATERIALS' and e.billable
-				                 and (e.status = 'APPROVED' or i.status = 'DRAFT')) as unbilled
+				               where s.billing_model = 'TIME_AND_MATERIALS' and e.billable and e.status = 'APPROVED')
+				               as unbilled
 				    from expense e join scope s on s.id = e.project_id
-				    left join invoice_item ii on ii.item_type = 'EXPENSE' and ii.item_id = e.id
-				    left join invoice i on i.id = ii.invoice_id
 				    where e.status in ('APPROVED', 'INVOICED') %s
+				    group by e.project_id
+				), drafted_expenses as (
+				    select e.project_id, sum(e.project_amount + round(e.project_amount * e.markup_percent / 100, 2))
+				        as unbilled
+				    from invoice i join scope s on s.id = i.project_id
+				    join invoice_item ii on ii.invoice_id = i.id and ii.item_type = 'EXPENSE'
+				    join expense e on e.id = ii.item_id
+				    where i.status = 'DRAFT' and s.billing_model = 'TIME_AND_MATERIALS' and e.billable %s
 				    group by e.project_id
 				), milestones as (
 				    select m.project_id, sum(m.amount) as unbilled
@@ -96,18 +107,23 @@ public class ProfitabilityReport {
 				    group by m.project_id
 				)
 				select s.id, s.code, s.name, s.client_id, s.client_name, s.billing_model, s.currency,
-				       r.revenue, w.minutes, w.cost_x60, w.written_off_x60, ut.unbilled_x60,
-				       sp.cost as expense_cost, sp.unbilled as expense_unbilled, m.unbilled as milestone_unbilled
+				       r.revenue, w.minutes, w.cost_x60, w.written_off_x60, ut.unbilled_x60, sp.cost as expense_cost,
+				       coalesce(sp.unbilled, 0) + coalesce(de.unbilled, 0) as expense_unbilled,
+				       m.unbilled as milestone_unbilled
 				from scope s
 				left join revenue r on r.project_id = s.id
 				left join work w on w.project_id = s.id
-				left join unbilled_time ut on ut.project_id = s.id
+				left join (select project_id, sum(unbilled_x60) as unbilled_x60 from unbilled_time group by project_id) ut
+				       on ut.project_id = s.id
 				left join spent sp on sp.project_id = s.id
+				left join drafted_expenses de on de.project_id = s.id
 				left join milestones m on m.project_id = s.id
-				where coalesce(r.project_id, w.project_id, ut.project_id, sp.project_id, m.project_id) is not null
+				where coalesce(r.project_id, w.project_id, ut.project_id, sp.project_id, de.project_id, m.project_id)
+				      is not null
 				order by s.code
 				""".formatted(scope, filter.dateConditions("i.issue_date", params),
 				filter.dateConditions("te.work_date", params), filter.dateConditions("te.work_date", params),
+				filter.dateConditions("te.work_date", params), filter.dateConditions("e.expense_date", params),
 				filter.dateConditions("e.expense_date", params), filter.dateConditions("m.completed_on", params));
 		return jdbc.query(sql, params, (rs, n) -> {
 			BigDecimal revenue = Figures.cents(rs.getBigDecimal("revenue"));
