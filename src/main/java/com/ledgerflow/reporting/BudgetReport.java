@@ -83,16 +83,16 @@ public class BudgetReport {
 				               as pace_minutes,
 				           sum(te.minutes * te.bill_rate) filter (
 				               where te.work_date >= :paceStart and te.work_date <= :paceEnd) as pace_value_x60
-				    from time_entry te join scope s on s.id = te.project_id
-				    where te.status in ('APPROVED', 'INVOICED', 'WRITTEN_OFF') and te.work_date <= :asOf
+				    from time_entry te
+				    where te.status in ('APPROVED', 'INVOICED', 'WRITTEN_OFF') and te.work_date <= :asOf %s
 				    group by te.project_id
 				), spent as (
 				    select e.project_id,
 				           sum(e.project_amount + round(e.project_amount * e.markup_percent / 100, 2)) as value,
 				           sum(e.project_amount + round(e.project_amount * e.markup_percent / 100, 2)) filter (
 				               where e.expense_date >= :paceStart and e.expense_date <= :paceEnd) as pace_value
-				    from expense e join scope s on s.id = e.project_id
-				    where e.status in ('APPROVED', 'INVOICED') and e.billable and e.expense_date <= :asOf
+				    from expense e
+				    where e.status in ('APPROVED', 'INVOICED') and e.billable and e.expense_date <= :asOf %s
 				    group by e.project_id
 				), plan_end as (
 				    select project_id, max(due_date) as planned_end from (
@@ -115,7 +115,10 @@ public class BudgetReport {
 				left join plan_end pe on pe.project_id = s.id
 				left join due d on d.project_id = s.id
 				order by s.code
-				""".formatted(filter.projectConditions("p", params));
+				""".formatted(filter.projectConditions("p", params),
+				// aggregated whole and joined to the projects afterwards; narrowed first only with a project filter
+				filter.scopedToProjects() ? " and te.project_id in (select id from scope)" : "",
+				filter.scopedToProjects() ? " and e.project_id in (select id from scope)" : "");
 		return jdbc.query(sql, params, (rs, n) -> {
 			BigDecimal budgetHours = rs.getBigDecimal("budget_hours");
 			BigDecimal budgetAmount = rs.getBigDecimal("budget_amount");

@@ -81,7 +81,8 @@ public class LeakageReport {
 				select 'UNBILLED_TIME' as kind, s.id as project_id, s.code, te.person_id, pe.name as person_name,
 				       min(te.work_date) as day, te.iso_week as reference, sum(te.minutes) as minutes,
 				       sum(te.minutes * te.bill_rate) / 60 as amount, s.currency,
-				       count(*) || ' approved entries on no invoice' as detail,
+				       count(*) || case when count(*) = 1 then ' approved entry' else ' approved entries' end
+				           || ' on no invoice' as detail,
 				       '/timesheet?personId=' || te.person_id || '&week=' || te.iso_week as link
 				from time_entry te join scope s on s.id = te.project_id join person pe on pe.id = te.person_id
 				where s.billing_model = 'TIME_AND_MATERIALS' and te.status = 'APPROVED' and te.billable
@@ -97,7 +98,8 @@ public class LeakageReport {
 				union all
 				select 'NON_BILLABLE_TASK', s.id, s.code, null, null, min(te.work_date), t.name, sum(te.minutes),
 				       sum(te.minutes * te.bill_rate) / 60, s.currency,
-				       count(*) || ' approved entries on a non-billable task', '/projects/' || s.id || '/plan'
+				       count(*) || case when count(*) = 1 then ' approved entry' else ' approved entries' end
+				           || ' on a non-billable task', '/projects/' || s.id || '/plan'
 				from time_entry te join scope s on s.id = te.project_id join project_task t on t.id = te.task_id
 				where s.billing_model = 'TIME_AND_MATERIALS' and not t.billable
 				  and te.status in ('APPROVED', 'INVOICED', 'WRITTEN_OFF') %2$s

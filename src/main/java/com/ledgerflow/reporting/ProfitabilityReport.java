@@ -50,6 +50,10 @@ public class ProfitabilityReport {
 	public List<Row> rows(ReportFilter filter) {
 		var params = new MapSqlParameterSource();
 		String scope = filter.projectConditions("p", params);
+		// the big tables are aggregated whole and joined to the projects afterwards; with a project filter they are
+		// first narrowed to those projects (index on project_id)
+		String timeScope = filter.scopedToProjects() ? " and te.project_id in (select id from scope)" : "";
+		String expenseScope = filter.scopedToProjects() ? " and e.project_id in (select id from scope)" : "";
 		String sql = """
 				with scope as (
 				    select p.id, p.code, p.name, p.client_id, p.billing_model, c.name as client_name, c.currency
@@ -65,29 +69,28 @@ public class ProfitabilityReport {
 				           sum(te.minutes) as minutes,
 				           sum(te.minutes * te.cost_rate) as cost_x60,
 				           sum(te.minutes * te.bill_rate) filter (where te.status = 'WRITTEN_OFF') as written_off_x60
-				    from time_entry te join scope s on s.id = te.project_id
-				    where te.status in ('APPROVED', 'INVOICED', 'WRITTEN_OFF') %s
+				    from time_entry te
+				    where te.status in ('APPROVED', 'INVOICED', 'WRITTEN_OFF') %s %s
 				    group by te.project_id
 				), unbilled_time as (
 				    -- approved and on no invoice, or claimed by a draft (few): never a join over everything invoiced
 				    select te.project_id, sum(te.minutes * te.bill_rate) as unbilled_x60
-				    from time_entry te join scope s on s.id = te.project_id
-				    where s.billing_model = 'TIME_AND_MATERIALS' and te.billable and te.status = 'APPROVED' %s
+				    from time_entry te
+				    where te.billable and te.status = 'APPROVED' %s %s
 				    group by te.project_id
 				    union all
 				    select te.project_id, sum(te.minutes * te.bill_rate)
 				    from invoice i join scope s on s.id = i.project_id
 				    join invoice_item ii on ii.invoice_id = i.id and ii.item_type = 'TIME_ENTRY'
 				    join time_entry te on te.id = ii.item_id
-				    where i.status = 'DRAFT' and s.billing_model = 'TIME_AND_MATERIALS' and te.billable %s
+				    where i.status = 'DRAFT' and te.billable %s
 				    group by te.project_id
 				), spent as (
 				    select e.project_id, sum(e.project_amount) as cost,
 				           sum(e.project_amount + round(e.project_amount * e.markup_percent / 100, 2)) filter (
-				               where s.billing_model = 'TIME_AND_MATERIALS' and e.billable and e.status = 'APPROVED')
-				               as unbilled
-				    from expense e join scope s on s.id = e.project_id
-				    where e.status in ('APPROVED', 'INVOICED') %s
+				               where e.billable and e.status = 'APPROVED') as unbilled
+				    from expense e
+				    where e.status in ('APPROVED', 'INVOICED') %s %s
 				    group by e.project_id
 				), drafted_expenses as (
 				    select e.project_id, sum(e.project_amount + round(e.project_amount * e.markup_percent / 100, 2))
@@ -95,7 +98,7 @@ public class ProfitabilityReport {
 				    from invoice i join scope s on s.id = i.project_id
 				    join invoice_item ii on ii.invoice_id = i.id and ii.item_type = 'EXPENSE'
 				    join expense e on e.id = ii.item_id
-				    where i.status = 'DRAFT' and s.billing_model = 'TIME_AND_MATERIALS' and e.billable %s
+				    where i.status = 'DRAFT' and e.billable %s
 				    group by e.project_id
 				), milestones as (
 				    select m.project_id, sum(m.amount) as unbilled
@@ -107,8 +110,11 @@ public class ProfitabilityReport {
 				    group by m.project_id
 				)
 				select s.id, s.code, s.name, s.client_id, s.client_name, s.billing_model, s.currency,
-				       r.revenue, w.minutes, w.cost_x60, w.written_off_x60, ut.unbilled_x60, sp.cost as expense_cost,
-				       coalesce(sp.unbilled, 0) + coalesce(de.unbilled, 0) as expense_unbilled,
+				       r.revenue, w.minutes, w.cost_x60, w.written_off_x60, sp.cost as expense_cost,
+				       -- time and expenses are billed on time-and-materials projects only
+				       case when s.billing_model = 'TIME_AND_MATERIALS' then ut.unbilled_x60 end as unbilled_x60,
+				       case when s.billing_model = 'TIME_AND_MATERIALS'
+				            then coalesce(sp.unbilled, 0) + coalesce(de.unbilled, 0) end as expense_unbilled,
 				       m.unbilled as milestone_unbilled
 				from scope s
 				left join revenue r on r.project_id = s.id
@@ -122,8 +128,9 @@ public class ProfitabilityReport {
 				      is not null
 				order by s.code
 				""".formatted(scope, filter.dateConditions("i.issue_date", params),
+				timeScope, filter.dateConditions("te.work_date", params), timeScope,
 				filter.dateConditions("te.work_date", params), filter.dateConditions("te.work_date", params),
-				filter.dateConditions("te.work_date", params), filter.dateConditions("e.expense_date", params),
+				expenseScope, filter.dateConditions("e.expense_date", params),
 				filter.dateConditions("e.expense_date", params), filter.dateConditions("m.completed_on", params));
 		return jdbc.query(sql, params, (rs, n) -> {
 			BigDecimal revenue = Figures.cents(rs.getBigDecimal("revenue"));
