@@ -73,7 +73,7 @@ public class BudgetReport {
 			.addValue("paceEnd", paceEnd)
 			.addValue("horizon", asOf.plusDays(MILESTONE_HORIZON_DAYS));
 		String sql = """
-				with scope as (
+				with scope as not materialized (
 				    select p.id, p.code, p.name, p.budget_hours, p.budget_amount, c.name as client_name, c.currency
 				    from project p join client c on c.id = p.client_id
 				    where (p.budget_hours is not null or p.budget_amount is not null) %s

@@ -74,7 +74,7 @@ public class LeakageReport {
 				.from(clock.instant().minus(Duration.ofDays(properties.stuckReviewDays()))));
 		String scope = filter.projectConditions("p", params);
 		String sql = """
-				with scope as (
+				with scope as not materialized (
 				    select p.id, p.code, p.billing_model, c.currency from project p join client c on c.id = p.client_id
 				    where true %1$s
 				)

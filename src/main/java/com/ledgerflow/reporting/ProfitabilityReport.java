@@ -55,7 +55,7 @@ public class ProfitabilityReport {
 		String timeScope = filter.scopedToProjects() ? " and te.project_id in (select id from scope)" : "";
 		String expenseScope = filter.scopedToProjects() ? " and e.project_id in (select id from scope)" : "";
 		String sql = """
-				with scope as (
+				with scope as not materialized (
 				    select p.id, p.code, p.name, p.client_id, p.billing_model, c.name as client_name, c.currency
 				    from project p join client c on c.id = p.client_id
 				    where true %s
