@@ -50,6 +50,12 @@ class SecurityConfiguration {
 			StaffAuthenticationProvider.GROUP_AUTHORITY_PREFIX + StaffGroups.FINANCE,
 			StaffAuthenticationProvider.GROUP_AUTHORITY_PREFIX + StaffGroups.ADMINS };
 
+	/** Authorities that may read the reports (they show money): managers, finance and administrators. */
+	static final String[] REPORT_READERS = BILLING_RUNNERS;
+
+	/** The reports: read with HTTP Basic, or with the login session of the pages and the Camunda webapps. */
+	static final String REPORTS = "/api/v1/reports/**";
+
 	/** Authorities that may connect and disconnect QuickBooks (the firm's books) and retry failed pushes. */
 	static final String[] ACCOUNTING_ADMINS = { StaffAuthenticationProvider.GROUP_AUTHORITY_PREFIX + StaffGroups.FINANCE,
 			StaffAuthenticationProvider.GROUP_AUTHORITY_PREFIX + StaffGroups.ADMINS };
@@ -74,8 +80,32 @@ class SecurityConfiguration {
 			.build();
 	}
 
+	/**
+	 * The reports answer HTTP Basic like the rest of the API, and also the session of a user logged in at
+	 * {@code /login}: Cockpit's <i>Billing</i> plugin fetches them with the webapps' session. Only GET (reading, so
+	 * no CSRF token is needed: nothing changes, and another site cannot read the answer); a session is used, never
+	 * created.
+	 */
 	@Bean
 	@Order(1)
+	SecurityFilterChain reportSecurity(HttpSecurity http) throws Exception {
+		ApiAuthenticationEntryPoint entryPoint = new ApiAuthenticationEntryPoint();
+		return http.securityMatcher(path(REPORTS))
+			.authorizeHttpRequests(requests -> requests.requestMatchers(path(HttpMethod.GET, REPORTS))
+				.hasAnyAuthority(REPORT_READERS)
+				.anyRequest()
+				.denyAll())
+			.httpBasic(basic -> basic.realmName(ApiAuthenticationEntryPoint.REALM).authenticationEntryPoint(entryPoint))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(new ApiAccessDeniedHandler()))
+			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+			.requestCache(cache -> cache.disable())
+			.csrf(csrf -> csrf.disable())
+			.build();
+	}
+
+	@Bean
+	@Order(2)
 	SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
 		ApiAuthenticationEntryPoint entryPoint = new ApiAuthenticationEntryPoint();
 		return http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
@@ -107,7 +137,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	@Order(2)
+	@Order(3)
 	SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
 		return http
 			.authorizeHttpRequests(requests -> requests

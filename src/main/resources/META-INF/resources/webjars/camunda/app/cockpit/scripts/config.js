@@ -21,6 +21,6 @@ export default {
     name: 'Cockpit',
     vendor: 'Ledgerflow'
   },
-  // header link back to Ledgerflow, logout that also ends the Ledgerflow session
-  customScripts: ['../ledgerflow/ledgerflow']
+  // header link back to Ledgerflow, logout that also ends the Ledgerflow session; the Billing section (reports)
+  customScripts: ['../ledgerflow/ledgerflow', 'scripts/billing/billing']
 };

@@ -1,0 +1,141 @@
+package com.ledgerflow.reporting;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Revenue that leaks, each row with the page where it is fixed:
+ * <ul>
+ * <li>{@code UNBILLED_TIME}: approved billable time on T&amp;M projects on no invoice, dated up to the last billing
+ * period end (the end of the month before the as-of day — the billing run bills the previous month), per person,
+ * ISO week and project, at the frozen bill rate → the person's timesheet of that week;</li>
+ * <li>{@code UNBILLED_EXPENSE}: approved billable expenses on T&amp;M projects on no invoice, dated up to that day,
+ * with markup → the person's expenses page;</li>
+ * <li>{@code NON_BILLABLE_TASK}: approved time on tasks marked non-billable in T&amp;M projects, dated in the range,
+ * per project and task, at its bill rate → the project's plan page;</li>
+ * <li>{@code WRITTEN_OFF}: written-off time, dated in the range, per invoice, at its bill rate, with the reasons →
+ * the project's plan page;</li>
+ * <li>{@code STUCK_IN_REVIEW}: draft invoices created more than {@code ledgerflow.reporting.stuck-review-days}
+ * (default 7) days ago → their open task in Tasklist.</li>
+ * </ul>
+ */
+@Component
+public class LeakageReport {
+
+	/** A row; none is {@code null} in the JSON too, so every row has every column (as in the CSV). */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	public record Row(String kind, UUID projectId, String projectCode, @Nullable UUID personId,
+			@Nullable String personName, @Nullable LocalDate date, String reference, BigDecimal hours,
+			BigDecimal amount, String currency, String detail, String link) {
+	}
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final ReportingProperties properties;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	LeakageReport(NamedParameterJdbcTemplate jdbc, ReportingProperties properties, Clock clock,
+			@Value("${ledgerflow.company.time-zone}") ZoneId zone) {
+		this.jdbc = jdbc;
+		this.properties = properties;
+		this.clock = clock;
+		this.zone = zone;
+	}
+
+	/** The last day a billing run has billed by the as-of day: the end of the month before it. */
+	public static LocalDate lastBillingPeriodEnd(LocalDate asOf) {
+		return YearMonth.from(asOf).minusMonths(1).atEndOfMonth();
+	}
+
+	@Transactional(readOnly = true)
+	public List<Row> rows(ReportFilter filter) {
+		LocalDate asOf = filter.asOf(LocalDate.now(clock.withZone(zone)));
+		var params = new MapSqlParameterSource().addValue("periodEnd", lastBillingPeriodEnd(asOf))
+			.addValue("stuckBefore", java.sql.Timestamp
+				.from(clock.instant().minus(Duration.ofDays(properties.stuckReviewDays()))));
+		String scope = filter.projectConditions("p", params);
+		String sql = """
+				with scope as not materialized (
+				    select p.id, p.code, p.billing_model, c.currency from project p join client c on c.id = p.client_id
+				    where true %1$s
+				)
+				select 'UNBILLED_TIME' as kind, s.id as project_id, s.code, te.person_id, pe.name as person_name,
+				       min(te.work_date) as day, te.iso_week as reference, sum(te.minutes) as minutes,
+				       sum(te.minutes * te.bill_rate) / 60 as amount, s.currency,
+				       count(*) || case when count(*) = 1 then ' approved entry' else ' approved entries' end
+				           || ' on no invoice' as detail,
+				       '/timesheet?personId=' || te.person_id || '&week=' || te.iso_week as link
+				from time_entry te join scope s on s.id = te.project_id join person pe on pe.id = te.person_id
+				where s.billing_model = 'TIME_AND_MATERIALS' and te.status = 'APPROVED' and te.billable
+				  and te.work_date <= :periodEnd %3$s
+				group by s.id, s.code, s.currency, te.person_id, pe.name, te.iso_week
+				union all
+				select 'UNBILLED_EXPENSE', s.id, s.code, e.person_id, pe.name, e.expense_date,
+				       e.vendor, 0, e.project_amount + round(e.project_amount * e.markup_percent / 100, 2), s.currency,
+				       e.category_code || ': ' || e.description, '/expenses?personId=' || e.person_id
+				from expense e join scope s on s.id = e.project_id join person pe on pe.id = e.person_id
+				where s.billing_model = 'TIME_AND_MATERIALS' and e.status = 'APPROVED' and e.billable
+				  and e.expense_date <= :periodEnd %4$s
+				union all
+				select 'NON_BILLABLE_TASK', s.id, s.code, null, null, min(te.work_date), t.name, sum(te.minutes),
+				       sum(te.minutes * te.bill_rate) / 60, s.currency,
+				       count(*) || case when count(*) = 1 then ' approved entry' else ' approved entries' end
+				           || ' on a non-billable task', '/projects/' || s.id || '/plan'
+				from time_entry te join scope s on s.id = te.project_id join project_task t on t.id = te.task_id
+				where s.billing_model = 'TIME_AND_MATERIALS' and not t.billable
+				  and te.status in ('APPROVED', 'INVOICED', 'WRITTEN_OFF') %2$s
+				group by s.id, s.code, s.currency, t.id, t.name
+				union all
+				select 'WRITTEN_OFF', s.id, s.code, null, null, i.issue_date, coalesce(i.number, 'draft ' || i.id),
+				       sum(te.minutes), sum(te.minutes * te.bill_rate) / 60, s.currency,
+				       string_agg(distinct ii.written_off_reason, '; '), '/projects/' || s.id || '/plan'
+				from time_entry te join scope s on s.id = te.project_id
+				join invoice_item ii on ii.item_type = 'TIME_ENTRY' and ii.item_id = te.id
+				join invoice i on i.id = ii.invoice_id
+				where te.status = 'WRITTEN_OFF' %2$s
+				group by s.id, s.code, s.currency, i.id, i.issue_date, i.number
+				union all
+				select 'STUCK_IN_REVIEW', s.id, s.code, null, null, cast(i.created_at as date),
+				       'draft ' || i.period_start || ' to ' || i.period_end, 0, i.total, s.currency,
+				       'draft since ' || to_char(i.created_at, 'YYYY-MM-DD'),
+				       '/camunda/app/tasklist/default/#/' || coalesce('?task=' || task.id_, '')
+				from invoice i join scope s on s.id = i.project_id
+				left join lateral (
+				    select t.id_ from act_hi_procinst pi join act_hi_taskinst t on t.proc_inst_id_ = pi.id_
+				    where pi.business_key_ = 'invoice:' || i.id and t.end_time_ is null
+				    order by t.start_time_ desc limit 1
+				) task on true
+				where i.status = 'DRAFT' and i.created_at < :stuckBefore
+				order by kind, code, day, reference
+				""".formatted(scope, filter.dateConditions("te.work_date", params),
+				filter.dateConditions("te.work_date", params), filter.dateConditions("e.expense_date", params));
+		return jdbc.query(sql, params, (rs, n) -> {
+			Date day = rs.getDate("day");
+			return new Row(rs.getString("kind"), rs.getObject("project_id", UUID.class), rs.getString("code"),
+					rs.getObject("person_id", UUID.class), rs.getString("person_name"),
+					day == null ? null : day.toLocalDate(), rs.getString("reference"), Figures.hours(rs.getLong("minutes")),
+					Figures.cents(rs.getBigDecimal("amount")), rs.getString("currency"), rs.getString("detail"),
+					rs.getString("link"));
+		});
+	}
+
+}

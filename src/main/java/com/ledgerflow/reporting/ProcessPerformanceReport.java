@@ -1,0 +1,149 @@
+package com.ledgerflow.reporting;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * How fast billing flows, per calendar month (company time zone) of the measured end, from Camunda's history tables
+ * (read only, SQL on {@code act_hi_*}) and the invoices:
+ * <ul>
+ * <li>{@code periodEndToSentDays}: average days from an invoice's period end to the day it was sent (the end of
+ * {@code Task_EmailInvoice} or {@code Task_RecordInvoiceSent} in its {@code invoice-to-cash} instance);</li>
+ * <li>{@code sentToPaidDays}: empty until payments exist;</li>
+ * <li>average hours a task waited from creation to completion, per review task: invoice review (manager, finance),
+ * timesheet approval, expense approval (manager, finance);</li>
+ * <li>{@code timesheetApprovalLeadHours}: from the week's submission (start of its {@code timesheet-approval}
+ * instance) to its approval (the timesheet's decision), for weeks approved in the month.</li>
+ * </ul>
+ * Camunda's history holds the JVM's local time: run the JVM in the company time zone (as for the billing-run timer).
+ * Months: those the range touches; without {@code from}, the 12 months up to the as-of day. Client, project and
+ * manager filters apply to the invoice figures; the task and timesheet figures are firm-wide, since a week or an
+ * expense review is not one project's.
+ */
+@Component
+public class ProcessPerformanceReport {
+
+	static final int DEFAULT_MONTHS = 12;
+
+	static final List<String> REVIEW_TASKS = List.of("Task_ReviewInvoice", "Task_ReviewInvoiceAsFinance",
+			"Task_ApproveTimesheet", "Task_ApproveExpense", "Task_ApproveExpenseAsFinance");
+
+	/** A row; none is {@code null} in the JSON too, so every row has every column (as in the CSV). */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	public record Row(String month, int invoicesSent, @Nullable BigDecimal periodEndToSentDays,
+			@Nullable BigDecimal sentToPaidDays, @Nullable BigDecimal reviewInvoiceHours,
+			@Nullable BigDecimal reviewInvoiceFinanceHours, @Nullable BigDecimal approveTimesheetHours,
+			@Nullable BigDecimal approveExpenseHours, @Nullable BigDecimal approveExpenseFinanceHours,
+			int timesheetsApproved, @Nullable BigDecimal timesheetApprovalLeadHours) {
+	}
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	ProcessPerformanceReport(NamedParameterJdbcTemplate jdbc, Clock clock,
+			@Value("${ledgerflow.company.time-zone}") ZoneId zone) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.zone = zone;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Row> rows(ReportFilter filter) {
+		LocalDate to = filter.asOf(LocalDate.now(clock.withZone(zone)));
+		YearMonth first = filter.from() != null ? YearMonth.from(filter.from())
+				: YearMonth.from(to).minusMonths(DEFAULT_MONTHS - 1L);
+		YearMonth last = YearMonth.from(to);
+		var params = new MapSqlParameterSource().addValue("zone", zone.getId())
+			// Camunda's history keeps the JVM's local wall-clock time (timestamp without time zone)
+			.addValue("start", first.atDay(1).atStartOfDay())
+			.addValue("end", last.plusMonths(1).atDay(1).atStartOfDay())
+			.addValue("startInstant", java.sql.Timestamp.from(first.atDay(1).atStartOfDay(zone).toInstant()))
+			.addValue("endInstant", java.sql.Timestamp.from(last.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()))
+			.addValue("reviewTasks", REVIEW_TASKS);
+		Map<String, Object[]> months = new TreeMap<>();
+		for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
+			months.put(month.toString(), new Object[11]);
+		}
+		jdbc.query("""
+				select to_char(sent.at, 'YYYY-MM') as month, count(*) as sent,
+				       avg(cast(sent.at as date) - i.period_end) as days
+				from invoice i join project p on p.id = i.project_id
+				join act_hi_procinst pi on pi.business_key_ = 'invoice:' || i.id and pi.proc_def_key_ = 'invoice-to-cash'
+				join lateral (
+				    select max(a.end_time_) as at from act_hi_actinst a
+				    where a.proc_inst_id_ = pi.id_ and a.act_id_ in ('Task_EmailInvoice', 'Task_RecordInvoiceSent')
+				      and a.end_time_ is not null
+				) sent on sent.at is not null
+				where i.status = 'SENT' and sent.at >= :start and sent.at < :end %s
+				group by 1
+				""".formatted(filter.projectConditions("p", params)), params, rs -> {
+			Object[] row = months.get(rs.getString("month"));
+			if (row != null) {
+				row[0] = rs.getInt("sent");
+				row[1] = one(rs.getBigDecimal("days"));
+			}
+		});
+		jdbc.query("""
+				select to_char(t.end_time_, 'YYYY-MM') as month, t.task_def_key_ as task,
+				       avg(t.duration_) / 3600000.0 as hours
+				from act_hi_taskinst t
+				where t.task_def_key_ in (:reviewTasks) and t.end_time_ >= :start and t.end_time_ < :end
+				group by 1, 2
+				""", params, rs -> {
+			Object[] row = months.get(rs.getString("month"));
+			if (row != null) {
+				row[3 + REVIEW_TASKS.indexOf(rs.getString("task"))] = two(rs.getBigDecimal("hours"));
+			}
+		});
+		jdbc.query("""
+				select to_char(ts.decided_at at time zone :zone, 'YYYY-MM') as month, count(*) as approved,
+				       avg(extract(epoch from ts.decided_at - pi.start_time_)) / 3600 as hours
+				from timesheet ts
+				join act_hi_procinst pi
+				  on pi.business_key_ = 'timesheet:' || ts.person_id || ':' || ts.iso_week
+				 and pi.proc_def_key_ = 'timesheet-approval'
+				where ts.status = 'APPROVED' and ts.decided_at >= :startInstant and ts.decided_at < :endInstant
+				group by 1
+				""", params, rs -> {
+			Object[] row = months.get(rs.getString("month"));
+			if (row != null) {
+				row[9] = rs.getInt("approved");
+				row[10] = two(rs.getBigDecimal("hours"));
+			}
+		});
+		List<Row> rows = new ArrayList<>();
+		months.forEach((month, v) -> rows.add(new Row(month, v[0] == null ? 0 : (int) v[0], (BigDecimal) v[1], null,
+				(BigDecimal) v[3], (BigDecimal) v[4], (BigDecimal) v[5], (BigDecimal) v[6], (BigDecimal) v[7],
+				v[9] == null ? 0 : (int) v[9], (BigDecimal) v[10])));
+		return rows;
+	}
+
+	private static @Nullable BigDecimal one(@Nullable BigDecimal value) {
+		return value == null ? null : value.setScale(1, RoundingMode.HALF_UP);
+	}
+
+	private static @Nullable BigDecimal two(@Nullable BigDecimal value) {
+		return value == null ? null : value.setScale(2, RoundingMode.HALF_UP);
+	}
+
+}

@@ -1,0 +1,142 @@
+package com.ledgerflow.reporting;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who owes what on the as-of day ({@code to}, or today), per client: open invoices (POSTED or SENT, issued by then) by
+ * days past their due date — current (not yet due), 1–30, 31–60, 61–90, over 90. Open amount = invoice total (tax
+ * included) less payments; payments do not exist yet, {@link #OPEN_INVOICES} is the one place to subtract them.
+ * DSO (days sales outstanding) = open receivables / revenue of the last 90 days × 90, where revenue = totals (tax
+ * included, as receivables are) of APPROVED, POSTED and SENT invoices issued in the 90 days up to the as-of day;
+ * none when there was no such revenue. {@code from} does not apply.
+ */
+@Component
+public class ReceivablesReport {
+
+	/**
+	 * Every open invoice with its open amount. When payments exist: {@code i.total - coalesce(paid.amount, 0)} with a
+	 * left join on the payments up to {@code :asOf}, and {@code having} a positive open amount.
+	 */
+	static final String OPEN_INVOICES = """
+			select i.id, i.client_id, i.project_id, i.due_date, i.total as open_amount
+			from invoice i
+			where i.status in ('POSTED', 'SENT') and i.issue_date <= :asOf
+			""";
+
+	/** A row; none is {@code null} in the JSON too, so every row has every column (as in the CSV). */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	public record Row(UUID clientId, String clientName, String currency, BigDecimal current, BigDecimal days1To30,
+			BigDecimal days31To60, BigDecimal days61To90, BigDecimal over90, BigDecimal total, int openInvoices,
+			BigDecimal revenueLast90Days, @Nullable BigDecimal dso, String link) {
+	}
+
+	/** Totals of one currency over the rows. */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	public record Total(String currency, BigDecimal current, BigDecimal days1To30, BigDecimal days31To60,
+			BigDecimal days61To90, BigDecimal over90, BigDecimal total, BigDecimal revenueLast90Days,
+			@Nullable BigDecimal dso) {
+	}
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	ReceivablesReport(NamedParameterJdbcTemplate jdbc, Clock clock,
+			@Value("${ledgerflow.company.time-zone}") ZoneId zone) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.zone = zone;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Row> rows(ReportFilter filter) {
+		LocalDate asOf = filter.asOf(LocalDate.now(clock.withZone(zone)));
+		var params = new MapSqlParameterSource().addValue("asOf", asOf).addValue("since", asOf.minusDays(89));
+		String scope = filter.projectConditions("p", params);
+		String sql = """
+				with open_invoice as (%s), aged as (
+				    select o.client_id, o.open_amount, (:asOf - o.due_date) as days_late
+				    from open_invoice o join project p on p.id = o.project_id
+				    where true %s
+				), revenue as (
+				    select i.client_id, sum(i.total) as revenue
+				    from invoice i join project p on p.id = i.project_id
+				    where i.status in ('APPROVED', 'POSTED', 'SENT') and i.issue_date >= :since
+				      and i.issue_date <= :asOf %s
+				    group by i.client_id
+				), buckets as (
+				    select client_id,
+				           sum(open_amount) filter (where days_late <= 0) as current,
+				           sum(open_amount) filter (where days_late between 1 and 30) as days_1_30,
+				           sum(open_amount) filter (where days_late between 31 and 60) as days_31_60,
+				           sum(open_amount) filter (where days_late between 61 and 90) as days_61_90,
+				           sum(open_amount) filter (where days_late > 90) as over_90,
+				           sum(open_amount) as total, count(*) as invoices
+				    from aged group by client_id
+				)
+				select c.id, c.name, c.currency, b.current, b.days_1_30, b.days_31_60, b.days_61_90, b.over_90, b.total,
+				       b.invoices, r.revenue
+				from buckets b join client c on c.id = b.client_id
+				left join revenue r on r.client_id = b.client_id
+				order by b.total desc, c.name
+				""".formatted(OPEN_INVOICES, scope, scope);
+		return jdbc.query(sql, params, (rs, n) -> {
+			BigDecimal total = Figures.cents(rs.getBigDecimal("total"));
+			BigDecimal revenue = Figures.cents(rs.getBigDecimal("revenue"));
+			UUID clientId = rs.getObject("id", UUID.class);
+			return new Row(clientId, rs.getString("name"), rs.getString("currency"),
+					Figures.cents(rs.getBigDecimal("current")), Figures.cents(rs.getBigDecimal("days_1_30")),
+					Figures.cents(rs.getBigDecimal("days_31_60")), Figures.cents(rs.getBigDecimal("days_61_90")),
+					Figures.cents(rs.getBigDecimal("over_90")), total, rs.getInt("invoices"), revenue, dso(total, revenue),
+					"/api/v1/invoices?clientId=" + clientId);
+		});
+	}
+
+	/** Per currency: the rows added up, DSO over the sums. */
+	public List<Total> totals(List<Row> rows) {
+		Map<String, BigDecimal[]> sums = new TreeMap<>();
+		for (Row row : rows) {
+			BigDecimal[] sum = sums.computeIfAbsent(row.currency(), currency -> new BigDecimal[] { BigDecimal.ZERO,
+					BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO });
+			BigDecimal[] values = { row.current(), row.days1To30(), row.days31To60(), row.days61To90(), row.over90(),
+					row.total(), row.revenueLast90Days() };
+			for (int i = 0; i < values.length; i++) {
+				sum[i] = sum[i].add(values[i]);
+			}
+		}
+		return sums.entrySet()
+			.stream()
+			.map(entry -> {
+				BigDecimal[] s = entry.getValue();
+				return new Total(entry.getKey(), s[0], s[1], s[2], s[3], s[4], s[5], s[6], dso(s[5], s[6]));
+			})
+			.toList();
+	}
+
+	static @Nullable BigDecimal dso(BigDecimal receivables, BigDecimal revenue) {
+		if (revenue.signum() == 0) {
+			return null;
+		}
+		return receivables.multiply(BigDecimal.valueOf(90)).divide(revenue, 1, RoundingMode.HALF_UP);
+	}
+
+}
