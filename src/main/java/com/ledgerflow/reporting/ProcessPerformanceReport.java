@@ -26,7 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
  * <ul>
  * <li>{@code periodEndToSentDays}: average days from an invoice's period end to the day it was sent (the end of
  * {@code Task_EmailInvoice} or {@code Task_RecordInvoiceSent} in its {@code invoice-to-cash} instance);</li>
- * <li>{@code sentToPaidDays}: empty until payments exist;</li>
+ * <li>{@code sentToPaidDays}: average days from the day an invoice was sent to the date of the payment that settled
+ * it, per month of that payment (PAID invoices); {@code remindersPerPaidInvoice}: the reminders those invoices got
+ * ({@code dunning_reminder}), on average;</li>
  * <li>average hours a task waited from creation to completion, per review task: invoice review (manager, finance),
  * timesheet approval, expense approval (manager, finance);</li>
  * <li>{@code timesheetApprovalLeadHours}: from the week's submission (start of its {@code timesheet-approval}
@@ -51,7 +53,8 @@ public class ProcessPerformanceReport {
 			@Nullable BigDecimal sentToPaidDays, @Nullable BigDecimal reviewInvoiceHours,
 			@Nullable BigDecimal reviewInvoiceFinanceHours, @Nullable BigDecimal approveTimesheetHours,
 			@Nullable BigDecimal approveExpenseHours, @Nullable BigDecimal approveExpenseFinanceHours,
-			int timesheetsApproved, @Nullable BigDecimal timesheetApprovalLeadHours) {
+			int timesheetsApproved, @Nullable BigDecimal timesheetApprovalLeadHours, int invoicesPaid,
+			@Nullable BigDecimal remindersPerPaidInvoice) {
 	}
 
 	private final NamedParameterJdbcTemplate jdbc;
@@ -82,7 +85,7 @@ public class ProcessPerformanceReport {
 			.addValue("reviewTasks", REVIEW_TASKS);
 		Map<String, Object[]> months = new TreeMap<>();
 		for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
-			months.put(month.toString(), new Object[11]);
+			months.put(month.toString(), new Object[13]);
 		}
 		jdbc.query("""
 				select to_char(sent.at, 'YYYY-MM') as month, count(*) as sent,
@@ -94,13 +97,36 @@ public class ProcessPerformanceReport {
 				    where a.proc_inst_id_ = pi.id_ and a.act_id_ in ('Task_EmailInvoice', 'Task_RecordInvoiceSent')
 				      and a.end_time_ is not null
 				) sent on sent.at is not null
-				where i.status = 'SENT' and sent.at >= :start and sent.at < :end %s
+				where i.status in ('SENT', 'PAID') and sent.at >= :start and sent.at < :end %s
 				group by 1
 				""".formatted(filter.projectConditions("p", params)), params, rs -> {
 			Object[] row = months.get(rs.getString("month"));
 			if (row != null) {
 				row[0] = rs.getInt("sent");
 				row[1] = one(rs.getBigDecimal("days"));
+			}
+		});
+		jdbc.query("""
+				select to_char(paid.on_day, 'YYYY-MM') as month, count(*) as paid,
+				       avg(paid.on_day - cast(sent.at as date)) as days,
+				       avg((select count(*) from dunning_reminder r where r.invoice_id = i.id)) as reminders
+				from invoice i join project p on p.id = i.project_id
+				join lateral (select max(pay.payment_date) as on_day from payment pay where pay.invoice_id = i.id) paid
+				  on paid.on_day is not null
+				join act_hi_procinst pi on pi.business_key_ = 'invoice:' || i.id and pi.proc_def_key_ = 'invoice-to-cash'
+				join lateral (
+				    select max(a.end_time_) as at from act_hi_actinst a
+				    where a.proc_inst_id_ = pi.id_ and a.act_id_ in ('Task_EmailInvoice', 'Task_RecordInvoiceSent')
+				      and a.end_time_ is not null
+				) sent on sent.at is not null
+				where i.status = 'PAID' and paid.on_day >= cast(:start as date) and paid.on_day < cast(:end as date) %s
+				group by 1
+				""".formatted(filter.projectConditions("p", params)), params, rs -> {
+			Object[] row = months.get(rs.getString("month"));
+			if (row != null) {
+				row[11] = rs.getInt("paid");
+				row[2] = one(rs.getBigDecimal("days"));
+				row[12] = two(rs.getBigDecimal("reminders"));
 			}
 		});
 		jdbc.query("""
@@ -132,9 +158,10 @@ public class ProcessPerformanceReport {
 			}
 		});
 		List<Row> rows = new ArrayList<>();
-		months.forEach((month, v) -> rows.add(new Row(month, v[0] == null ? 0 : (int) v[0], (BigDecimal) v[1], null,
-				(BigDecimal) v[3], (BigDecimal) v[4], (BigDecimal) v[5], (BigDecimal) v[6], (BigDecimal) v[7],
-				v[9] == null ? 0 : (int) v[9], (BigDecimal) v[10])));
+		months.forEach((month, v) -> rows.add(new Row(month, v[0] == null ? 0 : (int) v[0], (BigDecimal) v[1],
+				(BigDecimal) v[2], (BigDecimal) v[3], (BigDecimal) v[4], (BigDecimal) v[5], (BigDecimal) v[6],
+				(BigDecimal) v[7], v[9] == null ? 0 : (int) v[9], (BigDecimal) v[10], v[11] == null ? 0 : (int) v[11],
+				(BigDecimal) v[12])));
 		return rows;
 	}
 

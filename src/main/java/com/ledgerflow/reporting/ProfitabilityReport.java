@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Per project, in the project's (its client's) currency:
  * <ul>
- * <li>{@code revenue}: subtotals (line amounts net of tax, discounts included) of its APPROVED, POSTED and SENT
+ * <li>{@code revenue}: subtotals (line amounts net of tax, discounts included) of its APPROVED, POSTED, SENT and PAID
  * invoices issued in the range;</li>
  * <li>{@code unbilled}: approved work not yet on an approved invoice (APPROVED, or on a DRAFT), dated in the range,
  * at its value to the client: T&amp;M billable time at the frozen bill rate, T&amp;M billable expenses with markup,
@@ -62,7 +62,7 @@ public class ProfitabilityReport {
 				), revenue as (
 				    select i.project_id, sum(i.subtotal) as revenue
 				    from invoice i join scope s on s.id = i.project_id
-				    where i.status in ('APPROVED', 'POSTED', 'SENT') %s
+				    where i.status in ('APPROVED', 'POSTED', 'SENT', 'PAID') %s
 				    group by i.project_id
 				), work as (
 				    select te.project_id,

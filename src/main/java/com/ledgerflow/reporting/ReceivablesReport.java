@@ -20,24 +20,29 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Who owes what on the as-of day ({@code to}, or today), per client: open invoices (POSTED or SENT, issued by then) by
- * days past their due date — current (not yet due), 1–30, 31–60, 61–90, over 90. Open amount = invoice total (tax
- * included) less payments; payments do not exist yet, {@link #OPEN_INVOICES} is the one place to subtract them.
+ * Who owes what on the as-of day ({@code to}, or today), per client: open invoices (POSTED, SENT, or PAID only after
+ * that day; issued by then) by days past their due date — current (not yet due), 1–30, 31–60, 61–90, over 90. Open
+ * amount = invoice total (tax included) less the payments applied up to the as-of day ({@link #OPEN_INVOICES}).
  * DSO (days sales outstanding) = open receivables / revenue of the last 90 days × 90, where revenue = totals (tax
- * included, as receivables are) of APPROVED, POSTED and SENT invoices issued in the 90 days up to the as-of day;
+ * included, as receivables are) of APPROVED, POSTED, SENT and PAID invoices issued in the 90 days up to the as-of day;
  * none when there was no such revenue. {@code from} does not apply.
  */
 @Component
 public class ReceivablesReport {
 
 	/**
-	 * Every open invoice with its open amount. When payments exist: {@code i.total - coalesce(paid.amount, 0)} with a
-	 * left join on the payments up to {@code :asOf}, and {@code having} a positive open amount.
+	 * Every invoice open on the as-of day with its open amount: its total less the payments applied to it up to that
+	 * day (an invoice PAID later was still open then).
 	 */
 	static final String OPEN_INVOICES = """
-			select i.id, i.client_id, i.project_id, i.due_date, i.total as open_amount
+			select i.id, i.client_id, i.project_id, i.due_date, i.total - coalesce(paid.amount, 0) as open_amount
 			from invoice i
-			where i.status in ('POSTED', 'SENT') and i.issue_date <= :asOf
+			left join lateral (
+			    select sum(pay.applied_amount) as amount from payment pay
+			    where pay.invoice_id = i.id and pay.payment_date <= :asOf
+			) paid on true
+			where i.status in ('POSTED', 'SENT', 'PAID') and i.issue_date <= :asOf
+			  and i.total - coalesce(paid.amount, 0) > 0
 			""";
 
 	/** A row; none is {@code null} in the JSON too, so every row has every column (as in the CSV). */
@@ -80,7 +85,7 @@ public class ReceivablesReport {
 				), revenue as (
 				    select i.client_id, sum(i.total) as revenue
 				    from invoice i join project p on p.id = i.project_id
-				    where i.status in ('APPROVED', 'POSTED', 'SENT') and i.issue_date >= :since
+				    where i.status in ('APPROVED', 'POSTED', 'SENT', 'PAID') and i.issue_date >= :since
 				      and i.issue_date <= :asOf %s
 				    group by i.client_id
 				), buckets as (

@@ -173,10 +173,11 @@ final class ReportingTestFirm {
 		BigDecimal total = new BigDecimal(subtotal).add(new BigDecimal(tax));
 		jdbc.update("""
 				insert into invoice (id, project_id, client_id, period_start, period_end, currency, status, number,
-				  issue_date, due_date, payment_terms_days, tax_rate, subtotal, tax, total, created_at, version)
-				values (?, ?, ?, ?, ?, 'USD', ?, ?, ?, ?, 30, 10.000, ?, ?, ?, ?, 0)""", id, project, client,
+				  issue_date, due_date, payment_terms_days, tax_rate, subtotal, tax, total, created_at, version,
+				  public_token)
+				values (?, ?, ?, ?, ?, 'USD', ?, ?, ?, ?, 30, 10.000, ?, ?, ?, ?, 0, 'report-' || ?)""", id, project, client,
 				LocalDate.parse(periodStart), LocalDate.parse(periodEnd), status, number, LocalDate.parse(issued),
-				LocalDate.parse(due), new BigDecimal(subtotal), new BigDecimal(tax), total, createdAt);
+				LocalDate.parse(due), new BigDecimal(subtotal), new BigDecimal(tax), total, createdAt, id.toString());
 	}
 
 	private void line(UUID invoice, int position, String kind, String description, String quantity, String price,

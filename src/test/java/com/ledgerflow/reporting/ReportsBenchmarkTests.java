@@ -174,15 +174,16 @@ class ReportsBenchmarkTests {
 				cross join lateral (select date '2025-11-03' + (g % 364) as d) day""", p, p, p, p);
 		jdbc.update("""
 				insert into invoice (id, project_id, client_id, period_start, period_end, currency, status, number,
-				  issue_date, due_date, payment_terms_days, tax_rate, subtotal, tax, total, created_at, version)
+				  issue_date, due_date, payment_terms_days, tax_rate, subtotal, tax, total, created_at, version,
+				  public_token)
 				select md5(? || 'i' || g || '-' || m)::uuid, md5(? || 'j' || g)::uuid,
 				       md5(? || 'c' || (g % 50 + 1))::uuid, s, (s + interval '1 month - 1 day')::date, 'USD',
 				       case when m < 11 then 'SENT' else 'POSTED' end, 'B' || ? || '-' || g || '-' || m,
 				       (s + interval '1 month')::date, (s + interval '1 month 30 days')::date, 30, 8.000,
-				       10000.00, 800.00, 10800.00, now(), 0
+				       10000.00, 800.00, 10800.00, now(), 0, md5(? || 't' || g || '-' || m)
 				from generate_series(1, 1000) g cross join generate_series(0, 11) m
 				cross join lateral (select (date '2025-10-01' + m * interval '1 month')::date as s) period""",
-				p, p, p, p);
+				p, p, p, p, p);
 		jdbc.update("""
 				insert into invoice_item (item_type, item_id, invoice_id, written_off_reason)
 				select 'TIME_ENTRY', te.id,

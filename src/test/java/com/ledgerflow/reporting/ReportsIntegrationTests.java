@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -150,6 +151,34 @@ class ReportsIntegrationTests extends ApiTestSupport {
 		JsonNode later = report("receivables", "?to=2027-01-15&clientId=" + firm.client).get("rows").get(0);
 		assertMoney(later, Map.of("current", "0.00", "days31To60", "880.00", "over90", "3300.00", "total", "4180.00",
 				"revenueLast90Days", "880.00"));
+	}
+
+	/** A payment lowers what is open from its date on; before it, the invoice was open in full. */
+	@Test
+	void receivablesLessThePaymentsUpToTheDay() {
+		jdbc.update("""
+				insert into payment (id, invoice_id, client_id, amount, applied_amount, currency, payment_date, method,
+				 reference, origin, recorded_at, recorded_by)
+				values (?, ?, ?, 300.00, 300.00, 'USD', '2026-11-20', 'BANK_TRANSFER', 'R-1', 'MANUAL', now(), 'test')""",
+				UUID.randomUUID(), firm.sentInvoice, firm.client);
+
+		assertMoney(report("receivables", "?to=2026-11-19&clientId=" + firm.client).get("rows").get(0),
+				Map.of("current", "880.00", "total", "4180.00"));
+		assertMoney(report("receivables", "?to=2026-11-30&clientId=" + firm.client).get("rows").get(0),
+				Map.of("current", "580.00", "days61To90", "3300.00", "total", "3880.00", "openInvoices", "2"));
+
+		jdbc.update("""
+				insert into payment (id, invoice_id, client_id, amount, applied_amount, currency, payment_date, method,
+				 reference, origin, recorded_at, recorded_by)
+				values (?, ?, ?, 580.00, 580.00, 'USD', '2026-11-25', 'BANK_TRANSFER', 'R-2', 'MANUAL', now(), 'test')""",
+				UUID.randomUUID(), firm.sentInvoice, firm.client);
+		jdbc.update("update invoice set status = 'PAID' where id = ?", firm.sentInvoice);
+		assertMoney(report("receivables", "?to=2026-11-30&clientId=" + firm.client).get("rows").get(0),
+				Map.of("current", "0.00", "total", "3300.00", "openInvoices", "1", "revenueLast90Days", "880.00"));
+		assertMoney(report("receivables", "?to=2026-11-22&clientId=" + firm.client).get("rows").get(0),
+				Map.of("current", "580.00", "openInvoices", "2"));
+		assertMoney(row(report("profitability", range).get("rows"), "projectCode", firm.buildCode),
+				Map.of("revenue", "800.00"));
 	}
 
 	@Test

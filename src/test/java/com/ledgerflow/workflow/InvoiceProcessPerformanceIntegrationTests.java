@@ -17,6 +17,10 @@ import com.ledgerflow.invoicing.Invoice;
 import com.ledgerflow.invoicing.InvoiceDrafting;
 import com.ledgerflow.invoicing.InvoiceService;
 import com.ledgerflow.invoicing.InvoiceStatus;
+import com.ledgerflow.payment.NewPayment;
+import com.ledgerflow.payment.PaymentMethod;
+import com.ledgerflow.payment.PaymentOrigin;
+import com.ledgerflow.payment.PaymentService;
 import com.ledgerflow.project.ProjectPlanService;
 import com.ledgerflow.project.TaskDetails;
 import com.ledgerflow.timetracking.IsoWeek;
@@ -68,6 +72,9 @@ class InvoiceProcessPerformanceIntegrationTests extends ApiTestSupport {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	PaymentService payments;
+
 	@Test
 	void anInvoiceSentThroughTheProcessShowsInItsMonth() {
 		UUID client = newClient();
@@ -115,6 +122,15 @@ class InvoiceProcessPerformanceIntegrationTests extends ApiTestSupport {
 			.isEqualByComparingTo(BigDecimal.valueOf(ChronoUnit.DAYS.between(OCTOBER.end(), today)));
 		assertThat(row.get("sentToPaidDays")).isNull();
 		assertThat(row.get("reviewInvoiceHours")).as("the review just done").isNotNull();
+
+		payments.record(new NewPayment(invoice.id(), invoices.get(invoice.id()).total(), "USD", today,
+				PaymentMethod.BANK_TRANSFER, null, PaymentOrigin.API, null, "test"));
+		Map<String, Object> paid = get("/api/v1/reports/process-performance?from=" + month + "&to=" + month
+				+ "&clientId=" + client).expect(200).<List<Map<String, Object>>>read("$.rows").get(0);
+		assertThat(paid.get("invoicesSent")).as("a paid invoice was sent too").isEqualTo(1);
+		assertThat(paid.get("invoicesPaid")).isEqualTo(1);
+		assertThat(new BigDecimal(String.valueOf(paid.get("sentToPaidDays")))).isEqualByComparingTo("0.0");
+		assertThat(new BigDecimal(String.valueOf(paid.get("remindersPerPaidInvoice")))).isEqualByComparingTo("0.00");
 
 		List<Map<String, Object>> otherClient = get("/api/v1/reports/process-performance?from=" + month + "&to="
 				+ month + "&clientId=" + newClient()).expect(200).read("$.rows");
