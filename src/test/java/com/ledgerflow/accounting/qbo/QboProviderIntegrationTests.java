@@ -69,6 +69,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -209,6 +210,9 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 
 	@Autowired
 	TaskService tasks;
+
+	@Autowired
+	HistoryService history;
 
 	@Autowired
 	ApplicationContext context;
@@ -674,13 +678,33 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 		driveJobs(run);
 
 		// 500 minutes at 150.00 = 1,250.00; 12,000.00; the retainer's 5,000.00 — each plus 8.875 % tax
-		assertMonthEndInvoice(timeAndMaterials, "tm", managerUserId, "1250.00", "110.94", "Time");
+		String waiting = assertMonthEndInvoice(timeAndMaterials, "tm", managerUserId, "1250.00", "110.94", "Time");
 		assertMonthEndInvoice(fixedFee, "ff", managerUserId, "12000.00", "1065.00", "Milestone");
 		assertMonthEndInvoice(retainer, "rt", managerUserId, "5000.00", "443.75", "Retainer");
+
+		// issue 7: the client pays in QuickBooks, and the invoice's wait for payment ends the moment it arrives
+		Invoice sent = invoices.list(null, timeAndMaterials, null, null, null).get(0);
+		assertThat(runtime.createProcessInstanceQuery().processInstanceId(waiting).count()).as("waiting for payment")
+			.isOne();
+		String payment = fake.addPayment(sync.externalRef("INVOICE", sent.id()).orElseThrow().value(), sent.total());
+		byte[] body = notification(FakeQbo.REALM_ID, payment);
+		assertThat(webhook(body, sign(body)).statusCode()).isEqualTo(200);
+		while (inbox.processPending() > 0) {
+			// what QboInboundPoller does every few seconds
+		}
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			driveJobs(waiting);
+			return runtime.createProcessInstanceQuery().processInstanceId(waiting).count() == 0;
+		});
+		assertThat(invoices.get(sent.id()).status()).isEqualTo(InvoiceStatus.PAID);
+		assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(waiting).singleResult()
+			.getEndActivityId()).isEqualTo(InvoiceToCashProcess.END_INVOICE_PAID);
+		assertThat(payments.balance(sent.id()).openBalance()).isEqualByComparingTo("0.00");
 	}
 
-	private void assertMonthEndInvoice(UUID project, String client, String managerUserId, String subtotal, String tax,
-			String item) throws Exception {
+	/** Asserts the project's month-end invoice in Ledgerflow, QuickBooks and the mail; returns its process id. */
+	private String assertMonthEndInvoice(UUID project, String client, String managerUserId, String subtotal,
+			String tax, String item) throws Exception {
 		List<Invoice> billed = invoices.list(null, project, null, null, null);
 		assertThat(billed).as("invoices of the %s project", client).hasSize(1);
 		Invoice invoice = billed.get(0);
@@ -749,6 +773,7 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 					.getURI())
 				.contains(link);
 		}
+		return instance;
 	}
 
 	/** Approves each review task as it comes (the manager, then finance where routed) and runs the jobs due. */
