@@ -21,6 +21,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import com.ledgerflow.shared.NotFound;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.AbstractAggregateRoot;
@@ -149,6 +150,20 @@ public class Invoice extends AbstractAggregateRoot<Invoice> {
 		lines.add(discount);
 		recompute();
 		return discount;
+	}
+
+	/**
+	 * Rewords the draft's line at {@code position} (1-based, as listed). A later write-off regroups the time lines,
+	 * which then read as drafted again.
+	 * @throws NotFound naming {@code position} when the invoice has no such line
+	 */
+	void describeLine(int position, String description) {
+		ensureDraft();
+		lines.stream()
+			.filter(line -> line.position() == position)
+			.findFirst()
+			.orElseThrow(() -> new NotFound("Invoice line", id + " #" + position, "position"))
+			.describe(description);
 	}
 
 	/** DRAFT → APPROVED with its number; issued today, due after the client's payment terms. */

@@ -87,6 +87,11 @@ public class InvoiceLine {
 		return single(InvoiceLineKind.DISCOUNT, description, amount.negate());
 	}
 
+	/** The reviewer's wording for the line (a draft's review); at most 2,000 characters. */
+	void describe(String description) {
+		this.description = description;
+	}
+
 	/** Billed minutes × hourly rate / 60, half-up to the cent. */
 	public static BigDecimal amountFor(int billedMinutes, BigDecimal hourlyRate) {
 		return hourlyRate.multiply(BigDecimal.valueOf(billedMinutes)).divide(MINUTES_PER_HOUR, 2, RoundingMode.HALF_UP);

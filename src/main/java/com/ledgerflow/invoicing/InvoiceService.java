@@ -150,6 +150,14 @@ public class InvoiceService {
 		return invoices.save(invoice);
 	}
 
+	/** Rewords a draft's line (review): the description the client reads on the invoice. */
+	@Transactional
+	public Invoice describeLine(UUID id, int position, String description) {
+		Invoice invoice = get(id);
+		invoice.describeLine(position, description);
+		return invoices.save(invoice);
+	}
+
 	/** APPROVED → POSTED once booked in accounting, payable at {@code paymentLink} (the first stays); idempotent. */
 	@Transactional
 	public Invoice markPosted(UUID id, URI paymentLink) {

@@ -119,7 +119,7 @@ class SecurityConfiguration {
 						path(HttpMethod.POST, "/api/v1/invoices/*/payments"))
 				.hasAnyAuthority(ACCOUNTING_ADMINS)
 				.requestMatchers(path(HttpMethod.POST, "/api/v1/billing-runs"),
-						path(HttpMethod.POST, "/api/v1/invoices/**"))
+						path(HttpMethod.POST, "/api/v1/invoices/**"), path(HttpMethod.PUT, "/api/v1/invoices/**"))
 				.hasAnyAuthority(BILLING_RUNNERS)
 				.requestMatchers(path("/api/v1/time-entries/**"), path("/api/v1/timesheets/**"),
 						path("/api/v1/timers/**"), path("/api/v1/time-imports/**"), path("/api/v1/expenses/**"))

@@ -112,7 +112,20 @@ class InvoiceApiIntegrationTests extends ApiTestSupport {
 		callAs(TestUsers.FINANCE, HttpMethod.POST, "/api/v1/invoices/" + id + "/discounts",
 				"{\"description\": \"Goodwill\", \"amount\": 5}").expect(200);
 
+		var reworded = put("/api/v1/invoices/" + id + "/lines/1/description",
+				"{\"description\": \"  Website design, August  \"}").expect(200);
+		assertThat(reworded.<String>read("$.lines[0].description")).isEqualTo("Website design, August");
+		assertThat(new BigDecimal(reworded.read("$.total").toString())).as("the wording changes no amount")
+			.isEqualByComparingTo("190.53");
+		assertThat(put("/api/v1/invoices/" + id + "/lines/1/description", "{\"description\": \" \"}").expect(400)
+			.errors()).containsKey("description");
+		assertThat(put("/api/v1/invoices/" + id + "/lines/99/description", "{\"description\": \"x\"}").expect(404)
+			.errors()).containsKey("position");
+		callAs(TestUsers.CONSULTANT, HttpMethod.PUT, "/api/v1/invoices/" + id + "/lines/1/description",
+				"{\"description\": \"Mine\"}").expect(403);
+
 		invoices.approve(id);
+		put("/api/v1/invoices/" + id + "/lines/1/description", "{\"description\": \"Late\"}").expect(409);
 		post("/api/v1/invoices/" + id + "/discounts", "{\"description\": \"Late\", \"amount\": 5}").expect(409);
 		post("/api/v1/invoices/" + id + "/write-offs",
 				"{\"timeEntryId\": \"" + kept + "\", \"reason\": \"Too late\"}").expect(409);

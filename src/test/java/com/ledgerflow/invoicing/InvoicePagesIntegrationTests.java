@@ -191,6 +191,10 @@ class InvoicePagesIntegrationTests extends InvoiceTestSupport {
 		assertThat(invoices.get(draft.id()).subtotal()).isEqualByComparingTo("140.00");
 		assertThat(manager.get(page).body()).contains("Onboarding", "Loyalty", "-10.00",
 				"Amount: must be a positive amount");
+		manager.post(page + "/descriptions", Map.of("position", "1", "description", "Discovery workshop, October",
+				"_csrf", manager.csrfToken(page)));
+		assertThat(invoices.get(draft.id()).lines().get(0).description()).isEqualTo("Discovery workshop, October");
+		assertThat(manager.get(page).body()).contains("Line 1 reworded.", "Discovery workshop, October");
 	}
 
 	private static String rows(TestBrowser browser, String query) {

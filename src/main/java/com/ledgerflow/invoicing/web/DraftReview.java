@@ -84,6 +84,17 @@ class DraftReview {
 		});
 	}
 
+	@PostMapping("/descriptions")
+	String describe(@PathVariable UUID id, @RequestParam int position, @RequestParam String description,
+			RedirectAttributes redirect) {
+		return act(id, redirect, "Line " + position + " reworded.", () -> {
+			if (description.isBlank() || description.length() > 2000) {
+				throw new InvalidField("description", "is required, at most 2,000 characters");
+			}
+			invoices.describeLine(id, position, description.strip());
+		});
+	}
+
 	private static BigDecimal amount(String text) {
 		try {
 			BigDecimal amount = new BigDecimal(text.strip());

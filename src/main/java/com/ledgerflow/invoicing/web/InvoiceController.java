@@ -29,6 +29,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -128,6 +129,17 @@ class InvoiceController {
 	@PostMapping("/{id}/discounts")
 	InvoiceView discount(@PathVariable UUID id, @Valid @RequestBody DiscountRequest request) {
 		Invoice invoice = invoices.addDiscount(id, request.description().strip(), request.amount());
+		return InvoiceView.of(invoice, invoices.items(invoice));
+	}
+
+	record DescriptionRequest(@NotBlank @Size(max = 2000) String description) {
+	}
+
+	/** Rewords one line of a draft (review); {@code position} as listed, from 1. */
+	@PutMapping("/{id}/lines/{position}/description")
+	InvoiceView describe(@PathVariable UUID id, @PathVariable int position,
+			@Valid @RequestBody DescriptionRequest request) {
+		Invoice invoice = invoices.describeLine(id, position, request.description().strip());
 		return InvoiceView.of(invoice, invoices.items(invoice));
 	}
 
