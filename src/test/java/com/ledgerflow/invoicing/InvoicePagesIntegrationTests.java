@@ -101,7 +101,7 @@ class InvoicePagesIntegrationTests extends InvoiceTestSupport {
 		assertThat(documents.store(invoice.id())).as("rendering again keeps the first")
 			.satisfies(again -> assertThat(again.sha256()).isEqualTo(stored.sha256()))
 			.satisfies(again -> assertThat(again.createdAt()).isEqualTo(stored.createdAt()));
-		OutboxDeliveries.deliverDue(context);
+		OutboxDeliveries.deliverAllDue(context);
 		assertThat(MimeParts.attachment(awaitMail(invoice.number()))).isEqualTo(stored.content());
 		HttpResponse<byte[]> publicPdf = new TestBrowser(port)
 			.getBytes("/invoices/view/" + invoice.publicToken() + "/pdf");

@@ -185,7 +185,7 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 			});
 		assertThat(passed(instance, EVENT_INVOICE_SENT)).isTrue(); // then waits for payment
 
-		OutboxDeliveries.deliverDue(context);
+		OutboxDeliveries.deliverAllDue(context);
 		MimeMessage mail = awaitMail(invoice.number());
 		assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("ap@client.test");
 		// the local ledger offers no online payment: the link is the invoice's client-facing page
@@ -239,7 +239,7 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 		assertThat(record.<String>read("$.reminders[0].recipients")).isEqualTo("ap@client.test");
 
 		Invoice invoice = invoices.get(drafted.invoice());
-		OutboxDeliveries.deliverDue(context);
+		OutboxDeliveries.deliverAllDue(context);
 		MimeMessage mail = awaitMail("Reminder: invoice " + invoice.number());
 		assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("ap@client.test");
 		assertThat(MimeParts.text(mail)).contains(invoice.paymentLink().toString(),
@@ -341,7 +341,7 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 			.getEndActivityId()).isEqualTo(END_INVOICE_PAID);
 		Invoice invoice = invoices.get(drafted.invoice());
 		assertThat(invoice.status()).isEqualTo(InvoiceStatus.PAID);
-		OutboxDeliveries.deliverDue(context);
+		OutboxDeliveries.deliverAllDue(context);
 		assertThat(MimeParts.text(awaitMail("Thank you: invoice " + invoice.number()))).contains(invoice.number(),
 				"326.63 USD");
 	}

@@ -754,7 +754,7 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 		String link = fake.invoiceLink(posted.path("Id").asText()).orElseThrow();
 		assertThat(invoice.paymentLink()).hasToString(link);
 
-		OutboxDeliveries.deliverDue(context);
+		OutboxDeliveries.deliverAllDue(context);
 		MimeMessage mail = await().atMost(Duration.ofSeconds(20))
 			.until(() -> Arrays.stream(greenMail.getReceivedMessages())
 				.filter(message -> recipients(message).contains("ap-" + client + "-" + project + "@client.test"))
