@@ -5,6 +5,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.ledgerflow.IntegrationTest;
@@ -114,6 +116,35 @@ class MailTemplatesIntegrationTests {
 		assertThat(bodies.html()).contains("ACME-WEB Relaunch &lt;beta&gt; &amp; more", "96.00", "120 h", "80.0 %",
 				"href=\"https://ledgerflow.test/projects\"")
 			.doesNotContain("<beta>");
+	}
+
+	@Test
+	void rendersTheProjectAssignmentWithOneLinePerTask() {
+		Map<String, Object> design = new HashMap<>(Map.of("name", "Design <v2>", "priority", "high", "due",
+				LocalDate.of(2026, 12, 1), "estimate", "8", "billable", true));
+		Map<String, Object> admin = new HashMap<>(Map.of("name", "Admin", "priority", "normal", "billable", false));
+		admin.put("due", null);
+		admin.put("estimate", null);
+
+		MailTemplates.Bodies bodies = templates.render("project-assignment", Map.of("name", CLIENT, "code",
+				"ACME-WEB", "project", "Website relaunch", "tasks", List.of(design, admin), "link",
+				"https://ledgerflow.test/"));
+
+		assertThat(bodies.text()).isEqualTo("""
+				Hello Müller & <Söhne>,
+
+				you have 2 tasks on project ACME-WEB — Website relaunch:
+
+				  • Design <v2> (high, due 2026-12-01, estimate 8 h, billable)
+				  • Admin (normal, non-billable)
+
+				Log your time at https://ledgerflow.test/
+
+				— Ledgerflow
+				""");
+		assertThat(bodies.html()).contains("Hello <span>Müller &amp; &lt;Söhne&gt;</span>,", "2 tasks",
+				"Design &lt;v2&gt;", "2026-12-01", "8 h", "(non-billable)", "href=\"https://ledgerflow.test/\"")
+			.doesNotContain("<Söhne>", "<v2>");
 	}
 
 	@Test
