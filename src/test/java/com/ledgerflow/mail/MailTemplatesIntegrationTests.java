@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Every mail template under {@code templates/mail/}, rendered by Spring Boot's template engine with the TEXT resolver
  * beside the pages' HTML one: the text and the HTML body carry the figures and the link, and the HTML escapes what
- * clients type. The invoice's HTML is written to {@code target/mail-preview/} to look at in a browser.
+ * clients type. The invoice's and the assignment's HTML are written to {@code target/mail-preview/} to look at in a browser.
  */
 @IntegrationTest
 class MailTemplatesIntegrationTests {
@@ -41,9 +41,7 @@ class MailTemplatesIntegrationTests {
 	void rendersTheInvoiceWithAmountDueDateAndPaymentLink() throws IOException {
 		MailTemplates.Bodies bodies = templates.render("invoice", Map.of("client", CLIENT, "number", "2026-0042",
 				"company", "Ledgerflow Demo Consulting", "amount", "1,326.63 USD", "dueDate", DUE, "paymentLink", LINK));
-		Path preview = Path.of("target", "mail-preview", "invoice.html");
-		Files.createDirectories(preview.getParent());
-		Files.writeString(preview, bodies.html());
+		preview("invoice", bodies);
 
 		assertThat(bodies.text()).isEqualTo("""
 				Dear Müller & <Söhne>,
@@ -119,7 +117,7 @@ class MailTemplatesIntegrationTests {
 	}
 
 	@Test
-	void rendersTheProjectAssignmentWithOneLinePerTask() {
+	void rendersTheProjectAssignmentWithOneLinePerTask() throws IOException {
 		Map<String, Object> design = new HashMap<>(Map.of("name", "Design <v2>", "priority", "high", "due",
 				LocalDate.of(2026, 12, 1), "estimate", "8", "billable", true));
 		Map<String, Object> admin = new HashMap<>(Map.of("name", "Admin", "priority", "normal", "billable", false));
@@ -129,6 +127,7 @@ class MailTemplatesIntegrationTests {
 		MailTemplates.Bodies bodies = templates.render("project-assignment", Map.of("name", CLIENT, "code",
 				"ACME-WEB", "project", "Website relaunch", "tasks", List.of(design, admin), "link",
 				"https://ledgerflow.test/"));
+		preview("project-assignment", bodies);
 
 		assertThat(bodies.text()).isEqualTo("""
 				Hello Müller & <Söhne>,
@@ -151,6 +150,12 @@ class MailTemplatesIntegrationTests {
 	void refusesAnUnknownTemplate() {
 		assertThatThrownBy(() -> templates.render("no-such-letter", Map.of()))
 			.isInstanceOf(TemplateInputException.class);
+	}
+
+	private static void preview(String name, MailTemplates.Bodies bodies) throws IOException {
+		Path preview = Path.of("target", "mail-preview", name + ".html");
+		Files.createDirectories(preview.getParent());
+		Files.writeString(preview, bodies.html());
 	}
 
 	private static void assertEscapedHtml(String html, String... contains) {
