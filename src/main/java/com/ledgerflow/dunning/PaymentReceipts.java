@@ -1,5 +1,7 @@
 package com.ledgerflow.dunning;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -10,6 +12,7 @@ import com.ledgerflow.invoicing.InvoiceDocuments;
 import com.ledgerflow.invoicing.InvoiceService;
 import com.ledgerflow.mail.MailMessage;
 import com.ledgerflow.mail.MailOutbox;
+import com.ledgerflow.mail.MailTemplates;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,11 +32,15 @@ public class PaymentReceipts {
 
 	private final MailOutbox outbox;
 
-	PaymentReceipts(InvoiceService invoices, ClientService clients, InvoiceDocuments documents, MailOutbox outbox) {
+	private final MailTemplates templates;
+
+	PaymentReceipts(InvoiceService invoices, ClientService clients, InvoiceDocuments documents, MailOutbox outbox,
+			MailTemplates templates) {
 		this.invoices = invoices;
 		this.clients = clients;
 		this.documents = documents;
 		this.outbox = outbox;
+		this.templates = templates;
 	}
 
 	/** Returns whether a receipt is (or was already) in the outbox. */
@@ -45,14 +52,12 @@ public class PaymentReceipts {
 			return false;
 		}
 		String number = Objects.requireNonNull(invoice.number());
+		String company = documents.companyName();
+		MailTemplates.Bodies bodies = templates.render("payment-receipt", Map.of("client", client.name(), "number",
+				number, "company", company, "amount", invoice.total().toPlainString() + " " + invoice.currency()));
 		outbox.enqueue(new MailMessage("invoice:" + invoiceId + ":receipt", client.billingEmails(),
-				"Thank you: invoice " + number + " from " + documents.companyName() + " is paid",
-				"""
-						Dear %s,
-
-						we received payment in full for invoice %s (%s %s). Thank you for your business.
-						""".formatted(client.name(), number, invoice.total(), invoice.currency()),
-				null, java.util.List.of()));
+				"Thank you: invoice " + number + " from " + company + " is paid", bodies.text(), bodies.html(),
+				List.of()));
 		return true;
 	}
 

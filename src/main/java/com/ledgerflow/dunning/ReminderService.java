@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -20,6 +21,7 @@ import com.ledgerflow.invoicing.InvoiceService;
 import com.ledgerflow.mail.MailAttachment;
 import com.ledgerflow.mail.MailMessage;
 import com.ledgerflow.mail.MailOutbox;
+import com.ledgerflow.mail.MailTemplates;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -46,6 +48,8 @@ public class ReminderService {
 
 	private final MailOutbox outbox;
 
+	private final MailTemplates templates;
+
 	private final DunningRecords records;
 
 	private final Clock clock;
@@ -53,13 +57,14 @@ public class ReminderService {
 	private final ZoneId zone;
 
 	ReminderService(InvoiceService invoices, ClientService clients, OpenBalances balances, InvoiceDocuments documents,
-			MailOutbox outbox, DunningRecords records, Clock clock,
+			MailOutbox outbox, MailTemplates templates, DunningRecords records, Clock clock,
 			@Value("${ledgerflow.company.time-zone}") ZoneId zone) {
 		this.invoices = invoices;
 		this.clients = clients;
 		this.balances = balances;
 		this.documents = documents;
 		this.outbox = outbox;
+		this.templates = templates;
 		this.records = records;
 		this.clock = clock;
 		this.zone = zone;
@@ -98,12 +103,16 @@ public class ReminderService {
 	private MailMessage letter(ReminderNotice notice, Invoice invoice, Client client, BigDecimal open) {
 		String number = Objects.requireNonNull(invoice.number());
 		URI link = Objects.requireNonNull(invoice.paymentLink(), () -> "Invoice " + invoice.id() + " is not posted");
-		var letter = ReminderLetters.of(notice.template(), client.name(), number, documents.companyName(),
-				open.toPlainString() + " " + invoice.currency(), invoice.dueDate(), link);
+		String company = documents.companyName();
+		ReminderLetters letter = ReminderLetters.named(notice.template());
+		MailTemplates.Bodies bodies = templates.render(letter.template(),
+				Map.of("client", client.name(), "number", number, "company", company, "balance",
+						open.toPlainString() + " " + invoice.currency(), "dueDate", invoice.dueDate(), "paymentLink",
+						link));
 		List<MailAttachment> attachments = notice.attachPdf() ? List.of(new MailAttachment(
 				"invoice-" + number + ".pdf", "application/pdf", documents.store(invoice.id()).content())) : List.of();
 		return new MailMessage("invoice:" + invoice.id() + ":reminder:" + notice.step(), client.billingEmails(),
-				letter.subject(), letter.text(), null, attachments);
+				letter.subject(number, company, invoice.dueDate()), bodies.text(), bodies.html(), attachments);
 	}
 
 	/** {@code days} working days (Monday to Friday) after {@code from}, at the same time of day, company time zone. */

@@ -1,17 +1,20 @@
 package com.ledgerflow.project;
 
 import java.nio.charset.StandardCharsets;
-import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.ledgerflow.mail.MailMessage;
 import com.ledgerflow.mail.MailOutbox;
+import com.ledgerflow.mail.MailTemplates;
 import com.ledgerflow.people.Person;
 import com.ledgerflow.people.PersonService;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -32,14 +35,17 @@ public class AssignmentNotifier {
 
 	private final MailOutbox outbox;
 
+	private final MailTemplates templates;
+
 	private final String baseUrl;
 
 	AssignmentNotifier(ProjectService projects, ProjectTaskRepository tasks, PersonService people, MailOutbox outbox,
-			@Value("${ledgerflow.base-url}") String baseUrl) {
+			MailTemplates templates, @Value("${ledgerflow.base-url}") String baseUrl) {
 		this.projects = projects;
 		this.tasks = tasks;
 		this.people = people;
 		this.outbox = outbox;
+		this.templates = templates;
 		this.baseUrl = baseUrl;
 	}
 
@@ -60,23 +66,23 @@ public class AssignmentNotifier {
 		String taskIds = theirTasks.stream().map(task -> task.id().toString()).sorted().collect(Collectors.joining(","));
 		String dedupeKey = "project-assignment:" + project.id() + ":" + person.id() + ":"
 				+ UUID.nameUUIDFromBytes(taskIds.getBytes(StandardCharsets.UTF_8));
-		StringBuilder body = new StringBuilder();
-		body.append("Hello ").append(person.name()).append(",\n\n");
-		body.append("you have ").append(theirTasks.size()).append(theirTasks.size() == 1 ? " task" : " tasks");
-		body.append(" on project ").append(project.code()).append(" — ").append(project.name()).append(":\n\n");
-		for (ProjectTask task : theirTasks) {
-			body.append("  • ").append(task.name()).append(" (").append(task.priority().name().toLowerCase());
-			if (task.dueDate() != null) {
-				body.append(", due ").append(task.dueDate().format(DateTimeFormatter.ISO_LOCAL_DATE));
-			}
-			if (task.estimateHours() != null) {
-				body.append(", estimate ").append(task.estimateHours().stripTrailingZeros().toPlainString()).append(" h");
-			}
-			body.append(task.billable() ? ", billable" : ", non-billable").append(")\n");
-		}
-		body.append("\nLog your time at ").append(baseUrl).append("/\n\n— Ledgerflow\n");
-		return MailMessage.text(dedupeKey, person.email(),
-				"Your tasks on " + project.code() + " " + project.name(), body.toString());
+		MailTemplates.Bodies bodies = templates.render("project-assignment",
+				Map.of("name", person.name(), "code", project.code(), "project", project.name(), "tasks",
+						theirTasks.stream().map(AssignmentNotifier::line).toList(), "link", baseUrl + "/"));
+		return new MailMessage(dedupeKey, List.of(person.email()), "Your tasks on " + project.code() + " "
+				+ project.name(), bodies.text(), bodies.html(), List.of());
+	}
+
+	/** One task as the template reads it: {@code due} and {@code estimate} absent when not set. */
+	private static Map<String, @Nullable Object> line(ProjectTask task) {
+		Map<String, @Nullable Object> line = new HashMap<>();
+		line.put("name", task.name());
+		line.put("priority", task.priority().name().toLowerCase(Locale.ROOT));
+		line.put("due", task.dueDate());
+		line.put("estimate",
+				(task.estimateHours() != null) ? task.estimateHours().stripTrailingZeros().toPlainString() : null);
+		line.put("billable", task.billable());
+		return line;
 	}
 
 }

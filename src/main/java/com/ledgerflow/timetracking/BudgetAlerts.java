@@ -5,10 +5,12 @@ import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.ledgerflow.mail.MailMessage;
 import com.ledgerflow.mail.MailOutbox;
+import com.ledgerflow.mail.MailTemplates;
 import com.ledgerflow.people.Person;
 import com.ledgerflow.people.PersonService;
 import com.ledgerflow.project.Project;
@@ -36,6 +38,8 @@ public class BudgetAlerts {
 
 	private final MailOutbox outbox;
 
+	private final MailTemplates templates;
+
 	private final JdbcTemplate jdbc;
 
 	private final TimeTrackingProperties properties;
@@ -45,12 +49,13 @@ public class BudgetAlerts {
 	private final String baseUrl;
 
 	BudgetAlerts(TimeEntryRepository entries, ProjectService projects, PersonService people, MailOutbox outbox,
-			JdbcTemplate jdbc, TimeTrackingProperties properties, Clock clock,
+			MailTemplates templates, JdbcTemplate jdbc, TimeTrackingProperties properties, Clock clock,
 			@Value("${ledgerflow.base-url}") String baseUrl) {
 		this.entries = entries;
 		this.projects = projects;
 		this.people = people;
 		this.outbox = outbox;
+		this.templates = templates;
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.clock = clock;
@@ -98,17 +103,13 @@ public class BudgetAlerts {
 		Person manager = people.get(project.managerId());
 		String subject = "Budget alert: " + project.code() + " " + project.name() + " has used " + percent
 				+ " % of its hours";
-		String body = """
-				Hello %s,
-
-				project %s %s has %s approved hours of its %s-hour budget (%s %%), past the %d %% mark.
-
-				Project: %s/projects
-
-				Ledgerflow""".formatted(manager.name(), project.code(), project.name(), approvedHours.toPlainString(),
-				project.budgetHours().stripTrailingZeros().toPlainString(), percent.toPlainString(), threshold,
-				baseUrl);
-		return MailMessage.text("budget-alert:" + project.id() + ":" + threshold, manager.email(), subject, body);
+		MailTemplates.Bodies bodies = templates.render("budget-alert",
+				Map.of("name", manager.name(), "code", project.code(), "project", project.name(), "approvedHours",
+						approvedHours.toPlainString(), "budgetHours",
+						project.budgetHours().stripTrailingZeros().toPlainString(), "percent", percent.toPlainString(),
+						"threshold", threshold, "link", baseUrl + "/projects"));
+		return new MailMessage("budget-alert:" + project.id() + ":" + threshold, List.of(manager.email()), subject,
+				bodies.text(), bodies.html(), List.of());
 	}
 
 }

@@ -7,11 +7,14 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import com.ledgerflow.mail.MailMessage;
 import com.ledgerflow.mail.MailOutbox;
+import com.ledgerflow.mail.MailTemplates;
 import com.ledgerflow.people.Person;
 import com.ledgerflow.people.PersonService;
 import com.ledgerflow.project.ProjectTeam;
@@ -38,6 +41,8 @@ public class TimesheetReminders {
 
 	private final MailOutbox outbox;
 
+	private final MailTemplates templates;
+
 	private final TimeTrackingProperties properties;
 
 	private final ZoneId zone;
@@ -45,13 +50,14 @@ public class TimesheetReminders {
 	private final String baseUrl;
 
 	TimesheetReminders(ProjectTeam team, PersonService people, TimesheetRepository sheets,
-			TimeEntryRepository entries, MailOutbox outbox, TimeTrackingProperties properties,
+			TimeEntryRepository entries, MailOutbox outbox, MailTemplates templates, TimeTrackingProperties properties,
 			@Value("${ledgerflow.company.time-zone}") ZoneId zone, @Value("${ledgerflow.base-url}") String baseUrl) {
 		this.team = team;
 		this.people = people;
 		this.sheets = sheets;
 		this.entries = entries;
 		this.outbox = outbox;
+		this.templates = templates;
 		this.properties = properties;
 		this.zone = zone;
 		this.baseUrl = baseUrl;
@@ -96,16 +102,10 @@ public class TimesheetReminders {
 	private MailMessage reminder(Person person, IsoWeek week) {
 		String subject = "Please submit your timesheet for " + week + " (" + week.monday() + " to " + week.sunday()
 				+ ")";
-		String body = """
-				Hello %s,
-
-				your timesheet for %s (%s to %s) has not been submitted yet. Please add any missing hours and submit
-				the week so it can be approved and billed:
-
-				%s/timesheet?week=%s
-
-				Ledgerflow""".formatted(person.name(), week, week.monday(), week.sunday(), baseUrl, week);
-		return MailMessage.text("timesheet-reminder:" + person.id() + ":" + week, person.email(), subject, body);
+		MailTemplates.Bodies bodies = templates.render("timesheet-reminder", Map.of("name", person.name(), "week",
+				week, "monday", week.monday(), "sunday", week.sunday(), "link", baseUrl + "/timesheet?week=" + week));
+		return new MailMessage("timesheet-reminder:" + person.id() + ":" + week, List.of(person.email()), subject,
+				bodies.text(), bodies.html(), List.of());
 	}
 
 }

@@ -3,7 +3,7 @@ package com.ledgerflow.mail;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 
-/** Reads the text and the attachment of a received or downloaded message. */
+/** Reads the text, the HTML and the attachment of a received or downloaded message. */
 public final class MimeParts {
 
 	private MimeParts() {
@@ -19,6 +19,22 @@ public final class MimeParts {
 				String text = text(multipart.getBodyPart(i));
 				if (!text.isEmpty()) {
 					return text;
+				}
+			}
+		}
+		return "";
+	}
+
+	/** The first text/html part, or "". */
+	public static String html(Part part) throws Exception {
+		if (part.isMimeType("text/html")) {
+			return (String) part.getContent();
+		}
+		if (part.getContent() instanceof Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				String html = html(multipart.getBodyPart(i));
+				if (!html.isEmpty()) {
+					return html;
 				}
 			}
 		}

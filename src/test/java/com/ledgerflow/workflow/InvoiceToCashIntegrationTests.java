@@ -192,6 +192,8 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 		assertThat(invoice.paymentLink()).hasToString(baseUrl + "/invoices/view/" + invoice.publicToken());
 		assertThat(MimeParts.text(mail)).contains(invoice.paymentLink().toString(), "326.63 USD",
 				invoice.dueDate().toString());
+		assertThat(MimeParts.html(mail)).contains("href=\"" + invoice.paymentLink() + "\"", "326.63 USD",
+				invoice.dueDate().toString(), ">Pay online</a>");
 		Part pdf = attachmentPart(mail);
 		assertThat(pdf.getContentType()).startsWith("application/pdf");
 		assertThat(MimeParts.attachment(mail)).as("the PDF rendered at Task_RenderInvoicePdf, kept")
@@ -244,6 +246,8 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 		assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("ap@client.test");
 		assertThat(MimeParts.text(mail)).contains(invoice.paymentLink().toString(),
 				"Open balance: 326.63 USD", today.minusDays(8).toString());
+		assertThat(MimeParts.html(mail)).contains("href=\"" + invoice.paymentLink() + "\"", "326.63 USD",
+				"Open balance");
 		assertThat(attachmentPart(mail).getContentType()).startsWith("application/pdf");
 		assertThat(Arrays.stream(greenMail.getReceivedMessages()).filter(m -> subject(m).startsWith("Reminder:")))
 			.hasSize(1);
