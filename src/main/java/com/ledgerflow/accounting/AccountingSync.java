@@ -80,13 +80,13 @@ public class AccountingSync {
 			ProjectService projects, Clock clock, PlatformTransactionManager transactions,
 			@Value("${ledgerflow.accounting.bad-debt-account:1}") String badDebtAccountRef) {
 		this.accounting = accounting;
-		this.badDebtAccountRef = badDebtAccountRef;
 		this.links = links;
 		this.clients = clients;
 		this.projects = projects;
 		this.clock = clock;
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.badDebtAccountRef = badDebtAccountRef;
 	}
 
 	/**

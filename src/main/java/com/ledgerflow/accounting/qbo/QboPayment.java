@@ -40,7 +40,7 @@ record QboPayment(@JsonProperty("Id") @Nullable String id, @JsonProperty("SyncTo
 	 * today.
 	 */
 	ExternalPayment toExternal() {
-		boolean noMoney = totalAmt == null || totalAmt.signum() == 0;
+		boolean noMoney = totalAmt != null && totalAmt.signum() == 0;
 		List<ExternalPayment.Application> applications = (line == null || noMoney ? List.<Line>of() : line).stream()
 			.filter(l -> l.amount() != null && l.linkedTxn() != null)
 			.flatMap(l -> l.linkedTxn()
