@@ -1,7 +1,9 @@
 package com.ledgerflow.accounting;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -21,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -51,6 +54,12 @@ public class AccountingSync {
 
 	static final String VENDOR = "VENDOR";
 
+	/** A write-off of an invoice's open balance, keyed by the invoice's id; its ref is what settles the invoice. */
+	static final String WRITE_OFF = "WRITE_OFF";
+
+	/** The service item a write-off is booked on (QBO's usual "Bad debt" item). */
+	static final String BAD_DEBT_ITEM = "Bad debt";
+
 	private static final Logger log = LoggerFactory.getLogger(AccountingSync.class);
 
 	private final AccountingSystem accounting;
@@ -65,8 +74,11 @@ public class AccountingSync {
 
 	private final TransactionTemplate ownTransaction;
 
+	private final String badDebtAccountRef;
+
 	AccountingSync(AccountingSystem accounting, ExternalLinkRepository links, ClientService clients,
-			ProjectService projects, Clock clock, PlatformTransactionManager transactions) {
+			ProjectService projects, Clock clock, PlatformTransactionManager transactions,
+			@Value("${ledgerflow.accounting.bad-debt-account:1}") String badDebtAccountRef) {
 		this.accounting = accounting;
 		this.links = links;
 		this.clients = clients;
@@ -74,6 +86,7 @@ public class AccountingSync {
 		this.clock = clock;
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.badDebtAccountRef = badDebtAccountRef;
 	}
 
 	/**
@@ -287,6 +300,39 @@ public class AccountingSync {
 			recordFailure(INVOICE, localInvoiceId, ex);
 			throw ex;
 		}
+	}
+
+	/**
+	 * Writes {@code amount} off the posted invoice as bad debt, once per invoice: the write-off is linked
+	 * ({@code WRITE_OFF}, keyed by the invoice's id), so a repeat books nothing and returns the first write-off; a
+	 * failure is recorded on that link like any push. Never more than accounting still holds open (a payment recorded
+	 * only in Ledgerflow is not written off there); empty when nothing is left to write off. The bad-debt item
+	 * ({@value #BAD_DEBT_ITEM}, booking to {@code ledgerflow.accounting.bad-debt-account}) is created on first use.
+	 */
+	@Transactional(noRollbackFor = AccountingRejected.class)
+	public Optional<ExternalRef> writeOffInvoice(UUID localInvoiceId, BigDecimal amount, LocalDate date,
+			String reason) {
+		Optional<ExternalLink> attempted = link(WRITE_OFF, localInvoiceId);
+		if (attempted.flatMap(ExternalLink::ref).isPresent()) {
+			return attempted.flatMap(ExternalLink::ref);
+		}
+		ExternalRef invoice = posted(localInvoiceId);
+		InvoiceStatus status = accounting.readInvoice(invoice);
+		BigDecimal open = status.voided() ? BigDecimal.ZERO : Money.round(amount.min(status.balance()));
+		if (open.signum() <= 0 && attempted.isEmpty()) {
+			return Optional.empty();
+		}
+		// tried before (the link exists, stored before the first call): the system may have booked it and lowered the
+		// balance without Ledgerflow committing the answer; the same key then replays the first write-off
+		BigDecimal writeOff = open.signum() > 0 ? open : Money.round(amount);
+		if (attempted.isEmpty()) {
+			ownTransaction.executeWithoutResult(
+					tx -> links.save(new ExternalLink(accounting.name(), WRITE_OFF, localInvoiceId)));
+		}
+		ExternalRef item = pushServiceItem(BAD_DEBT_ITEM, badDebtAccountRef);
+		return Optional.of(push(WRITE_OFF, localInvoiceId, (existing, rejected) -> existing.orElseGet(
+				() -> accounting.writeOffInvoice(new InvoiceWriteOff(localInvoiceId, invoice, item, writeOff,
+						date, reason)))));
 	}
 
 	/** The posted invoice as accounting holds it now (open balance, voided). */

@@ -109,6 +109,16 @@ public interface AccountingSystem {
 	/** Voids the invoice (it then owes nothing); {@code localId} keys the write. Voiding twice is a no-op. */
 	void voidInvoice(UUID localId, ExternalRef invoice);
 
+	/**
+	 * Writes the amount off the invoice as bad debt, so it owes that much less (QBO: a {@code CreditMemo} on the
+	 * bad-debt item for the invoice's customer, applied to the invoice by a {@code Payment} of 0). Booked once per
+	 * {@link InvoiceWriteOff#localId()}: written off again (after a crash, a timeout), it returns the ref of the first
+	 * write-off and books nothing. Returns the record that settles the invoice (QBO: the {@code Payment}; it comes back
+	 * through the change feed and must be ignored there). An amount above the open balance is refused
+	 * ({@link AccountingRejected}).
+	 */
+	ExternalRef writeOffInvoice(InvoiceWriteOff writeOff);
+
 	/** The invoice as it is now: total, open balance, voided. */
 	InvoiceStatus readInvoice(ExternalRef invoice);
 

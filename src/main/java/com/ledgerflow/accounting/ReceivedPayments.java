@@ -12,7 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Payments entered in the accounting system (QBO: a customer paid an invoice), each part mapped to the Ledgerflow
  * invoice posted as the invoice it pays ({@code INVOICE} link). Also keeps what could not be taken over, for the sync
- * page.
+ * page. A payment Ledgerflow booked itself to write an invoice off ({@code WRITE_OFF} link: QBO's zero payment applying
+ * the bad-debt credit memo) is its own echo and never comes back as a customer payment.
  */
 @Service
 public class ReceivedPayments {
@@ -30,11 +31,16 @@ public class ReceivedPayments {
 	}
 
 	/**
-	 * The payment with the Ledgerflow invoice each of its parts pays; empty when it is gone (deleted). Technical
-	 * failures of the accounting system throw (the caller retries).
+	 * The payment with the Ledgerflow invoice each of its parts pays; empty when it is gone (deleted) or when
+	 * Ledgerflow booked it itself (a write-off). Technical failures of the accounting system throw (the caller
+	 * retries).
 	 */
 	@Transactional(readOnly = true)
 	public Optional<ReceivedPayment> read(String externalId) {
+		if (!links.findBySystemAndEntityTypeAndExternalId(accounting.name(), AccountingSync.WRITE_OFF, externalId)
+			.isEmpty()) {
+			return Optional.empty();
+		}
 		return accounting.readPayment(new ExternalRef(externalId))
 			.map(payment -> new ReceivedPayment(payment, payment.applications()
 				.stream()

@@ -110,7 +110,10 @@ public class DunningService {
 		records.record(new FollowUp(invoiceId, FollowUpOutcome.COLLECTIONS, null, note, by, clock.instant()));
 	}
 
-	/** Finance wrote the open balance off (recorded on the invoice; see the README for the accounting side). */
+	/**
+	 * Finance wrote the open balance off: recorded on the invoice (it stays {@code SENT}; reports no longer count it
+	 * open). The process then books it in accounting ({@link WriteOffBooking}, its own retried job).
+	 */
 	@Transactional
 	public void writeOff(UUID invoiceId, @Nullable String note, String by) {
 		records.record(new FollowUp(invoiceId, FollowUpOutcome.WRITTEN_OFF, null, note, by, clock.instant()));

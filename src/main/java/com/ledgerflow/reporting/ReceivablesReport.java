@@ -2,6 +2,7 @@ package com.ledgerflow.reporting;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -22,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Who owes what on the as-of day ({@code to}, or today), per client: open invoices (POSTED, SENT, or PAID only after
  * that day; issued by then) by days past their due date — current (not yet due), 1–30, 31–60, 61–90, over 90. Open
- * amount = invoice total (tax included) less the payments applied up to the as-of day ({@link #OPEN_INVOICES}).
+ * amount = invoice total (tax included) less the payments applied up to the as-of day, written-off invoices left out
+ * ({@link #OPEN_INVOICES}).
  * DSO (days sales outstanding) = open receivables / revenue of the last 90 days × 90, where revenue = totals (tax
  * included, as receivables are) of APPROVED, POSTED, SENT and PAID invoices issued in the 90 days up to the as-of day;
  * none when there was no such revenue. {@code from} does not apply.
@@ -32,7 +34,9 @@ public class ReceivablesReport {
 
 	/**
 	 * Every invoice open on the as-of day with its open amount: its total less the payments applied to it up to that
-	 * day (an invoice PAID later was still open then).
+	 * day (an invoice PAID later was still open then). An invoice finance wrote off (a {@code WRITTEN_OFF} follow-up
+	 * decided before {@code :writtenOffBefore}, the start of the day after the as-of day in the company's zone) is no
+	 * longer open: it stays {@code SENT}, its open amount is bad debt.
 	 */
 	static final String OPEN_INVOICES = """
 			select i.id, i.client_id, i.project_id, i.due_date, i.total - coalesce(paid.amount, 0) as open_amount
@@ -43,6 +47,10 @@ public class ReceivablesReport {
 			) paid on true
 			where i.status in ('POSTED', 'SENT', 'PAID') and i.issue_date <= :asOf
 			  and i.total - coalesce(paid.amount, 0) > 0
+			  and not exists (
+			    select 1 from dunning_follow_up wo
+			    where wo.invoice_id = i.id and wo.outcome = 'WRITTEN_OFF' and wo.decided_at < :writtenOffBefore
+			  )
 			""";
 
 	/** A row; none is {@code null} in the JSON too, so every row has every column (as in the CSV). */
@@ -75,7 +83,9 @@ public class ReceivablesReport {
 	@Transactional(readOnly = true)
 	public List<Row> rows(ReportFilter filter) {
 		LocalDate asOf = filter.asOf(LocalDate.now(clock.withZone(zone)));
-		var params = new MapSqlParameterSource().addValue("asOf", asOf).addValue("since", asOf.minusDays(89));
+		var params = new MapSqlParameterSource().addValue("asOf", asOf)
+			.addValue("since", asOf.minusDays(89))
+			.addValue("writtenOffBefore", Timestamp.from(asOf.plusDays(1).atStartOfDay(zone).toInstant()));
 		String scope = filter.projectConditions("p", params);
 		String sql = """
 				with open_invoice as (%s), aged as (

@@ -85,6 +85,9 @@ public final class InvoiceToCashProcess {
 
 	public static final String TASK_RECORD_FOLLOW_UP = "Task_RecordFollowUp";
 
+	/** After a write-off: books the open balance as bad debt in accounting (async, retried while it is down). */
+	public static final String TASK_WRITE_OFF_IN_ACCOUNTING = "Task_WriteOffInAccounting";
+
 	public static final String END_INVOICE_PAID = "EndEvent_InvoicePaid";
 
 	public static final String END_NO_REMINDER_DUE = "EndEvent_NoReminderDue";
@@ -231,6 +234,9 @@ public final class InvoiceToCashProcess {
 	public static final String VAR_FOLLOW_UP_NOTE = "followUpNote";
 
 	public static final String VAR_FOLLOWED_UP_BY = "followedUpBy";
+
+	/** Written by Task_WriteOffInAccounting: the accounting system's id of the write-off (String; null: nothing open). */
+	public static final String VAR_WRITE_OFF_REF = "writeOffRef";
 
 	public static final String GROUP_FINANCE = "finance";
 

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What the processes need from any {@link AccountingSystem}, run against every adapter: each subclass supplies the
@@ -294,6 +295,39 @@ public abstract class AccountingSystemContractTests {
 		pay(posted.id(), new BigDecimal("40.00"));
 
 		assertThat(accounting().readInvoice(posted.id()).balance()).isEqualByComparingTo("60.00");
+	}
+
+	@Test
+	void aWrittenOffInvoiceOwesNothingAndWritingItOffAgainBooksNothing() {
+		Booking booking = booking();
+		InvoiceDraft draft = booking.invoice();
+		PostedInvoice posted = accounting().createInvoice(draft);
+		pay(posted.id(), new BigDecimal("40.00"));
+		ExternalRef badDebt = accounting().upsertServiceItem(unique("Bad debt"), "BAD-DEBT");
+		InvoiceWriteOff writeOff = new InvoiceWriteOff(draft.localId(), posted.id(), badDebt, new BigDecimal("60.00"),
+				LocalDate.of(2027, 1, 20), "Client insolvent");
+
+		ExternalRef first = accounting().writeOffInvoice(writeOff);
+		ExternalRef again = accounting().writeOffInvoice(writeOff);
+
+		assertThat(again).as("written off again: the first write-off").isEqualTo(first);
+		InvoiceStatus status = accounting().readInvoice(posted.id());
+		assertThat(status.balance()).isEqualByComparingTo("0.00");
+		assertThat(status.voided()).isFalse();
+		assertThat(status.total()).isEqualByComparingTo("100.00");
+	}
+
+	@Test
+	void writingOffMoreThanTheInvoiceOwesIsRefused() {
+		Booking booking = booking();
+		InvoiceDraft draft = booking.invoice();
+		PostedInvoice posted = accounting().createInvoice(draft);
+		ExternalRef badDebt = accounting().upsertServiceItem(unique("Bad debt"), "BAD-DEBT");
+
+		assertThatThrownBy(() -> accounting().writeOffInvoice(new InvoiceWriteOff(draft.localId(), posted.id(),
+				badDebt, new BigDecimal("100.01"), LocalDate.of(2027, 1, 20), "Client insolvent")))
+			.isInstanceOf(AccountingRejected.class);
+		assertThat(accounting().readInvoice(posted.id()).balance()).isEqualByComparingTo("100.00");
 	}
 
 	@Test

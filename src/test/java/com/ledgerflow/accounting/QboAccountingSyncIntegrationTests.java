@@ -12,6 +12,8 @@ import com.ledgerflow.accounting.qbo.FakeQbo;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class QboAccountingSyncIntegrationTests extends QboSyncTestSupport {
 
 	private AccountingSync sync;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	private TransactionTemplate inTransaction;
 
@@ -145,6 +150,46 @@ class QboAccountingSyncIntegrationTests extends QboSyncTestSupport {
 		assertThat(sync.postInvoice(draft).id()).isEqualTo(ref);
 		assertThat(fake.requestCount("/invoice")).as("the third post did not ask QBO").isEqualTo(2);
 		assertThat(sync.invoiceStatus(draft.localId()).balance()).isEqualByComparingTo("100.00");
+	}
+
+	/**
+	 * A write-off is a credit memo on the "Bad debt" item applied by a payment of 0, booked once even when the first
+	 * attempt crashed after QBO answered; that payment never comes back as a customer payment.
+	 */
+	@Test
+	void writesAnInvoiceOffOnceAndItsPaymentIsNoCustomerPayment() {
+		InvoiceDraft draft = invoiceOn(inTransaction.execute(status -> sync.setUpProject(newProject(unique("Acme")))));
+		inTransaction.execute(status -> sync.postInvoice(draft));
+		LocalDate day = LocalDate.of(2027, 1, 20);
+		BigDecimal open = new BigDecimal("100.00");
+
+		assertThatThrownBy(() -> inTransaction.executeWithoutResult(status -> {
+			sync.writeOffInvoice(draft.localId(), open, day, "Client insolvent");
+			throw new IllegalStateException("crash after the QBO calls, before the commit");
+		})).hasMessageContaining("crash");
+		assertThat(sync.invoiceStatus(draft.localId()).balance()).as("QBO booked it").isEqualByComparingTo("0");
+
+		ExternalRef ref = inTransaction
+			.execute(status -> sync.writeOffInvoice(draft.localId(), open, day, "Client insolvent"))
+			.orElseThrow();
+
+		JsonNode invoice = fake.entities("Invoice").get(0);
+		assertThat(fake.entities("CreditMemo")).as("requestid replay: one credit memo").singleElement().satisfies(memo -> {
+			assertThat(memo.path("TotalAmt").decimalValue()).isEqualByComparingTo("100.00");
+			assertThat(memo.path("Balance").decimalValue()).as("all applied").isEqualByComparingTo("0");
+			assertThat(memo.path("CustomerRef").path("value")).isEqualTo(invoice.path("CustomerRef").path("value"));
+			assertThat(memo.path("PrivateNote").asText()).isEqualTo("Client insolvent");
+		});
+		assertThat(fake.entities("Payment")).singleElement().satisfies(payment -> {
+			assertThat(payment.path("Id").asText()).isEqualTo(ref.value());
+			assertThat(payment.path("TotalAmt").decimalValue()).isEqualByComparingTo("0");
+		});
+		assertThat(fake.entities("Item")).filteredOn(item -> item.path("Name").asText().equals("Bad debt")).hasSize(1);
+		assertThat(sync.writeOffInvoice(draft.localId(), open, day, "again")).as("a repeat books nothing").contains(ref);
+		assertThat(fake.entities("Payment")).hasSize(1);
+		assertThat(new ReceivedPayments(accounting, links, new UnmatchedChanges(accounting, jdbc, clock)).read(ref.value()))
+			.as("its own echo")
+			.isEmpty();
 	}
 
 	@Test

@@ -58,7 +58,7 @@ abstract class QboSyncTestSupport {
 	}
 
 	AccountingSync newSync() {
-		return new AccountingSync(accounting, links, clients, projects, clock, transactions);
+		return new AccountingSync(accounting, links, clients, projects, clock, transactions, "1");
 	}
 
 	UUID newProject(String clientName) {

@@ -181,6 +181,20 @@ class ReportsIntegrationTests extends ApiTestSupport {
 				Map.of("revenue", "800.00"));
 	}
 
+	/** A write-off (finance's follow-up) takes the invoice out of receivables from its day on; it stays SENT. */
+	@Test
+	void receivablesLeaveOutAnInvoiceWrittenOff() {
+		jdbc.update("""
+				insert into dunning_follow_up (id, invoice_id, outcome, note, decided_by, decided_at)
+				values (?, ?, 'WRITTEN_OFF', 'Client insolvent', 'fiona', '2026-11-25T15:00:00Z')""", UUID.randomUUID(),
+				firm.sentInvoice);
+
+		assertMoney(report("receivables", "?to=2026-11-30&clientId=" + firm.client).get("rows").get(0),
+				Map.of("current", "0.00", "days61To90", "3300.00", "total", "3300.00", "openInvoices", "1"));
+		assertMoney(report("receivables", "?to=2026-11-24&clientId=" + firm.client).get("rows").get(0),
+				Map.of("current", "880.00", "total", "4180.00", "openInvoices", "2"));
+	}
+
 	@Test
 	void leakageRowsLinkToWhereTheyAreFixed() {
 		JsonNode rows = report("leakage", range).get("rows");

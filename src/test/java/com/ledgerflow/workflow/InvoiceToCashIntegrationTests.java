@@ -13,6 +13,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.ledgerflow.ApiTestSupport;
 import com.ledgerflow.IntegrationTest;
 import com.ledgerflow.TestMailServer;
+import com.ledgerflow.TestUsers;
+import com.ledgerflow.accounting.AccountingSync;
+import com.ledgerflow.accounting.ExternalRef;
 import com.ledgerflow.dunning.DunningAction;
 import com.ledgerflow.dunning.DunningService;
 import com.ledgerflow.dunning.SentReminder;
@@ -38,6 +41,9 @@ import com.ledgerflow.project.Project;
 import com.ledgerflow.project.ProjectPlanService;
 import com.ledgerflow.project.ProjectService;
 import com.ledgerflow.project.TaskDetails;
+import com.ledgerflow.reporting.ReceivablesReport;
+import com.ledgerflow.reporting.ReportFilter;
+import com.ledgerflow.security.StaffAccounts;
 import com.ledgerflow.timetracking.IsoWeek;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -132,6 +138,15 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 
 	@Autowired
 	ApplicationContext context;
+
+	@Autowired
+	AccountingSync accounting;
+
+	@Autowired
+	ReceivablesReport receivables;
+
+	@Autowired
+	StaffAccounts staff;
 
 	@Value("${ledgerflow.base-url}")
 	String baseUrl;
@@ -306,6 +321,50 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 		assertThat(runtime.getVariable(instance.getId(), VAR_REMINDERS_HELD)).isEqualTo(true);
 		assertThat(reminderService.sentFor(drafted.invoice())).extracting(SentReminder::step)
 			.containsExactly("ESCALATE_14");
+	}
+
+	/** Finance writes the invoice off: the process books it in the local ledger, which then owes nothing. */
+	@Test
+	void aFinanceWriteOffEndsWithAccountingOwingNothingAndTheInvoiceOutOfReceivables() {
+		TestUsers.ensure(staff);
+		UUID client = newClient();
+		Drafted drafted = drafted(client);
+		ProcessInstance instance = overdue(drafted, 14);
+		runDailyCheck(instance);
+		BigDecimal open = payments.balance(drafted.invoice()).openBalance();
+		assertThat(open).isPositive();
+		assertThat(receivables.rows(new ReportFilter(null, null, client, null, null))).singleElement()
+			.satisfies(row -> assertThat(row.total()).isEqualByComparingTo(open));
+
+		Task followUp = tasks.createTaskQuery()
+			.processInstanceId(instance.getId())
+			.taskDefinitionKey(TASK_FOLLOW_UP_OVERDUE_INVOICE)
+			.singleResult();
+		tasks.claim(followUp.getId(), TestUsers.FINANCE);
+		tasks.complete(followUp.getId(), Variables.putValue(VAR_FOLLOW_UP_OUTCOME, OUTCOME_WRITE_OFF)
+			.putValue(VAR_NOTE, "Client insolvent"));
+		executeJob(instance, TASK_RECORD_FOLLOW_UP);
+		assertThat(accounting.invoiceStatus(drafted.invoice()).balance()).as("booked by its own job")
+			.isEqualByComparingTo(open);
+		executeJob(instance, TASK_WRITE_OFF_IN_ACCOUNTING);
+		executeJob(instance, TASK_WRITE_OFF_IN_ACCOUNTING); // asyncAfter
+
+		assertThat(passed(instance, END_INVOICE_WRITTEN_OFF)).isTrue();
+		assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+		assertThat(accounting.invoiceStatus(drafted.invoice()).balance()).isEqualByComparingTo("0.00");
+		String writeOff = (String) history.createHistoricVariableInstanceQuery()
+			.processInstanceId(instance.getId())
+			.variableName(VAR_WRITE_OFF_REF)
+			.singleResult()
+			.getValue();
+		assertThat(accounting.writeOffInvoice(drafted.invoice(), open, LocalDate.now(), "again"))
+			.as("written off again: nothing more booked")
+			.map(ExternalRef::value)
+			.contains(writeOff);
+		assertThat(invoices.get(drafted.invoice()).status()).isEqualTo(InvoiceStatus.SENT);
+		assertThat(dunning.followUps(drafted.invoice())).singleElement()
+			.satisfies(recorded -> assertThat(recorded.decidedBy()).isEqualTo(TestUsers.FINANCE));
+		assertThat(receivables.rows(new ReportFilter(null, null, client, null, null))).isEmpty();
 	}
 
 	@Test

@@ -110,6 +110,9 @@ class InvoiceToCashPaymentProcessTests {
 
 	private volatile boolean stopped;
 
+	/** While set, the write-off in accounting fails as when QuickBooks is unreachable. */
+	private volatile boolean accountingDown;
+
 	/** When set, the reminder stub waits here before it reads the balance (a payment lands meanwhile). */
 	private volatile CountDownLatch reminderMayGoOn;
 
@@ -176,6 +179,13 @@ class InvoiceToCashPaymentProcessTests {
 			}
 		});
 		Mocks.register("askFinanceToFollowUpDelegate", new AskFinanceToFollowUpDelegate());
+		Mocks.register("writeOffInAccountingDelegate", (JavaDelegate) execution -> {
+			if (accountingDown) {
+				throw new IllegalStateException("QuickBooks is unreachable");
+			}
+			calls.add(TASK_WRITE_OFF_IN_ACCOUNTING);
+			execution.setVariable(VAR_WRITE_OFF_REF, "201");
+		});
 	}
 
 	@AfterEach
@@ -291,9 +301,39 @@ class InvoiceToCashPaymentProcessTests {
 		complete(followUp, FINANCE, OUTCOME_WRITE_OFF, null, "Client insolvent");
 		drain(instance);
 
-		assertThat(instance).isEnded().hasPassed(END_INVOICE_WRITTEN_OFF).hasNotPassed(END_INVOICE_PAID);
-		Assertions.assertThat(calls).containsExactly(OUTCOME_WRITE_OFF + " by " + FINANCE);
+		assertThat(instance).isEnded()
+			.hasPassed(TASK_WRITE_OFF_IN_ACCOUNTING, END_INVOICE_WRITTEN_OFF)
+			.hasNotPassed(END_INVOICE_PAID);
+		Assertions.assertThat(calls).containsExactly(OUTCOME_WRITE_OFF + " by " + FINANCE, TASK_WRITE_OFF_IN_ACCOUNTING);
 		Assertions.assertThat(jobs(instance)).isEmpty();
+	}
+
+	@Test
+	void aWriteOffIsRetriedInAccountingWhileItIsDown() {
+		ProcessInstance instance = sentOn(13);
+		advanceTo(14);
+		Task followUp = followUp(instance);
+		processEngine.getTaskService().setAssignee(followUp.getId(), FINANCE);
+		processEngine.getTaskService()
+			.complete(followUp.getId(), Variables.createVariables().putValue(VAR_FOLLOW_UP_OUTCOME, OUTCOME_WRITE_OFF));
+		accountingDown = true;
+		executeAt(instance, TASK_RECORD_FOLLOW_UP);
+
+		assertThatThrownBy(() -> executeAt(instance, TASK_WRITE_OFF_IN_ACCOUNTING))
+			.hasMessageContaining("QuickBooks is unreachable");
+		Job retry = jobAt(instance, TASK_WRITE_OFF_IN_ACCOUNTING);
+		Assertions.assertThat(retry.getRetries()).isPositive();
+		Assertions.assertThat(retry.getExceptionMessage()).contains("QuickBooks is unreachable");
+		assertThat(instance).isWaitingAt(TASK_WRITE_OFF_IN_ACCOUNTING)
+			.variables()
+			.containsEntry(VAR_FOLLOW_UP_OUTCOME, OUTCOME_WRITE_OFF);
+
+		accountingDown = false;
+		executeAt(instance, TASK_WRITE_OFF_IN_ACCOUNTING);
+		drain(instance);
+
+		assertThat(instance).isEnded().hasPassed(TASK_WRITE_OFF_IN_ACCOUNTING, END_INVOICE_WRITTEN_OFF);
+		Assertions.assertThat(calls).containsExactly(OUTCOME_WRITE_OFF + " by " + FINANCE, TASK_WRITE_OFF_IN_ACCOUNTING);
 	}
 
 	@Test

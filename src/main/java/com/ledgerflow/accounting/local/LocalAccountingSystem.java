@@ -17,6 +17,7 @@ import com.ledgerflow.accounting.ExternalRef;
 import com.ledgerflow.accounting.ExternalTimeActivity;
 import com.ledgerflow.accounting.InvoiceDraft;
 import com.ledgerflow.accounting.InvoiceStatus;
+import com.ledgerflow.accounting.InvoiceWriteOff;
 import com.ledgerflow.accounting.PostedInvoice;
 import com.ledgerflow.accounting.PushOutcome;
 import com.ledgerflow.accounting.TimeActivityEntry;
@@ -145,6 +146,12 @@ class LocalAccountingSystem implements AccountingSystem {
 	@Transactional
 	public void voidInvoice(UUID localId, ExternalRef invoice) {
 		ledger.voidInvoice(invoice);
+	}
+
+	@Override
+	@Transactional
+	public ExternalRef writeOffInvoice(InvoiceWriteOff writeOff) {
+		return ledger.writeOff(writeOff);
 	}
 
 	@Override

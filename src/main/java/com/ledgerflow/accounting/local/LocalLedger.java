@@ -24,6 +24,7 @@ import com.ledgerflow.accounting.ExternalRef;
 import com.ledgerflow.accounting.ExternalTimeActivity;
 import com.ledgerflow.accounting.InvoiceDraft;
 import com.ledgerflow.accounting.InvoiceStatus;
+import com.ledgerflow.accounting.InvoiceWriteOff;
 import com.ledgerflow.accounting.Money;
 import com.ledgerflow.accounting.PostedInvoice;
 import com.ledgerflow.accounting.TimeActivityEntry;
@@ -35,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The built-in ledger's tables beyond customers (V7): items, employees, vendors, time activities, expenses, invoices
- * and payments. Ids derive from the pushing record (so a repeated push finds its row, like QBO's {@code requestid});
+ * payments and write-offs. Ids derive from the pushing record (so a repeated push finds its row, like QBO's {@code requestid});
  * every time activity, expense, invoice and payment write takes a number of {@code local_ledger_change_seq}, the
  * cursor of {@link #changesSince}. Invoice numbers are {@code {year}-{n}} from a per-year counter, until the
  * invoicing module brings gapless numbering. A reference to an unknown customer, employee, item or vendor is refused
@@ -234,6 +235,34 @@ class LocalLedger {
 		jdbc.update("""
 				update local_ledger_invoice set balance = balance - ?, change_seq = nextval('local_ledger_change_seq'),
 				    updated_at = ? where id = ?""", paid, now(), invoice.value());
+		return new ExternalRef(id);
+	}
+
+	/**
+	 * Writes the amount off the invoice as bad debt: its balance drops by it (the invoice's change is reported, no
+	 * payment). Once per {@code localId}: a repeat returns the first write-off and books nothing. More than the open
+	 * balance, or a voided invoice, is refused like QBO refuses it (6000).
+	 */
+	ExternalRef writeOff(InvoiceWriteOff writeOff) {
+		String id = "W-" + writeOff.localId();
+		if (exists("local_ledger_write_off", id)) {
+			return new ExternalRef(id);
+		}
+		InvoiceStatus status = readInvoice(writeOff.invoice());
+		requireExisting("local_ledger_item", writeOff.badDebtItem(), "item");
+		BigDecimal amount = Money.exact(writeOff.amount());
+		if (status.voided() || amount.signum() <= 0 || amount.compareTo(status.balance()) > 0) {
+			throw new AccountingRejected("6000", "A business validation error has occurred",
+					"Write-off of " + amount + " does not fit the open balance " + status.balance() + " of invoice "
+							+ status.docNumber());
+		}
+		jdbc.update("""
+				insert into local_ledger_write_off (id, invoice_id, item_id, amount, txn_date, reason, created_at)
+				values (?, ?, ?, ?, ?, ?, ?)""", id, writeOff.invoice().value(), writeOff.badDebtItem().value(), amount,
+				writeOff.date(), writeOff.reason(), now());
+		jdbc.update("""
+				update local_ledger_invoice set balance = balance - ?, change_seq = nextval('local_ledger_change_seq'),
+				    updated_at = ? where id = ?""", amount, now(), writeOff.invoice().value());
 		return new ExternalRef(id);
 	}
 

@@ -29,6 +29,7 @@ import com.ledgerflow.accounting.ExternalRef;
 import com.ledgerflow.accounting.ExternalTimeActivity;
 import com.ledgerflow.accounting.InvoiceDraft;
 import com.ledgerflow.accounting.InvoiceStatus;
+import com.ledgerflow.accounting.InvoiceWriteOff;
 import com.ledgerflow.accounting.Money;
 import com.ledgerflow.accounting.PostedInvoice;
 import com.ledgerflow.accounting.PushOutcome;
@@ -46,7 +47,8 @@ import org.springframework.stereotype.Component;
  * ({@code Job=true}, {@code ParentRef}, {@code BillWithParent}). Creates carry a {@code requestid} derived from the
  * local record, so a push repeated after a crash returns the customer created the first time. Time becomes
  * {@code TimeActivity} (many at once through {@code /batch}, 30 per request), expenses a {@code Purchase} on the job,
- * invoices an {@code Invoice} with {@code SalesItemLineDetail} lines and its {@code InvoiceLink}; changes come from
+ * invoices an {@code Invoice} with {@code SalesItemLineDetail} lines and its {@code InvoiceLink}, a write-off a
+ * {@code CreditMemo} on the bad-debt item applied to the invoice by a {@code Payment} of 0; changes come from
  * {@code /cdc}.
  */
 @Component
@@ -291,6 +293,20 @@ class QboAccountingSystem implements AccountingSystem {
 		}
 		qbo.write(QboInvoice.ENTITY, QboInvoice.voidOf(current), "invoice:" + compact(localId) + ":void",
 				Map.of("operation", "void"), QboInvoice.class);
+	}
+
+	// the usual QuickBooks bad-debt write-off: a credit memo on the bad-debt item, applied by a payment of 0. Both
+	// writes are keyed by the invoice, so a retry after either one replays it instead of booking it twice.
+	@Override
+	public ExternalRef writeOffInvoice(InvoiceWriteOff writeOff) {
+		QboInvoice invoice = qbo.read(QboInvoice.ENTITY, writeOff.invoice().value(), QboInvoice.class);
+		String key = "writeoff:" + compact(writeOff.localId());
+		QboCreditMemo memo = qbo.create(QboCreditMemo.ENTITY, QboCreditMemo.writeOff(writeOff, invoice),
+				key + ":memo", QboCreditMemo.class);
+		QboPayment applied = qbo.write(QboPayment.ENTITY,
+				QboCreditApplication.of(invoice, memo, Money.round(writeOff.amount()), writeOff.date()),
+				key + ":apply", Map.of(), QboPayment.class);
+		return ref(applied);
 	}
 
 	@Override

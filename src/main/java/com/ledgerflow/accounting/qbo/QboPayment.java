@@ -35,10 +35,13 @@ record QboPayment(@JsonProperty("Id") @Nullable String id, @JsonProperty("SyncTo
 
 	/**
 	 * As accounting reads payments: one application per line linked to an invoice (a line names one transaction; a
-	 * line linked to something else, e.g. a credit memo, is left out). A payment without a date is dated today.
+	 * line linked to something else, e.g. a credit memo, is left out). A payment of 0 only applies credits to invoices
+	 * (a credit memo, e.g. a write-off's): no money came in, so it pays no invoice. A payment without a date is dated
+	 * today.
 	 */
 	ExternalPayment toExternal() {
-		List<ExternalPayment.Application> applications = (line == null ? List.<Line>of() : line).stream()
+		boolean noMoney = totalAmt != null && totalAmt.signum() == 0;
+		List<ExternalPayment.Application> applications = (line == null || noMoney ? List.<Line>of() : line).stream()
 			.filter(l -> l.amount() != null && l.linkedTxn() != null)
 			.flatMap(l -> l.linkedTxn()
 				.stream()

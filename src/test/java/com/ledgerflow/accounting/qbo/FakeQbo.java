@@ -50,8 +50,9 @@ import com.sun.net.httpserver.HttpServer;
  * revocation; the one fake of the QBO tests ({@code TestQboServer} shares one with the integration-test context). Beyond customers it serves
  * {@code Item}, {@code Employee}, {@code Vendor} (create, read, query by name), {@code TimeActivity} and
  * {@code Purchase} (create, read; references checked, 610 otherwise), {@code Invoice} (create with exact line and
- * total amounts, {@code include=invoiceLink}, {@code operation=void}, read), {@code Payment}s made in QuickBooks
- * ({@link #addPayment}), {@code /batch} (at most 30 items, one {@code Fault} per failed item) and {@code /cdc}.
+ * total amounts, {@code include=invoiceLink}, {@code operation=void}, read), {@code CreditMemo} (create with
+ * exact lines, read), {@code Payment} (create applying invoices and credit memos of the customer, e.g. a payment of 0
+ * applying a credit memo to an invoice; read) and {@code Payment}s made in QuickBooks ({@link #addPayment}), {@code /batch} (at most 30 items, one {@code Fault} per failed item) and {@code /cdc}.
  * Faults can be injected for the next calls ({@link #failNext}) or the next creates of one entity ({@link #rejectNext}).
  * Every response carries an {@code intuit_tid} header; every request is recorded.
  * <pre>
@@ -87,7 +88,7 @@ public final class FakeQbo implements AutoCloseable {
 
 	/** Entities besides customers the fake stores, by QBO name. */
 	static final List<String> ENTITIES = List.of("Item", "Employee", "Vendor", "TimeActivity", "Purchase", "Invoice",
-			"Payment");
+			"Payment", "CreditMemo");
 
 	static final int MAX_BATCH_ITEMS = 30;
 
@@ -852,6 +853,8 @@ public final class FakeQbo implements AutoCloseable {
 			case "TimeActivity" -> checkTimeActivity(body);
 			case "Purchase" -> checkPurchase(body);
 			case "Invoice" -> checkInvoice(body);
+			case "CreditMemo" -> checkCreditMemo(body);
+			case "Payment" -> applyPayment(body);
 			default -> Optional.of(validationFault("6000"));
 		};
 		return invalid.map(Outcome::failed).orElseGet(() -> Outcome.created(storeEntity(entity, body)));
@@ -957,6 +960,79 @@ public final class FakeQbo implements AutoCloseable {
 		BigDecimal owed = total.add(body.path("TxnTaxDetail").path("TotalTax").decimalValue());
 		body.put("TotalAmt", owed).put("Balance", owed);
 		body.put("EmailStatus", "NotSet").put("PrintStatus", "NeedToPrint");
+		return Optional.empty();
+	}
+
+	/** Like an invoice's lines, without a doc number check; the whole amount is credit to apply ({@code Balance}). */
+	private Optional<Reply> checkCreditMemo(ObjectNode body) {
+		if (!customers.containsKey(body.path("CustomerRef").path("value").asText()) || !body.path("Line").isArray()
+				|| body.path("Line").isEmpty()) {
+			return Optional.of(body.path("Line").isEmpty() ? validationFault("6000") : objectNotFound());
+		}
+		BigDecimal total = BigDecimal.ZERO;
+		int lineNum = 1;
+		for (JsonNode node : body.path("Line")) {
+			JsonNode detail = node.path("SalesItemLineDetail");
+			if (!entities.get("Item").containsKey(detail.path("ItemRef").path("value").asText())) {
+				return Optional.of(objectNotFound());
+			}
+			BigDecimal amount = node.path("Amount").decimalValue();
+			if (amount.signum() <= 0 || detail.path("Qty").decimalValue()
+				.multiply(detail.path("UnitPrice").decimalValue())
+				.setScale(2, RoundingMode.HALF_UP)
+				.compareTo(amount) != 0) {
+				return Optional.of(new Reply(400, fault("ValidationFault", "Amount calculation incorrect",
+						"Amount is not equal to UnitPrice * Qty. Supplied value:" + amount, "6070"), null));
+			}
+			((ObjectNode) node).put("LineNum", lineNum).put("Id", Integer.toString(lineNum));
+			lineNum++;
+			total = total.add(amount);
+		}
+		body.put("TotalAmt", total).put("Balance", total).put("RemainingCredit", total);
+		return Optional.empty();
+	}
+
+	/**
+	 * A payment as QuickBooks takes it: every line names one invoice or credit memo of the payment's customer, at most
+	 * its open balance; {@code TotalAmt} is what the invoices get less what the credit memos give (0 when a credit
+	 * memo pays an invoice). The balances drop, and both are touched (the change feed reports them).
+	 */
+	private Optional<Reply> applyPayment(ObjectNode body) {
+		String customer = body.path("CustomerRef").path("value").asText();
+		if (!customers.containsKey(customer) || !body.path("Line").isArray()) {
+			return Optional.of(objectNotFound());
+		}
+		BigDecimal cash = BigDecimal.ZERO;
+		List<Map.Entry<ObjectNode, BigDecimal>> applied = new ArrayList<>();
+		for (JsonNode line : body.path("Line")) {
+			JsonNode txn = line.path("LinkedTxn").path(0);
+			String type = txn.path("TxnType").asText();
+			ObjectNode linked = List.of("Invoice", "CreditMemo").contains(type)
+					? entities.get(type).get(txn.path("TxnId").asText()) : null;
+			if (linked == null || line.path("LinkedTxn").size() != 1) {
+				return Optional.of(objectNotFound());
+			}
+			BigDecimal amount = line.path("Amount").decimalValue();
+			if (!customer.equals(linked.path("CustomerRef").path("value").asText()) || amount.signum() <= 0
+					|| amount.compareTo(linked.path("Balance").decimalValue()) > 0) {
+				return Optional.of(validationFault("6000"));
+			}
+			cash = "Invoice".equals(type) ? cash.add(amount) : cash.subtract(amount);
+			applied.add(Map.entry(linked, amount));
+		}
+		if (cash.signum() < 0 || cash.compareTo(body.path("TotalAmt").decimalValue()) != 0) {
+			return Optional.of(new Reply(400, fault("ValidationFault", "A business validation error has occurred",
+					"Business Validation Error: The payment amount must match the amounts applied", "6000"), null));
+		}
+		for (Map.Entry<ObjectNode, BigDecimal> part : applied) {
+			ObjectNode linked = part.getKey();
+			linked.put("Balance", linked.path("Balance").decimalValue().subtract(part.getValue()));
+			if (linked.has("RemainingCredit")) {
+				linked.put("RemainingCredit", linked.path("Balance").decimalValue());
+			}
+			touchEntity(linked.has("RemainingCredit") ? "CreditMemo" : "Invoice", linked);
+		}
+		body.put("UnappliedAmt", 0);
 		return Optional.empty();
 	}
 

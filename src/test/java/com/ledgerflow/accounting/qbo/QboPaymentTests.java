@@ -52,4 +52,18 @@ class QboPaymentTests {
 			.containsExactly(new ExternalPayment.Application(new ExternalRef("6"), new BigDecimal("20.00")));
 	}
 
+	/** A write-off (or any credit applied to an invoice) brings no money: it pays no invoice. */
+	@Test
+	void aPaymentOfZeroApplyingACreditMemoPaysNoInvoice() throws IOException {
+		QboPayment payment = json.readValue("""
+				{"Id": "12", "TxnDate": "2027-01-20", "TotalAmt": 0, "Line": [
+				  {"Amount": 60.00, "LinkedTxn": [{"TxnId": "6", "TxnType": "Invoice"}]},
+				  {"Amount": 60.00, "LinkedTxn": [{"TxnId": "11", "TxnType": "CreditMemo"}]}]}""", QboPayment.class);
+
+		ExternalPayment read = payment.toExternal();
+
+		assertThat(read.total()).isEqualByComparingTo("0.00");
+		assertThat(read.applications()).isEmpty();
+	}
+
 }
