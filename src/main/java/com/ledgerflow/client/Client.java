@@ -50,6 +50,10 @@ public class Client {
 
 	private boolean sendsPaymentReceipt = true;
 
+	private @Nullable BigDecimal lateFeeFixed;
+
+	private @Nullable BigDecimal lateFeePercent;
+
 	private Instant createdAt;
 
 	@Version
@@ -82,6 +86,8 @@ public class Client {
 		this.currency = details.currency();
 		this.paymentTermsDays = details.paymentTermsDays();
 		this.taxRate = details.taxRate();
+		this.lateFeeFixed = details.lateFeeFixed();
+		this.lateFeePercent = details.lateFeePercent();
 	}
 
 	public UUID id() {
@@ -120,6 +126,22 @@ public class Client {
 	/** Whether the client gets a thank-you receipt e-mail when an invoice is paid in full (default true). */
 	public boolean sendsPaymentReceipt() {
 		return sendsPaymentReceipt;
+	}
+
+	/** The fixed part of the late fee (two places), or null: none. See {@link #chargesLateFee()}. */
+	public @Nullable BigDecimal lateFeeFixed() {
+		return lateFeeFixed;
+	}
+
+	/** The late fee's percent of the open balance (up to three places), or null: none. */
+	public @Nullable BigDecimal lateFeePercent() {
+		return lateFeePercent;
+	}
+
+	/** Whether a dunning step the policy marks {@code lateFee} charges this client a fee (a fixed part or a percent). */
+	public boolean chargesLateFee() {
+		return (lateFeeFixed != null && lateFeeFixed.signum() > 0)
+				|| (lateFeePercent != null && lateFeePercent.signum() > 0);
 	}
 
 	public long version() {

@@ -8,6 +8,14 @@ import java.util.UUID;
  * @param template the letter to send ({@code friendly-heads-up}, {@code overdue-reminder}, {@code overdue-escalation},
  * {@code final-notice}; another name gets the overdue reminder's wording)
  * @param attachPdf whether the invoice PDF goes with it
+ * @param lateFee whether the step charges the client's late fee, if it has one (on a separate late-fee invoice)
  */
-public record ReminderNotice(UUID invoiceId, String step, DunningAction action, String template, boolean attachPdf) {
+public record ReminderNotice(UUID invoiceId, String step, DunningAction action, String template, boolean attachPdf,
+		boolean lateFee) {
+
+	/** A step that charges no late fee. */
+	public ReminderNotice(UUID invoiceId, String step, DunningAction action, String template, boolean attachPdf) {
+		this(invoiceId, step, action, template, attachPdf, false);
+	}
+
 }

@@ -18,6 +18,7 @@ import com.ledgerflow.client.ClientService;
 import com.ledgerflow.invoicing.Invoice;
 import com.ledgerflow.invoicing.InvoiceDocuments;
 import com.ledgerflow.invoicing.InvoiceService;
+import com.ledgerflow.invoicing.LateFees;
 import com.ledgerflow.mail.MailAttachment;
 import com.ledgerflow.mail.MailMessage;
 import com.ledgerflow.mail.MailOutbox;
@@ -52,13 +53,16 @@ public class ReminderService {
 
 	private final DunningRecords records;
 
+	private final LateFees lateFees;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
 
 	ReminderService(InvoiceService invoices, ClientService clients, OpenBalances balances, InvoiceDocuments documents,
-			MailOutbox outbox, MailTemplates templates, DunningRecords records, Clock clock,
+			MailOutbox outbox, MailTemplates templates, DunningRecords records, LateFees lateFees, Clock clock,
 			@Value("${ledgerflow.company.time-zone}") ZoneId zone) {
+		this.lateFees = lateFees;
 		this.invoices = invoices;
 		this.clients = clients;
 		this.balances = balances;
@@ -90,7 +94,30 @@ public class ReminderService {
 		if (!client.billingEmails().isEmpty()) {
 			outbox.enqueue(letter(notice, invoice, client, open));
 		}
+		chargeLateFee(notice, invoice, client, open);
 		return new ReminderOutcome(true, "sent", followUpDueAt);
+	}
+
+	/**
+	 * A step the policy marks {@code lateFee} charges the client's fee (fixed + open balance × percent / 100, half-up
+	 * to the cent), if it has one, on a separate late-fee draft: once per invoice and step (claimed in invoicing).
+	 */
+	private void chargeLateFee(ReminderNotice notice, Invoice invoice, Client client, BigDecimal open) {
+		if (!notice.lateFee() || !client.chargesLateFee()) {
+			return;
+		}
+		BigDecimal fee = LateFees.amount(client.lateFeeFixed(), client.lateFeePercent(), open);
+		if (fee.signum() > 0) {
+			lateFees.draft(invoice.id(), notice.step(), label(notice.action()), fee);
+		}
+	}
+
+	private static String label(DunningAction action) {
+		return switch (action) {
+			case ESCALATE -> "escalation";
+			case FINAL_NOTICE -> "final notice";
+			default -> "reminder";
+		};
 	}
 
 	/** Every reminder recorded on the invoice, oldest first. */

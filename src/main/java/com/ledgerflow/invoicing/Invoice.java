@@ -399,6 +399,11 @@ public class Invoice extends AbstractAggregateRoot<Invoice> {
 		return paymentLink == null ? null : URI.create(paymentLink);
 	}
 
+	/** Days from issue to due date, copied from the client when drafted. */
+	int paymentTermsDays() {
+		return paymentTermsDays;
+	}
+
 	public long version() {
 		return version == null ? 0 : version;
 	}

@@ -64,7 +64,8 @@ public class InvoicePosting {
 	}
 
 	private ExternalRef serviceItem(InvoiceLineKind kind) {
-		String name = kind.name().charAt(0) + kind.name().substring(1).toLowerCase(Locale.ROOT);
+		// TIME → "Time", LATE_FEE → "Late fee"
+		String name = kind.name().charAt(0) + kind.name().substring(1).toLowerCase(Locale.ROOT).replace('_', ' ');
 		return accounting.pushServiceItem(name, incomeAccountRef);
 	}
 

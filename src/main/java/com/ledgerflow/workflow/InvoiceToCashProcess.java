@@ -202,6 +202,9 @@ public final class InvoiceToCashProcess {
 
 	public static final String VAR_ATTACH_PDF = "attachPdf";
 
+	/** Whether the step charges the client's late fee (missing in an instance decided before: false). */
+	public static final String VAR_LATE_FEE = "lateFee";
+
 	/** Written by Task_SendReminder: whether the step was sent now (Boolean). */
 	public static final String VAR_REMINDER_SENT = "reminderSent";
 

@@ -43,6 +43,39 @@ class ClientApiIntegrationTests extends ApiTestSupport {
 	}
 
 	@Test
+	void keepsAnOptionalLateFeeOnCreateAndUpdate() {
+		// no fee: the fields are left out (null)
+		assertThat(get("/api/v1/clients/" + post("/api/v1/clients", VALID.formatted(unique("NoFee"))).expect(201).id())
+			.expect(200)
+			.entity()
+			.getBody()).doesNotContain("lateFeeFixed", "lateFeePercent");
+		String withFee = VALID.replace("\"taxRate\": 19.000", "\"taxRate\": 19.000, \"lateFeeFixed\": 25.00, \"lateFeePercent\": 1.5");
+		UUID id = post("/api/v1/clients", withFee.formatted(unique("Fee"))).expect(201).id();
+		var client = get("/api/v1/clients/" + id).expect(200);
+		assertThat(client.<Double>read("$.lateFeeFixed")).isEqualTo(25.0);
+		assertThat(client.<Double>read("$.lateFeePercent")).isEqualTo(1.5);
+
+		put("/api/v1/clients/" + id, withFee.formatted("Fee changed").replace("25.00", "10.00").replace("1.5", "0"))
+			.expect(200);
+		client = get("/api/v1/clients/" + id).expect(200);
+		assertThat(client.<Double>read("$.lateFeeFixed")).isEqualTo(10.0);
+		assertThat(client.<Double>read("$.lateFeePercent")).isEqualTo(0.0);
+	}
+
+	@Test
+	void rejectsANegativeOrTooPreciseLateFeeNamingTheField() {
+		String fee = VALID.replace("\"taxRate\": 19.000", "\"taxRate\": 19.000, \"lateFeeFixed\": %s, \"lateFeePercent\": %s");
+		assertThat(post("/api/v1/clients", fee.formatted(unique("C"), "-1.00", "1.5")).expect(400).errors())
+			.containsOnlyKeys("lateFeeFixed");
+		assertThat(post("/api/v1/clients", fee.formatted(unique("C"), "1.001", "1.5")).expect(400).errors())
+			.containsOnlyKeys("lateFeeFixed");
+		assertThat(post("/api/v1/clients", fee.formatted(unique("C"), "1.00", "-0.5")).expect(400).errors())
+			.containsOnlyKeys("lateFeePercent");
+		assertThat(post("/api/v1/clients", fee.formatted(unique("C"), "1.00", "1.0001")).expect(400).errors())
+			.containsOnlyKeys("lateFeePercent");
+	}
+
+	@Test
 	void rejectsACurrencyThatIsNotIso4217() {
 		var response = post("/api/v1/clients", VALID.replace("\"EUR\"", "\"XYZ\"").formatted(unique("C"))).expect(400);
 		assertThat(response.errors()).containsKey("currency");

@@ -31,6 +31,8 @@ import com.ledgerflow.invoicing.InvoiceService;
 import com.ledgerflow.invoicing.InvoiceHistorySource;
 import com.ledgerflow.invoicing.InvoiceStatus;
 import com.ledgerflow.invoicing.InvoiceVoiding;
+import com.ledgerflow.invoicing.InvoiceLineKind;
+import com.ledgerflow.invoicing.LateFees;
 import com.ledgerflow.mail.MimeParts;
 import com.ledgerflow.mail.smtp.OutboxDeliveries;
 import com.ledgerflow.payment.NewPayment;
@@ -117,6 +119,9 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 
 	@Autowired
 	ReminderService reminderService;
+
+	@Autowired
+	LateFees lateFees;
 
 	@Autowired
 	InvoiceVoiding voiding;
@@ -379,6 +384,61 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 		Project project = projects.get(invoices.get(drafted.invoice()).projectId());
 		assertThat(project.onHold()).isTrue();
 		assertThat(project.onHoldReason()).startsWith("Final payment notice on invoice ");
+	}
+
+	@Test
+	void anEscalationChargesTheClientsLateFeeOnceOnASeparateDraftInvoice() {
+		UUID client = newClient();
+		jdbc.update("update client set late_fee_fixed = 25.00, late_fee_percent = 1.5 where id = ?", client);
+		Drafted drafted = drafted(client);
+		ProcessInstance instance = overdue(drafted, 15);
+		runDailyCheck(instance);
+
+		assertThat(reminderService.sentFor(drafted.invoice())).extracting(SentReminder::step)
+			.containsExactly("ESCALATE_14");
+		Invoice overdue = invoices.get(drafted.invoice());
+		assertThat(overdue.total()).as("the sent invoice never changes").isEqualByComparingTo("326.63");
+		List<UUID> fees = lateFeeInvoices(overdue.projectId());
+		assertThat(fees).hasSize(1);
+		Invoice fee = invoices.get(fees.get(0));
+		// 25.00 + 326.63 × 1.5 / 100 (4.89945) = 29.89945 → 29.90, no tax
+		assertThat(fee.status()).isEqualTo(InvoiceStatus.DRAFT);
+		assertThat(fee.subtotal()).isEqualTo("29.90");
+		assertThat(fee.tax()).isEqualTo("0.00");
+		assertThat(fee.total()).isEqualTo("29.90");
+		assertThat(fee.clientId()).isEqualTo(client);
+		assertThat(fee.currency()).isEqualTo("USD");
+		assertThat(fee.period()).isEqualTo(overdue.period());
+		assertThat(fee.lines()).singleElement().satisfies(line -> {
+			assertThat(line.kind()).isEqualTo(InvoiceLineKind.LATE_FEE);
+			assertThat(line.description()).isEqualTo("Late fee on invoice " + overdue.number() + " (escalation)");
+			assertThat(line.amount()).isEqualTo("29.90");
+		});
+		assertThat(awaitInstance(fee.id())).as("its own invoice-to-cash: the manager reviews it").isNotNull();
+
+		// a repeated reminder job, and a repeated (or concurrent) charge of the same step, draft nothing more
+		assertThat(reminderService.send(new ReminderNotice(drafted.invoice(), "ESCALATE_14", DunningAction.ESCALATE,
+				"overdue-escalation", true, true)).sent()).isFalse();
+		assertThat(lateFees.draft(drafted.invoice(), "ESCALATE_14", "escalation", new BigDecimal("29.90"))).isEmpty();
+		assertThat(lateFeeInvoices(overdue.projectId())).containsExactly(fee.id());
+	}
+
+	@Test
+	void aClientWithoutALateFeeIsChargedNone() {
+		Drafted drafted = drafted(newClient());
+		ProcessInstance instance = overdue(drafted, 15);
+		runDailyCheck(instance);
+
+		assertThat(reminderService.sentFor(drafted.invoice())).extracting(SentReminder::step)
+			.containsExactly("ESCALATE_14");
+		assertThat(lateFeeInvoices(invoices.get(drafted.invoice()).projectId())).isEmpty();
+	}
+
+	private List<UUID> lateFeeInvoices(UUID projectId) {
+		return jdbc.queryForList("""
+				select i.id from invoice i where i.project_id = ?
+				and exists (select 1 from invoice_line l where l.invoice_id = i.id and l.kind = 'LATE_FEE')""",
+				UUID.class, projectId);
 	}
 
 	@Test

@@ -458,20 +458,21 @@ class InvoiceToCashPaymentProcessTests {
 	}
 
 	@ParameterizedTest(name = "{0} days, {1}, open {2} → {3} {4}")
-	@CsvSource({ "-4, STANDARD, 100.00, , , , ", "-3, STANDARD, 100.00, REMIND, DUE_SOON_3, friendly-heads-up, false",
-			"0, STANDARD, 100.00, REMIND, DUE_SOON_3, friendly-heads-up, false", "-3, GENTLE, 100.00, , , , ",
-			"0, GENTLE, 100.00, , , , ", "1, STANDARD, 100.00, REMIND, OVERDUE_1, overdue-reminder, false",
-			"6, GENTLE, 100.00, REMIND, OVERDUE_1, overdue-reminder, false",
-			"7, STANDARD, 100.00, REMIND, OVERDUE_7, overdue-reminder, true",
-			"13, STANDARD, 100.00, REMIND, OVERDUE_7, overdue-reminder, true",
-			"14, STANDARD, 100.00, ESCALATE, ESCALATE_14, overdue-escalation, true",
-			"29, GENTLE, 100.00, ESCALATE, ESCALATE_14, overdue-escalation, true",
-			"30, STANDARD, 100.00, FINAL_NOTICE, FINAL_NOTICE_30, final-notice, true",
-			"400, STANDARD, 100.00, FINAL_NOTICE, FINAL_NOTICE_30, final-notice, true",
-			"30, STANDARD, 0.99, NONE, NONE, '', false", "-3, STANDARD, 0.00, NONE, NONE, '', false",
-			"1, STANDARD, 1.00, REMIND, OVERDUE_1, overdue-reminder, false" })
+	@CsvSource({ "-4, STANDARD, 100.00, , , , , ",
+			"-3, STANDARD, 100.00, REMIND, DUE_SOON_3, friendly-heads-up, false, false",
+			"0, STANDARD, 100.00, REMIND, DUE_SOON_3, friendly-heads-up, false, false", "-3, GENTLE, 100.00, , , , , ",
+			"0, GENTLE, 100.00, , , , , ", "1, STANDARD, 100.00, REMIND, OVERDUE_1, overdue-reminder, false, false",
+			"6, GENTLE, 100.00, REMIND, OVERDUE_1, overdue-reminder, false, false",
+			"7, STANDARD, 100.00, REMIND, OVERDUE_7, overdue-reminder, true, false",
+			"13, STANDARD, 100.00, REMIND, OVERDUE_7, overdue-reminder, true, false",
+			"14, STANDARD, 100.00, ESCALATE, ESCALATE_14, overdue-escalation, true, true",
+			"29, GENTLE, 100.00, ESCALATE, ESCALATE_14, overdue-escalation, true, true",
+			"30, STANDARD, 100.00, FINAL_NOTICE, FINAL_NOTICE_30, final-notice, true, true",
+			"400, STANDARD, 100.00, FINAL_NOTICE, FINAL_NOTICE_30, final-notice, true, true",
+			"30, STANDARD, 0.99, NONE, NONE, '', false, false", "-3, STANDARD, 0.00, NONE, NONE, '', false, false",
+			"1, STANDARD, 1.00, REMIND, OVERDUE_1, overdue-reminder, false, false" })
 	void decidesTheStepOfEveryRule(int daysFromDue, String reminderTier, double openAmount, String action, String step,
-			String template, Boolean attachPdf) {
+			String template, Boolean attachPdf, Boolean lateFee) {
 		var result = processEngine.getDecisionService()
 			.evaluateDecisionTableByKey(DUNNING_DECISION_KEY,
 					Map.of(VAR_DAYS_FROM_DUE, daysFromDue, VAR_REMINDER_TIER, reminderTier, VAR_OPEN_AMOUNT,
@@ -486,7 +487,8 @@ class InvoiceToCashPaymentProcessTests {
 			.containsEntry(VAR_ACTION, action)
 			.containsEntry(VAR_STEP, step)
 			.containsEntry(VAR_TEMPLATE, template == null ? "" : template)
-			.containsEntry(VAR_ATTACH_PDF, attachPdf);
+			.containsEntry(VAR_ATTACH_PDF, attachPdf)
+			.containsEntry(VAR_LATE_FEE, lateFee);
 	}
 
 	// --- the clock and the job executor

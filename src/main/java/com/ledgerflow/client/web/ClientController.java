@@ -32,11 +32,13 @@ class ClientController {
 	}
 
 	record ClientView(UUID id, String name, List<String> billingEmails, @Nullable Address address, String currency,
-			int paymentTermsDays, BigDecimal taxRate, long version) {
+			int paymentTermsDays, BigDecimal taxRate, @Nullable BigDecimal lateFeeFixed,
+			@Nullable BigDecimal lateFeePercent, long version) {
 
 		static ClientView of(Client client) {
 			return new ClientView(client.id(), client.name(), client.billingEmails(), client.address(),
-					client.currency().getCurrencyCode(), client.paymentTermsDays(), client.taxRate(), client.version());
+					client.currency().getCurrencyCode(), client.paymentTermsDays(), client.taxRate(), client.lateFeeFixed(),
+					client.lateFeePercent(), client.version());
 		}
 
 	}

@@ -73,7 +73,7 @@ public record InvoiceDocument(Company company, Recipient client, String number, 
 	/** What a line bills: it decides how the quantity column reads. */
 	public enum LineKind {
 
-		TIME, EXPENSE, MILESTONE, RETAINER, DISCOUNT
+		TIME, EXPENSE, MILESTONE, RETAINER, DISCOUNT, LATE_FEE
 
 	}
 

@@ -33,7 +33,8 @@ public class SendReminderDelegate implements JavaDelegate {
 				(String) execution.getVariable(VAR_STEP),
 				DunningAction.valueOf((String) execution.getVariable(VAR_ACTION)),
 				(String) execution.getVariable(VAR_TEMPLATE),
-				Boolean.TRUE.equals(execution.getVariable(VAR_ATTACH_PDF))));
+				Boolean.TRUE.equals(execution.getVariable(VAR_ATTACH_PDF)),
+				Boolean.TRUE.equals(execution.getVariable(VAR_LATE_FEE))));
 		execution.setVariable(VAR_REMINDER_SENT, outcome.sent());
 		execution.setVariable(VAR_FOLLOW_UP_DUE_AT, Date.from(outcome.followUpDueAt()));
 	}
