@@ -291,6 +291,8 @@ class ReportsIntegrationTests extends ApiTestSupport {
 		assertThat(get("/api/v1/reports/receivables?clientId=acme").expect(400).errors()).containsOnlyKeys("clientId");
 		assertThat(get("/api/v1/reports/utilization.csv?managerId=1").expect(400).errors())
 			.containsOnlyKeys("managerId");
+		assertThat(get("/api/v1/reports/margins").expect(404).errors()).containsOnlyKeys("name");
+		get("/api/v1/reports/margins.csv").expect(404);
 	}
 
 	private JsonNode report(String name, String query) {

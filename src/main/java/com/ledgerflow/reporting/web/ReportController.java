@@ -3,7 +3,9 @@ package com.ledgerflow.reporting.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -14,6 +16,7 @@ import com.ledgerflow.reporting.ProfitabilityReport;
 import com.ledgerflow.reporting.ReceivablesReport;
 import com.ledgerflow.reporting.ReportFilter;
 import com.ledgerflow.reporting.UtilizationReport;
+import com.ledgerflow.shared.NotFound;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -22,6 +25,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -57,6 +61,8 @@ class ReportController {
 
 	private final ZoneId zone;
 
+	private final Map<String, Source<?>> sources;
+
 	ReportController(ProfitabilityReport profitability, BudgetReport budget, UtilizationReport utilization,
 			ReceivablesReport receivables, LeakageReport leakage, ProcessPerformanceReport processPerformance,
 			Clock clock, @Value("${ledgerflow.company.time-zone}") ZoneId zone) {
@@ -68,128 +74,66 @@ class ReportController {
 		this.processPerformance = processPerformance;
 		this.clock = clock;
 		this.zone = zone;
+		this.sources = sources();
 	}
 
-	@GetMapping("/profitability")
-	Report<ProfitabilityReport.Row> profitability(@RequestParam(required = false) @Nullable String from,
+	/** One report: its rows' type, how it reads them for a filter, and its totals ({@code null}: none). */
+	private record Source<R extends Record>(Class<R> rowType, Function<ReportFilter, List<R>> rows,
+			@Nullable Function<List<R>, Object> totals) {
+
+		Report<R> report(String name, ReportFilter filter, LocalDate asOf) {
+			List<R> read = rows.apply(filter);
+			return new Report<>(name, asOf, filter, read, totals == null ? null : totals.apply(read));
+		}
+
+		String csv(ReportFilter filter) {
+			return ReportCsv.of(rowType, rows.apply(filter));
+		}
+
+	}
+
+	private Map<String, Source<?>> sources() {
+		Map<String, Source<?>> sources = new LinkedHashMap<>();
+		sources.put("profitability", new Source<>(ProfitabilityReport.Row.class, profitability::rows, null));
+		sources.put("budget", new Source<>(BudgetReport.Row.class, budget::rows, null));
+		sources.put("utilization", new Source<>(UtilizationReport.Row.class, utilization::rows, null));
+		sources.put("receivables",
+				new Source<>(ReceivablesReport.Row.class, receivables::rows, rows -> receivables.totals(rows)));
+		sources.put("leakage", new Source<>(LeakageReport.Row.class, leakage::rows, null));
+		sources.put("process-performance",
+				new Source<>(ProcessPerformanceReport.Row.class, processPerformance::rows, null));
+		return Map.copyOf(sources);
+	}
+
+	@GetMapping("/{name}")
+	Report<?> report(@PathVariable String name, @RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable UUID clientId,
 			@RequestParam(required = false) @Nullable UUID projectId,
 			@RequestParam(required = false) @Nullable UUID managerId) {
-		return json("profitability", ReportFilter.of(from, to, clientId, projectId, managerId), profitability::rows);
-	}
-
-	@GetMapping("/profitability.csv")
-	ResponseEntity<String> profitabilityCsv(@RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable UUID clientId,
-			@RequestParam(required = false) @Nullable UUID projectId,
-			@RequestParam(required = false) @Nullable UUID managerId) {
-		return csv("profitability", ProfitabilityReport.Row.class,
-				profitability.rows(ReportFilter.of(from, to, clientId, projectId, managerId)));
-	}
-
-	@GetMapping("/budget")
-	Report<BudgetReport.Row> budget(@RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable UUID clientId,
-			@RequestParam(required = false) @Nullable UUID projectId,
-			@RequestParam(required = false) @Nullable UUID managerId) {
-		return json("budget", ReportFilter.of(from, to, clientId, projectId, managerId), budget::rows);
-	}
-
-	@GetMapping("/budget.csv")
-	ResponseEntity<String> budgetCsv(@RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable UUID clientId,
-			@RequestParam(required = false) @Nullable UUID projectId,
-			@RequestParam(required = false) @Nullable UUID managerId) {
-		return csv("budget", BudgetReport.Row.class,
-				budget.rows(ReportFilter.of(from, to, clientId, projectId, managerId)));
-	}
-
-	@GetMapping("/utilization")
-	Report<UtilizationReport.Row> utilization(@RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable UUID clientId,
-			@RequestParam(required = false) @Nullable UUID projectId,
-			@RequestParam(required = false) @Nullable UUID managerId) {
-		return json("utilization", ReportFilter.of(from, to, clientId, projectId, managerId), utilization::rows);
-	}
-
-	@GetMapping("/utilization.csv")
-	ResponseEntity<String> utilizationCsv(@RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable UUID clientId,
-			@RequestParam(required = false) @Nullable UUID projectId,
-			@RequestParam(required = false) @Nullable UUID managerId) {
-		return csv("utilization", UtilizationReport.Row.class,
-				utilization.rows(ReportFilter.of(from, to, clientId, projectId, managerId)));
-	}
-
-	@GetMapping("/receivables")
-	Report<ReceivablesReport.Row> receivables(@RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable UUID clientId,
-			@RequestParam(required = false) @Nullable UUID projectId,
-			@RequestParam(required = false) @Nullable UUID managerId) {
+		Source<?> source = source(name);
 		ReportFilter filter = ReportFilter.of(from, to, clientId, projectId, managerId);
-		List<ReceivablesReport.Row> rows = receivables.rows(filter);
-		return new Report<>("receivables", asOf(filter), filter, rows, receivables.totals(rows));
+		return source.report(name, filter, filter.asOf(LocalDate.now(clock.withZone(zone))));
 	}
 
-	@GetMapping("/receivables.csv")
-	ResponseEntity<String> receivablesCsv(@RequestParam(required = false) @Nullable String from,
+	@GetMapping("/{name}.csv")
+	ResponseEntity<String> csv(@PathVariable String name, @RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable UUID clientId,
 			@RequestParam(required = false) @Nullable UUID projectId,
 			@RequestParam(required = false) @Nullable UUID managerId) {
-		return csv("receivables", ReceivablesReport.Row.class,
-				receivables.rows(ReportFilter.of(from, to, clientId, projectId, managerId)));
-	}
-
-	@GetMapping("/leakage")
-	Report<LeakageReport.Row> leakage(@RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable UUID clientId,
-			@RequestParam(required = false) @Nullable UUID projectId,
-			@RequestParam(required = false) @Nullable UUID managerId) {
-		return json("leakage", ReportFilter.of(from, to, clientId, projectId, managerId), leakage::rows);
-	}
-
-	@GetMapping("/leakage.csv")
-	ResponseEntity<String> leakageCsv(@RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable UUID clientId,
-			@RequestParam(required = false) @Nullable UUID projectId,
-			@RequestParam(required = false) @Nullable UUID managerId) {
-		return csv("leakage", LeakageReport.Row.class,
-				leakage.rows(ReportFilter.of(from, to, clientId, projectId, managerId)));
-	}
-
-	@GetMapping("/process-performance")
-	Report<ProcessPerformanceReport.Row> processPerformance(@RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable UUID clientId,
-			@RequestParam(required = false) @Nullable UUID projectId,
-			@RequestParam(required = false) @Nullable UUID managerId) {
-		return json("process-performance", ReportFilter.of(from, to, clientId, projectId, managerId),
-				processPerformance::rows);
-	}
-
-	@GetMapping("/process-performance.csv")
-	ResponseEntity<String> processPerformanceCsv(@RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable UUID clientId,
-			@RequestParam(required = false) @Nullable UUID projectId,
-			@RequestParam(required = false) @Nullable UUID managerId) {
-		return csv("process-performance", ProcessPerformanceReport.Row.class,
-				processPerformance.rows(ReportFilter.of(from, to, clientId, projectId, managerId)));
-	}
-
-	private <R> Report<R> json(String name, ReportFilter filter, Function<ReportFilter, List<R>> rows) {
-		return new Report<>(name, asOf(filter), filter, rows.apply(filter), null);
-	}
-
-	private LocalDate asOf(ReportFilter filter) {
-		return filter.asOf(LocalDate.now(clock.withZone(zone)));
-	}
-
-	private static ResponseEntity<String> csv(String name, Class<? extends Record> rowType,
-			List<? extends Record> rows) {
+		String body = source(name).csv(ReportFilter.of(from, to, clientId, projectId, managerId));
 		return ResponseEntity.ok()
 			.contentType(CSV)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(name + ".csv").build().toString())
-			.body(ReportCsv.of(rowType, rows));
+			.body(body);
+	}
+
+	private Source<?> source(String name) {
+		Source<?> source = sources.get(name);
+		if (source == null) {
+			throw new NotFound("Report", name, "name");
+		}
+		return source;
 	}
 
 }
