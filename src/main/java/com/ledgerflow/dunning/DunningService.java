@@ -76,13 +76,9 @@ public class DunningService {
 	@Transactional
 	public void decide(UUID invoiceId, FollowUpOutcome outcome, @Nullable LocalDate promisedBy, @Nullable String note,
 			String by) {
+		FollowUpRules.check(outcome, promisedBy, note, today());
 		switch (outcome) {
-			case PROMISED -> {
-				if (promisedBy == null) {
-					throw new InvalidField("promisedBy", "is required for a promise to pay");
-				}
-				promise(invoiceId, promisedBy, by);
-			}
+			case PROMISED -> promise(invoiceId, Objects.requireNonNull(promisedBy), by);
 			case DISPUTED -> dispute(invoiceId, note, by);
 			case COLLECTIONS -> sendToCollections(invoiceId, note, by);
 			case WRITTEN_OFF -> writeOff(invoiceId, note, by);
@@ -92,16 +88,16 @@ public class DunningService {
 	/** The client promised to pay by {@code date} (today or later): reminders pause until that day has passed. */
 	@Transactional
 	public void promise(UUID invoiceId, LocalDate date, String by) {
-		if (date.isBefore(today())) {
-			throw new InvalidField("promisedBy", "must be today or later");
-		}
+		FollowUpRules.check(FollowUpOutcome.PROMISED, date, null, today());
 		records.record(new FollowUp(invoiceId, FollowUpOutcome.PROMISED, date, null, by, clock.instant()));
 	}
 
 	/** The client disputes the invoice: reminders stop. A note is required. */
 	@Transactional
 	public void dispute(UUID invoiceId, @Nullable String note, String by) {
-		records.record(new FollowUp(invoiceId, FollowUpOutcome.DISPUTED, null, required(note), by, clock.instant()));
+		FollowUpRules.check(FollowUpOutcome.DISPUTED, null, note, today());
+		records.record(new FollowUp(invoiceId, FollowUpOutcome.DISPUTED, null, Objects.requireNonNull(note).strip(), by,
+				clock.instant()));
 	}
 
 	/** The invoice went to a collection agency: reminders stop. */
@@ -159,13 +155,6 @@ public class DunningService {
 
 	private LocalDate today() {
 		return LocalDate.now(clock.withZone(zone));
-	}
-
-	private static String required(@Nullable String note) {
-		if (note == null || note.isBlank()) {
-			throw new InvalidField("note", "is required to dispute an invoice");
-		}
-		return Objects.requireNonNull(note).strip();
 	}
 
 }

@@ -4,11 +4,15 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.Objects;
 import java.util.Set;
 
+import com.ledgerflow.dunning.FollowUpRules;
+import com.ledgerflow.shared.InvalidField;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -16,9 +20,10 @@ import org.springframework.stereotype.Component;
 import static com.ledgerflow.workflow.InvoiceToCashProcess.*;
 
 /**
- * Task_FollowUpOverdueInvoice (complete): checks the form — an outcome; a promise needs a date, today or later in the
- * company's calendar, taken as {@code yyyy-MM-dd} or the date part of a date-time; a dispute a note; a write-off a
- * member of finance — otherwise the completion fails with the reason and the task stays open; then copies it to the
+ * Task_FollowUpOverdueInvoice (complete): checks the form — an outcome; what the decision needs
+ * ({@link FollowUpRules}: a promise a date, today or later in the company's calendar, taken as {@code yyyy-MM-dd} or
+ * the date part of a date-time; a dispute a note); a write-off a member of finance — otherwise the completion fails
+ * with the reason and the task stays open; then copies it to the
  * process: {@code followUpOutcome}, {@code followUpPromisedBy}, {@code followUpNote}, {@code followedUpBy}.
  */
 @Component
@@ -44,47 +49,38 @@ public class RecordFollowUpListener implements TaskListener {
 					VAR_FOLLOW_UP_OUTCOME + ": must be one of " + OUTCOMES + ", not " + outcome);
 		}
 		Object note = task.getVariable(VAR_NOTE);
-		if (OUTCOME_DISPUTE.equals(outcome) && (note == null || note.toString().isBlank())) {
-			throw new IllegalArgumentException(VAR_NOTE + ": is required for a dispute");
+		String noteText = note == null || note.toString().isBlank() ? null : note.toString().strip();
+		LocalDate promisedBy = OUTCOME_PROMISE.equals(outcome) ? date(task.getVariable(VAR_PROMISED_BY)) : null;
+		try {
+			FollowUpRules.check(RecordFollowUpDelegate.outcome(outcome.toString()), promisedBy, noteText,
+					LocalDate.now(clock.withZone(zone)));
 		}
-		String user = decidedBy(task);
+		catch (InvalidField ex) {
+			throw new IllegalArgumentException(ex.field() + ": " + ex.reason());
+		}
+		String user = Objects.requireNonNullElse(RecordReviewDecisionListener.assigneeOrCaller(task), "unknown");
 		if (OUTCOME_WRITE_OFF.equals(outcome) && !inFinance(task, user)) {
 			throw new IllegalArgumentException(VAR_FOLLOW_UP_OUTCOME + ": only finance writes an invoice off");
 		}
 		var process = task.getExecution().getProcessInstance();
 		process.setVariable(VAR_FOLLOW_UP_OUTCOME, outcome.toString());
-		process.setVariable(VAR_FOLLOW_UP_PROMISED_BY,
-				OUTCOME_PROMISE.equals(outcome) ? promisedBy(task.getVariable(VAR_PROMISED_BY)).toString() : null);
-		process.setVariable(VAR_FOLLOW_UP_NOTE,
-				note == null || note.toString().isBlank() ? null : note.toString().strip());
+		process.setVariable(VAR_FOLLOW_UP_PROMISED_BY, promisedBy == null ? null : promisedBy.toString());
+		process.setVariable(VAR_FOLLOW_UP_NOTE, noteText);
 		process.setVariable(VAR_FOLLOWED_UP_BY, user);
 	}
 
-	private LocalDate promisedBy(Object value) {
+	/** The form's date, {@code yyyy-MM-dd} or the date part of a date-time; none when left empty. */
+	private static @Nullable LocalDate date(@Nullable Object value) {
 		if (value == null || value.toString().isBlank()) {
-			throw new IllegalArgumentException(VAR_PROMISED_BY + ": is required for a promise to pay");
+			return null;
 		}
 		String text = value.toString();
-		LocalDate date;
 		try {
-			date = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+			return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
 		}
 		catch (DateTimeParseException ex) {
 			throw new IllegalArgumentException(VAR_PROMISED_BY + ": '" + text + "' is not a date (yyyy-MM-dd)");
 		}
-		if (date.isBefore(LocalDate.now(clock.withZone(zone)))) {
-			throw new IllegalArgumentException(VAR_PROMISED_BY + ": must be today or later");
-		}
-		return date;
-	}
-
-	/** The assignee (Tasklist claims before completing), else the caller. */
-	private static String decidedBy(DelegateTask task) {
-		if (task.getAssignee() != null) {
-			return task.getAssignee();
-		}
-		var caller = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-		return caller != null && caller.getUserId() != null ? caller.getUserId() : "unknown";
 	}
 
 	private static boolean inFinance(DelegateTask task, String user) {

@@ -2,6 +2,7 @@ package com.ledgerflow.workflow.delegate;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.jspecify.annotations.Nullable;
 
 import static com.ledgerflow.workflow.ExpenseApprovalProcess.DECISION_APPROVE;
 import static com.ledgerflow.workflow.ExpenseApprovalProcess.DECISION_REJECT;
@@ -69,17 +70,23 @@ abstract class RecordReviewDecisionListener implements TaskListener {
 		return rejected;
 	}
 
-	/** The assignee (Tasklist claims before completing), else the caller, else the task's candidate. */
+	/** The assignee or the caller, else the task's candidate. */
 	private String decidedBy(DelegateTask task) {
+		String user = assigneeOrCaller(task);
+		if (user != null) {
+			return user;
+		}
+		return managerTaskKey.equals(task.getTaskDefinitionKey()) ? String.valueOf(task.getVariable(VAR_MANAGER_USER_ID))
+				: "finance";
+	}
+
+	/** Who completes the task: its assignee (Tasklist claims before completing), else the authenticated caller. */
+	static @Nullable String assigneeOrCaller(DelegateTask task) {
 		if (task.getAssignee() != null) {
 			return task.getAssignee();
 		}
 		var caller = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-		if (caller != null && caller.getUserId() != null) {
-			return caller.getUserId();
-		}
-		return managerTaskKey.equals(task.getTaskDefinitionKey()) ? String.valueOf(task.getVariable(VAR_MANAGER_USER_ID))
-				: "finance";
+		return caller != null ? caller.getUserId() : null;
 	}
 
 }
