@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What an invoice still owes, read fresh in the caller's transaction: the one place the dunning side asks the
- * payments module for it ({@link PaymentService#balance}). An invoice that is not open (paid, voided, rejected, a
+ * payments module for it ({@link PaymentService#openBalance}). An invoice that is not open (paid, voided, rejected, a
  * draft) owes nothing here.
  */
 @Component
@@ -37,7 +37,7 @@ public class OpenBalances {
 		if (invoice.status() != InvoiceStatus.POSTED && invoice.status() != InvoiceStatus.SENT) {
 			return BigDecimal.ZERO.setScale(2);
 		}
-		return payments.balance(invoice.id()).openBalance();
+		return payments.openBalance(invoice);
 	}
 
 }

@@ -28,7 +28,7 @@ class InvoicePayments implements InvoiceSettlements, InvoiceHistorySource {
 		if (invoice.status() == InvoiceStatus.VOIDED) {
 			return BigDecimal.ZERO.setScale(2);
 		}
-		return payments.balance(invoice.id()).openBalance();
+		return payments.openBalance(invoice);
 	}
 
 	@Override

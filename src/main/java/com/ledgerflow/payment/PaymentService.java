@@ -135,8 +135,7 @@ public class PaymentService {
 	@Transactional(readOnly = true)
 	public InvoiceBalance balance(UUID invoiceId) {
 		Invoice invoice = invoices.get(invoiceId);
-		BigDecimal paid = scaled(payments.appliedTo(invoiceId));
-		return new InvoiceBalance(invoice, paid, invoice.total().subtract(paid).max(zero()));
+		return balanceOf(invoice, scaled(payments.appliedTo(invoiceId)));
 	}
 
 	/** The invoice's payments, oldest first. */
@@ -171,8 +170,7 @@ public class PaymentService {
 		}
 		return open.stream()
 			.map(invoice -> {
-				BigDecimal applied = scaled(paid.getOrDefault(invoice.id(), BigDecimal.ZERO));
-				return new InvoiceBalance(invoice, applied, invoice.total().subtract(applied).max(zero()));
+				return balanceOf(invoice, scaled(paid.getOrDefault(invoice.id(), BigDecimal.ZERO)));
 			})
 			.filter(balance -> !balance.paidInFull())
 			.sorted(Comparator.comparing((InvoiceBalance b) -> b.invoice().dueDate())
@@ -180,8 +178,14 @@ public class PaymentService {
 			.toList();
 	}
 
-	private BigDecimal openBalance(Invoice invoice) {
-		return invoice.total().subtract(scaled(payments.appliedTo(invoice.id()))).max(zero());
+	/** What an invoice already at hand still owes (its total less the payments applied, never below zero). */
+	@Transactional(readOnly = true)
+	public BigDecimal openBalance(Invoice invoice) {
+		return balanceOf(invoice, scaled(payments.appliedTo(invoice.id()))).openBalance();
+	}
+
+	private InvoiceBalance balanceOf(Invoice invoice, BigDecimal paid) {
+		return new InvoiceBalance(invoice, paid, invoice.total().subtract(paid).max(zero()));
 	}
 
 	private static void ensureAcceptsPayments(Invoice invoice) {

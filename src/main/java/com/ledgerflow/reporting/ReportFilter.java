@@ -23,10 +23,6 @@ public record ReportFilter(@Nullable LocalDate from, @Nullable LocalDate to, @Nu
 		}
 	}
 
-	public static ReportFilter all() {
-		return new ReportFilter(null, null, null, null, null);
-	}
-
 	/**
 	 * Reads {@code from} and {@code to} as a date ({@code 2026-11-05}) or an ISO month ({@code 2026-11}: from its
 	 * first, to its last day); anything else is a 400 naming the parameter.
