@@ -78,13 +78,11 @@ public class BudgetReport {
 				    from project p join client c on c.id = p.client_id
 				    where (p.budget_hours is not null or p.budget_amount is not null) %s
 				), work as (
-				    select te.project_id, sum(te.minutes) as minutes, sum(te.minutes * te.bill_rate) as value_x60,
-				           sum(te.minutes) filter (where te.work_date >= :paceStart and te.work_date <= :paceEnd)
-				               as pace_minutes,
-				           sum(te.minutes * te.bill_rate) filter (
-				               where te.work_date >= :paceStart and te.work_date <= :paceEnd) as pace_value_x60
-				    from time_entry te
-				    where te.status in ('APPROVED', 'INVOICED', 'WRITTEN_OFF') and te.work_date <= :asOf %s
+				    -- the pace weeks are whole pieces (Monday to Sunday), so a piece's first day tells if it counts
+				    select te.project_id, sum(te.minutes) as minutes, sum(te.bill_x60) as value_x60,
+				           sum(te.minutes) filter (where te.day >= :paceStart and te.day <= :paceEnd) as pace_minutes,
+				           sum(te.bill_x60) filter (where te.day >= :paceStart and te.day <= :paceEnd) as pace_value_x60
+				    from %s te
 				    group by te.project_id
 				), spent as (
 				    select e.project_id,
@@ -117,7 +115,8 @@ public class BudgetReport {
 				order by s.code
 				""".formatted(filter.projectConditions("p", params),
 				// aggregated whole and joined to the projects afterwards; narrowed first only with a project filter
-				filter.scopedToProjects() ? " and te.project_id in (select id from scope)" : "",
+				TimeFacts.between(null, asOf, "status in ('APPROVED', 'INVOICED', 'WRITTEN_OFF')"
+						+ (filter.scopedToProjects() ? " and project_id in (select id from scope)" : ""), "work", params),
 				filter.scopedToProjects() ? " and e.project_id in (select id from scope)" : "");
 		return jdbc.query(sql, params, (rs, n) -> {
 			BigDecimal budgetHours = rs.getBigDecimal("budget_hours");

@@ -52,7 +52,7 @@ public class ProfitabilityReport {
 		String scope = filter.projectConditions("p", params);
 		// the big tables are aggregated whole and joined to the projects afterwards; with a project filter they are
 		// first narrowed to those projects (index on project_id)
-		String timeScope = filter.scopedToProjects() ? " and te.project_id in (select id from scope)" : "";
+		String timeScope = filter.scopedToProjects() ? " and project_id in (select id from scope)" : "";
 		String expenseScope = filter.scopedToProjects() ? " and e.project_id in (select id from scope)" : "";
 		String sql = """
 				with scope as not materialized (
@@ -67,16 +67,14 @@ public class ProfitabilityReport {
 				), work as (
 				    select te.project_id,
 				           sum(te.minutes) as minutes,
-				           sum(te.minutes * te.cost_rate) as cost_x60,
-				           sum(te.minutes * te.bill_rate) filter (where te.status = 'WRITTEN_OFF') as written_off_x60
-				    from time_entry te
-				    where te.status in ('APPROVED', 'INVOICED', 'WRITTEN_OFF') %s %s
+				           sum(te.cost_x60) as cost_x60,
+				           sum(te.bill_x60) filter (where te.status = 'WRITTEN_OFF') as written_off_x60
+				    from %s te
 				    group by te.project_id
 				), unbilled_time as (
 				    -- approved and on no invoice, or claimed by a draft (few): never a join over everything invoiced
-				    select te.project_id, sum(te.minutes * te.bill_rate) as unbilled_x60
-				    from time_entry te
-				    where te.billable and te.status = 'APPROVED' %s %s
+				    select te.project_id, sum(te.bill_x60) as unbilled_x60
+				    from %s te
 				    group by te.project_id
 				    union all
 				    select te.project_id, sum(te.minutes * te.bill_rate)
@@ -128,8 +126,11 @@ public class ProfitabilityReport {
 				      is not null
 				order by s.code
 				""".formatted(scope, filter.dateConditions("i.issue_date", params),
-				timeScope, filter.dateConditions("te.work_date", params), timeScope,
-				filter.dateConditions("te.work_date", params), filter.dateConditions("te.work_date", params),
+				TimeFacts.between(filter.from(), filter.to(),
+						"status in ('APPROVED', 'INVOICED', 'WRITTEN_OFF')" + timeScope, "work", params),
+				TimeFacts.between(filter.from(), filter.to(), "billable and status = 'APPROVED'" + timeScope,
+						"unbilled", params),
+				filter.dateConditions("te.work_date", params),
 				expenseScope, filter.dateConditions("e.expense_date", params),
 				filter.dateConditions("e.expense_date", params), filter.dateConditions("m.completed_on", params));
 		return jdbc.query(sql, params, (rs, n) -> {

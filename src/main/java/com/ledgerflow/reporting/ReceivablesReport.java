@@ -122,7 +122,7 @@ public class ReceivablesReport {
 					Figures.cents(rs.getBigDecimal("current")), Figures.cents(rs.getBigDecimal("days_1_30")),
 					Figures.cents(rs.getBigDecimal("days_31_60")), Figures.cents(rs.getBigDecimal("days_61_90")),
 					Figures.cents(rs.getBigDecimal("over_90")), total, rs.getInt("invoices"), revenue, dso(total, revenue),
-					"/api/v1/invoices?clientId=" + clientId);
+					"/invoices?clientId=" + clientId);
 		});
 	}
 

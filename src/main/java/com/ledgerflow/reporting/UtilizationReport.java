@@ -24,12 +24,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Per person and ISO week: billable and non-billable hours logged (every entry but rejected ones, whatever its
- * approval state: utilization is about where the time went), available hours ({@code ledgerflow.reporting
- * .weekly-capacity-hours}, default 40), utilization % = billable / available × 100, non-billable % = non-billable /
- * available × 100. Weeks: those touching the range; without {@code from}, the 12 weeks up to the as-of day. Without a
- * client, project or manager filter every active person has a row per week (zero hours show who is idle); with one,
- * only people who logged time on those projects.
+ * Per person and ISO week: billable and non-billable hours logged in the whole week (every entry but rejected ones,
+ * whatever its approval state: utilization is about where the time went), available hours ({@code
+ * ledgerflow.reporting.weekly-capacity-hours}, default 40), utilization % = billable / available × 100, non-billable
+ * % = non-billable / available × 100. Weeks: every week touching the range, each counted whole, as its available
+ * hours are; without {@code from}, the 12 weeks up to the as-of day. Without a client, project or manager filter
+ * every active person has a row per week (zero hours show who is idle); with one, only people who logged time on
+ * those projects.
  */
 @Component
 public class UtilizationReport {
@@ -64,16 +65,17 @@ public class UtilizationReport {
 		LocalDate to = filter.asOf(LocalDate.now(clock.withZone(zone)));
 		LocalDate firstMonday = filter.from() != null ? monday(filter.from())
 				: monday(to).minusWeeks(DEFAULT_WEEKS - 1L);
-		LocalDate from = filter.from() != null ? filter.from() : firstMonday;
-		var params = new MapSqlParameterSource().addValue("from", from).addValue("to", to);
+		LocalDate lastSunday = to.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+		var params = new MapSqlParameterSource();
 		String sql = """
 				select te.person_id, te.iso_week,
 				       coalesce(sum(te.minutes) filter (where te.billable), 0) as billable,
 				       coalesce(sum(te.minutes) filter (where not te.billable), 0) as non_billable
-				from time_entry te join project p on p.id = te.project_id
-				where te.status <> 'REJECTED' and te.work_date >= :from and te.work_date <= :to %s
+				from %s te join project p on p.id = te.project_id
+				where true %s
 				group by te.person_id, te.iso_week
-				""".formatted(filter.projectConditions("p", params));
+				""".formatted(TimeFacts.between(firstMonday, lastSunday, "status <> 'REJECTED'", "logged", params),
+				filter.projectConditions("p", params));
 		Map<String, long[]> logged = new HashMap<>();
 		jdbc.query(sql, params, rs -> {
 			logged.put(rs.getString("person_id") + "/" + rs.getString("iso_week"),

@@ -144,7 +144,7 @@ class ReportsIntegrationTests extends ApiTestSupport {
 		assertMoney(rows.get(0), Map.of("current", "880.00", "days1To30", "0.00", "days31To60", "0.00", "days61To90",
 				"3300.00", "over90", "0.00", "total", "4180.00", "openInvoices", "2", "revenueLast90Days", "880.00",
 				"dso", "427.5"));
-		assertThat(rows.get(0).get("link").asText()).isEqualTo("/api/v1/invoices?clientId=" + firm.client);
+		assertThat(rows.get(0).get("link").asText()).isEqualTo("/invoices?clientId=" + firm.client);
 		assertMoney(report.get("totals").get(0), Map.of("total", "4180.00", "dso", "427.5"));
 		assertThat(report.get("asOf").asText()).isEqualTo("2026-11-30");
 

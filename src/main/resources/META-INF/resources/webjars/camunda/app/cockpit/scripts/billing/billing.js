@@ -112,7 +112,9 @@ function skeleton(node, range) {
         <h2>Projects</h2><div id="lf-table-profitability"></div>
         <h2>Budgets</h2><div id="lf-table-budget"></div>
         <h2>Receivables <small id="lf-dso"></small></h2><div id="lf-table-receivables"></div>
-        <h2>Revenue leakage</h2><div id="lf-table-leakage"></div>
+        <h2>Revenue leakage <small id="lf-leakage-count"></small></h2>
+        <div id="lf-table-leakage-totals"></div>
+        <div id="lf-table-leakage"></div>
       </div>
     </section>`;
 }
@@ -191,10 +193,20 @@ function render(Chart, data) {
       labels: months.map(r => r.month),
       datasets: series.map(([key, label], i) => ({
         label, data: months.map(r => r[key]), borderColor: COLORS.lines[i], backgroundColor: COLORS.lines[i],
-        spanGaps: true, tension: 0.2
-      }))
+        spanGaps: true, tension: 0.2, yAxisID: 'y'
+      })).concat([{
+        label: 'Reminders per paid invoice', data: months.map(r => r.remindersPerPaidInvoice), type: 'bar',
+        backgroundColor: 'rgba(127, 140, 141, 0.35)', yAxisID: 'reminders'
+      }])
     },
-    options: {responsive: true, maintainAspectRatio: false, animation: false, plugins: {legend: {position: 'bottom'}}}
+    options: {
+      responsive: true, maintainAspectRatio: false, animation: false, plugins: {legend: {position: 'bottom'}},
+      scales: {
+        y: {position: 'left', beginAtZero: true, title: {display: true, text: 'days / hours'}},
+        reminders: {position: 'right', beginAtZero: true, grid: {drawOnChartArea: false},
+          title: {display: true, text: 'reminders'}}
+      }
+    }
   }));
 
   const plan = row => `/projects/${row.projectId}/plan`;
@@ -231,8 +243,21 @@ function render(Chart, data) {
   ], receivables, 'Nobody owes anything.');
   document.getElementById('lf-dso').textContent = (data.receivables.totals || [])
     .map(t => `DSO ${t.currency}: ${number(t.dso)} days`).join(' · ');
-  document.getElementById('lf-table-leakage').innerHTML = table([
-    {title: 'What', value: r => r.kind.replace(/_/g, ' ').toLowerCase(), link: r => r.link},
+  const kind = r => r.kind.replace(/_/g, ' ').toLowerCase();
+  const leakage = data.leakage;
+  document.getElementById('lf-table-leakage-totals').innerHTML = table([
+    {title: 'What', value: kind},
+    {title: 'Cur.', value: r => r.currency},
+    {title: 'Rows', value: r => r.rows},
+    {title: 'Hours', value: r => r.hours, num: true},
+    {title: 'Amount', value: r => r.amount, num: true}
+  ], leakage.totals || [], 'No leakage found.');
+  const paging = leakage.paging || {rowCount: leakage.rows.length};
+  document.getElementById('lf-leakage-count').textContent = paging.rowCount > leakage.rows.length
+    ? `the first ${leakage.rows.length} of ${paging.rowCount} rows below; the CSV has them all`
+    : (paging.rowCount ? `${paging.rowCount} rows` : '');
+  document.getElementById('lf-table-leakage').innerHTML = leakage.rows.length ? table([
+    {title: 'What', value: kind, link: r => r.link},
     {title: 'Project', value: r => r.projectCode},
     {title: 'Who', value: r => r.personName || ''},
     {title: 'Date', value: r => r.date || ''},
@@ -240,7 +265,7 @@ function render(Chart, data) {
     {title: 'Hours', value: r => r.hours, num: true},
     {title: 'Amount', value: r => r.amount, num: true},
     {title: 'Detail', value: r => r.detail}
-  ], data.leakage.rows, 'No leakage found.');
+  ], leakage.rows, '') : '';
 }
 
 function message(node, text, kind) {
@@ -251,6 +276,7 @@ function message(node, text, kind) {
 }
 
 async function show(node, range) {
+  delete node.querySelector('#ledgerflow-billing').dataset.state;
   charts.forEach(chart => chart.destroy());
   charts = [];
   const query = new URLSearchParams(range).toString();
