@@ -5,9 +5,12 @@ import java.util.UUID;
 
 import com.ledgerflow.ApiTestSupport;
 import com.ledgerflow.IntegrationTest;
+import com.ledgerflow.TestBrowser;
+import com.ledgerflow.TestUsers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,6 +23,9 @@ class ProjectApiIntegrationTests extends ApiTestSupport {
 
 	@Autowired
 	ProjectPlanService plans;
+
+	@LocalServerPort
+	int port;
 
 	@Test
 	void proposesAProjectInEveryBillingModel() {
@@ -92,6 +98,25 @@ class ProjectApiIntegrationTests extends ApiTestSupport {
 				 "billingCycle": "MONTHLY", "managerId": "%s"}""".formatted(newClient(), code, newPerson()))
 			.expect(409);
 		assertThat(response.<String>read("$.detail")).isEqualTo("A project with this code already exists");
+	}
+
+	@Test
+	void managersSeeWhyAProjectIsOnHold() {
+		UUID id = newProject(newClient(), newPerson(), "TIME_AND_MATERIALS");
+		var running = get("/api/v1/projects/" + id).expect(200);
+		assertThat(running.<Boolean>read("$.onHold")).isFalse();
+		assertThat(running.entity().getBody()).doesNotContain("onHoldReason");
+
+		projects.putOnHold(id, "Final payment notice on invoice 2026-0042");
+
+		var held = get("/api/v1/projects/" + id).expect(200);
+		assertThat(held.<Boolean>read("$.onHold")).isTrue();
+		assertThat(held.<String>read("$.onHoldReason")).isEqualTo("Final payment notice on invoice 2026-0042");
+		TestUsers.ensure(staff);
+		TestBrowser manager = TestBrowser.loggedIn(port, TestUsers.MANAGER);
+		assertThat(manager.get("/projects").body()).contains("on hold", "Final payment notice on invoice 2026-0042");
+		assertThat(manager.get("/projects/" + id + "/plan").body()).contains("id=\"on-hold\"",
+				"Final payment notice on invoice 2026-0042");
 	}
 
 	@Test
