@@ -7,10 +7,15 @@ import com.ledgerflow.ApiTestSupport;
 import com.ledgerflow.IntegrationTest;
 import com.ledgerflow.TestBrowser;
 import com.ledgerflow.TestUsers;
+import com.ledgerflow.people.PersonService;
+import com.ledgerflow.shared.InvalidField;
+import com.ledgerflow.shared.NotFound;
+import com.ledgerflow.shared.StateConflict;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,6 +28,15 @@ class ProjectApiIntegrationTests extends ApiTestSupport {
 
 	@Autowired
 	ProjectPlanService plans;
+
+	@Autowired
+	ProjectTeam team;
+
+	@Autowired
+	PersonService people;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@LocalServerPort
 	int port;
@@ -117,6 +131,22 @@ class ProjectApiIntegrationTests extends ApiTestSupport {
 		assertThat(manager.get("/projects").body()).contains("on hold", "Final payment notice on invoice 2026-0042");
 		assertThat(manager.get("/projects/" + id + "/plan").body()).contains("id=\"on-hold\"",
 				"Final payment notice on invoice 2026-0042");
+	}
+
+	@Test
+	void bookingNeedsAKnownOpenProjectAndSomeoneOnItsTeam() {
+		UUID manager = newPerson();
+		UUID id = newProject(newClient(), manager, "TIME_AND_MATERIALS");
+		Project project = team.bookable(id, "time");
+		team.checkBooker(project, people.get(manager));
+
+		assertThatThrownBy(() -> team.checkBooker(project, people.get(newPerson()))).isInstanceOf(InvalidField.class)
+			.hasMessageContaining("is not on the team of project " + project.code());
+		assertThatThrownBy(() -> team.bookable(UUID.randomUUID(), "time")).isInstanceOfSatisfying(NotFound.class,
+				notFound -> assertThat(notFound.field()).isEqualTo("projectId"));
+		jdbc.update("update project set status = 'CLOSED' where id = ?", id);
+		assertThatThrownBy(() -> team.bookable(id, "expense")).isInstanceOf(StateConflict.class)
+			.hasMessage("Project " + project.code() + " is CLOSED; no expense can be booked on it");
 	}
 
 	@Test
