@@ -1,13 +1,8 @@
 package com.ledgerflow.accounting;
 
-import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Purchases (expenses paid) entered directly in the accounting system, their lines mapped to Ledgerflow's projects
@@ -16,55 +11,23 @@ import org.springframework.transaction.annotation.Transactional;
  * the sync page.
  */
 @Service
-public class ReceivedPurchases {
-
-	private final AccountingSystem accounting;
-
-	private final ExternalLinkRepository links;
-
-	private final UnmatchedChanges unmatched;
+public class ReceivedPurchases extends ReceivedRecords<ExternalPurchase, ReceivedPurchase> {
 
 	ReceivedPurchases(AccountingSystem accounting, ExternalLinkRepository links, UnmatchedChanges unmatched) {
-		this.accounting = accounting;
-		this.links = links;
-		this.unmatched = unmatched;
+		super(accounting, links, unmatched, AccountingChange.PURCHASE, AccountingSync.EXPENSE);
 	}
 
-	/**
-	 * The purchase with the project each of its lines on a job maps to; empty when it is gone (deleted) or when
-	 * Ledgerflow pushed it itself. Technical failures of the accounting system throw (the caller retries).
-	 */
-	@Transactional(readOnly = true)
-	public Optional<ReceivedPurchase> read(String externalId) {
-		if (!linked(AccountingSync.EXPENSE, externalId).isEmpty()) {
-			return Optional.empty();
-		}
-		return accounting.readPurchase(new ExternalRef(externalId))
-			.map(purchase -> new ReceivedPurchase(purchase, purchase.lines()
-				.stream()
-				.map(line -> new ReceivedPurchase.Line(line, projectOf(line.customerOrJob())))
-				.toList()));
+	@Override
+	Optional<ExternalPurchase> fetch(AccountingSystem accounting, ExternalRef id) {
+		return accounting.readPurchase(id);
 	}
 
-	/** Lists the purchase on the sync page as not taken over, for {@code reason}; the latest reason wins. */
-	@Transactional
-	public void unmatched(String externalId, String reason) {
-		unmatched.record(AccountingChange.PURCHASE, externalId, reason);
-	}
-
-	/** The purchase was taken over (or needs nothing more): no longer listed as not taken over. */
-	@Transactional
-	public void matched(String externalId) {
-		unmatched.clear(AccountingChange.PURCHASE, externalId);
-	}
-
-	private @Nullable UUID projectOf(ExternalRef job) {
-		List<ExternalLink> found = linked(AccountingSync.PROJECT, job.value());
-		return found.size() == 1 ? found.get(0).localId() : null;
-	}
-
-	private List<ExternalLink> linked(String entityType, String externalId) {
-		return links.findBySystemAndEntityTypeAndExternalId(accounting.name(), entityType, externalId);
+	@Override
+	ReceivedPurchase mapped(ExternalPurchase purchase) {
+		return new ReceivedPurchase(purchase, purchase.lines()
+			.stream()
+			.map(line -> new ReceivedPurchase.Line(line, localId(AccountingSync.PROJECT, line.customerOrJob())))
+			.toList());
 	}
 
 }

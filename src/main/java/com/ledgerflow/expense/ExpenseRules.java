@@ -15,8 +15,6 @@ import com.ledgerflow.project.Project;
 import com.ledgerflow.project.ProjectService;
 import com.ledgerflow.project.ProjectTeam;
 import com.ledgerflow.shared.InvalidField;
-import com.ledgerflow.shared.NotFound;
-import com.ledgerflow.shared.StateConflict;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -61,11 +59,8 @@ class ExpenseRules {
 
 	Expense.Spent resolve(ExpenseDetails details) {
 		Person person = people.referencedBy("personId", details.personId());
-		Project project = bookable(details);
-		if (!team.isOnTeam(project.id(), person.id())) {
-			throw new InvalidField("personId",
-					person.name() + " is not on the team of project " + project.code() + "; add them to it first");
-		}
+		Project project = team.bookable(details.projectId(), "expense");
+		team.checkBooker(project, person);
 		if (details.date().isAfter(LocalDate.now(clock.withZone(zone)))) {
 			throw new InvalidField("date", details.date() + " is in the future; expenses are booked once paid");
 		}
@@ -142,20 +137,6 @@ class ExpenseRules {
 					+ projectCurrency);
 		}
 		return given;
-	}
-
-	private Project bookable(ExpenseDetails details) {
-		Project project;
-		try {
-			project = projects.get(details.projectId());
-		}
-		catch (NotFound ex) {
-			throw new NotFound("project", details.projectId(), "projectId");
-		}
-		if (!project.acceptsBookings()) {
-			throw new StateConflict("Project " + project.code() + " is CLOSED; no expense can be booked on it");
-		}
-		return project;
 	}
 
 }

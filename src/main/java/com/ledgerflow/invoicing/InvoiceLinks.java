@@ -13,6 +13,9 @@ public class InvoiceLinks {
 	/** The client-facing page: no login, reachable only through its unguessable token. */
 	public static final String PUBLIC_PAGE = "/invoices/view/{token}";
 
+	/** The PDF the client was sent, from the client-facing page: no login either. */
+	public static final String PUBLIC_PDF = PUBLIC_PAGE + "/pdf";
+
 	private final URI baseUrl;
 
 	InvoiceLinks(@Value("${ledgerflow.base-url}") URI baseUrl) {

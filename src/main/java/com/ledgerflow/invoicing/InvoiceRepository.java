@@ -1,6 +1,7 @@
 package com.ledgerflow.invoicing;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,5 +34,18 @@ interface InvoiceRepository extends JpaRepository<Invoice, UUID> {
 			order by i.periodEnd desc, i.createdAt desc""")
 	List<Invoice> search(@Nullable UUID clientId, @Nullable UUID projectId, @Nullable InvoiceStatus status,
 			LocalDate periodFrom, LocalDate periodTo);
+
+	/** The numbers of those of the invoices that have one, in one query (no invoice or line is loaded). */
+	@Query("select i.id as id, i.number as number from Invoice i where i.id in ?1 and i.number is not null")
+	List<Numbered> findNumbersByIdIn(Collection<UUID> ids);
+
+	/** An invoice's id with its number. */
+	interface Numbered {
+
+		UUID getId();
+
+		String getNumber();
+
+	}
 
 }

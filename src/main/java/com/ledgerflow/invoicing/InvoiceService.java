@@ -5,9 +5,12 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import com.ledgerflow.project.ProjectService;
 import com.ledgerflow.shared.InvalidField;
@@ -90,6 +93,17 @@ public class InvoiceService {
 	@Transactional(readOnly = true)
 	public Optional<Invoice> issuedWithToken(String publicToken) {
 		return invoices.findWithLinesByPublicToken(publicToken).filter(Invoice::isIssued);
+	}
+
+	/** The numbers of the invoices, by id, read in one query; a draft (no number yet) or an unknown id is left out. */
+	@Transactional(readOnly = true)
+	public Map<UUID, String> numbers(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return invoices.findNumbersByIdIn(ids)
+			.stream()
+			.collect(Collectors.toMap(InvoiceRepository.Numbered::getId, InvoiceRepository.Numbered::getNumber));
 	}
 
 	/** Invoices matching every filter given (null: any); the period filter keeps invoices overlapping it. */

@@ -6,7 +6,8 @@
  */
 @NullMarked
 @ApplicationModule(
-		allowedDependencies = { "client", "people", "project", "timetracking", "expense", "accounting", "mail", "shared" })
+		allowedDependencies = { "client", "people", "project", "timetracking", "expense", "accounting", "mail", "security",
+				"shared" })
 package com.ledgerflow.invoicing;
 
 import org.jspecify.annotations.NullMarked;

@@ -230,6 +230,7 @@ public class Project extends AbstractAggregateRoot<Project> {
 		return onHold;
 	}
 
+	/** Why it is on hold, for its manager (e.g. the final payment notice that put it there); {@code null} if not. */
 	public @Nullable String onHoldReason() {
 		return onHoldReason;
 	}

@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import com.ledgerflow.people.Person;
 import com.ledgerflow.people.PersonService;
+import com.ledgerflow.shared.InvalidField;
+import com.ledgerflow.shared.NotFound;
+import com.ledgerflow.shared.StateConflict;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,6 +36,34 @@ public class ProjectTeam {
 	@Transactional(readOnly = true)
 	public boolean isOnTeam(UUID projectId, UUID personId) {
 		return members.isOnTeam(projectId, personId);
+	}
+
+	/**
+	 * The project, if {@code what} (time, an expense) may be booked on it: a known project ({@link NotFound} naming
+	 * {@code projectId}) that is not CLOSED ({@link StateConflict}).
+	 */
+	@Transactional(readOnly = true)
+	public Project bookable(UUID projectId, String what) {
+		Project project;
+		try {
+			project = projects.get(projectId);
+		}
+		catch (NotFound ex) {
+			throw new NotFound("project", projectId, "projectId");
+		}
+		if (!project.acceptsBookings()) {
+			throw new StateConflict("Project " + project.code() + " is CLOSED; no " + what + " can be booked on it");
+		}
+		return project;
+	}
+
+	/** Refuses a booking by someone not on the project's team ({@link InvalidField} naming {@code personId}). */
+	@Transactional(readOnly = true)
+	public void checkBooker(Project project, Person person) {
+		if (!members.isOnTeam(project.id(), person.id())) {
+			throw new InvalidField("personId",
+					person.name() + " is not on the team of project " + project.code() + "; add them to it first");
+		}
 	}
 
 	/** Adds the person to the team; adding someone already on it changes nothing. */

@@ -2,6 +2,7 @@ package com.ledgerflow.security;
 
 import java.util.LinkedHashMap;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -31,8 +32,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * A third chain lets Intuit POST to {@code /webhooks/**} without login, session or CSRF (the receiver checks the
  * {@code intuit-signature} HMAC). Connecting QuickBooks ({@code /accounting/qbo/**}) and the accounting sync page
  * ({@code /accounting/sync/**}) are for finance and administrators; the invoice pages ({@code /invoices/**}) for
- * managers, finance and administrators, except the client-facing invoice page and its PDF
- * ({@code /invoices/view/{token}}, {@code …/pdf}), which need no login.
+ * managers, finance and administrators. The pages modules declare as {@link PublicPages} (invoicing: the
+ * client-facing invoice page and its PDF) need no login.
  * Anonymous: the login page, static assets, health, the OpenAPI document and Swagger UI (API shape is public, every
  * API call still needs credentials).
  */
@@ -45,13 +46,17 @@ class SecurityConfiguration {
 	static final String[] MASTER_DATA_EDITORS = { StaffAuthenticationProvider.GROUP_AUTHORITY_PREFIX + StaffGroups.MANAGERS,
 			StaffAuthenticationProvider.GROUP_AUTHORITY_PREFIX + StaffGroups.ADMINS };
 
-	/** Authorities that may start a billing run: managers and finance. */
-	static final String[] BILLING_RUNNERS = { StaffAuthenticationProvider.GROUP_AUTHORITY_PREFIX + StaffGroups.MANAGERS,
+	/**
+	 * Authorities that may draft, review and change invoices and start the billing runs that draft them: POST and PUT
+	 * {@code /api/v1/invoices/**} (voiding and payments are {@link #ACCOUNTING_ADMINS}'), POST
+	 * {@code /api/v1/billing-runs} and the invoice pages. Managers, finance and administrators.
+	 */
+	static final String[] INVOICE_EDITORS = { StaffAuthenticationProvider.GROUP_AUTHORITY_PREFIX + StaffGroups.MANAGERS,
 			StaffAuthenticationProvider.GROUP_AUTHORITY_PREFIX + StaffGroups.FINANCE,
 			StaffAuthenticationProvider.GROUP_AUTHORITY_PREFIX + StaffGroups.ADMINS };
 
 	/** Authorities that may read the reports (they show money): managers, finance and administrators. */
-	static final String[] REPORT_READERS = BILLING_RUNNERS;
+	static final String[] REPORT_READERS = INVOICE_EDITORS;
 
 	/** The reports: read with HTTP Basic, or with the login session of the pages and the Camunda webapps. */
 	static final String REPORTS = "/api/v1/reports/**";
@@ -62,9 +67,6 @@ class SecurityConfiguration {
 
 	/** Intuit's webhook deliveries: no login, no session, no CSRF; the receiver verifies the HMAC signature itself. */
 	static final String WEBHOOKS = "/webhooks/**";
-
-	/** The client-facing invoice page (invoicing's {@code InvoiceLinks.PUBLIC_PAGE}): no login. */
-	static final String PUBLIC_INVOICE_PAGE = "/invoices/view/*";
 
 	/** What Camunda's webapps POST to log out; ends the Spring session too. */
 	static final String CAMUNDA_LOGOUT = "/camunda/api/admin/auth/user/*/logout";
@@ -120,7 +122,7 @@ class SecurityConfiguration {
 				.hasAnyAuthority(ACCOUNTING_ADMINS)
 				.requestMatchers(path(HttpMethod.POST, "/api/v1/billing-runs"),
 						path(HttpMethod.POST, "/api/v1/invoices/**"), path(HttpMethod.PUT, "/api/v1/invoices/**"))
-				.hasAnyAuthority(BILLING_RUNNERS)
+				.hasAnyAuthority(INVOICE_EDITORS)
 				.requestMatchers(path("/api/v1/time-entries/**"), path("/api/v1/timesheets/**"),
 						path("/api/v1/timers/**"), path("/api/v1/time-imports/**"), path("/api/v1/expenses/**"))
 				.authenticated()
@@ -138,7 +140,11 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain webSecurity(HttpSecurity http, ObjectProvider<PublicPages> publicPages) throws Exception {
+		RequestMatcher[] anyonesPages = publicPages.orderedStream()
+			.flatMap(pages -> pages.patterns().stream())
+			.map(pattern -> path(HttpMethod.GET, pattern))
+			.toArray(RequestMatcher[]::new);
 		return http
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(path(LOGIN_PAGE), path("/error"), path("/favicon.ico"), path("/css/**"), path("/js/**"),
@@ -147,12 +153,10 @@ class SecurityConfiguration {
 				.requestMatchers(path("/v3/api-docs"), path("/v3/api-docs/**"), path("/swagger-ui.html"),
 						path("/swagger-ui/**"))
 				.permitAll()
-				// the client-facing invoice page and its PDF: the unguessable token in the path is the access
-				.requestMatchers(path(HttpMethod.GET, PUBLIC_INVOICE_PAGE),
-						path(HttpMethod.GET, PUBLIC_INVOICE_PAGE + "/pdf"))
+				.requestMatchers(anyonesPages)
 				.permitAll()
 				.requestMatchers(path("/invoices"), path("/invoices/**"))
-				.hasAnyAuthority(BILLING_RUNNERS)
+				.hasAnyAuthority(INVOICE_EDITORS)
 				.requestMatchers(path(HttpMethod.POST, "/projects/**"))
 				.hasAnyAuthority(MASTER_DATA_EDITORS)
 				.requestMatchers(path("/accounting/qbo"), path("/accounting/qbo/**"), path("/accounting/sync"),

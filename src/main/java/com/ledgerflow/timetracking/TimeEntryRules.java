@@ -13,11 +13,9 @@ import com.ledgerflow.people.PersonService;
 import com.ledgerflow.project.BillingModel;
 import com.ledgerflow.project.Project;
 import com.ledgerflow.project.ProjectPlanService;
-import com.ledgerflow.project.ProjectService;
 import com.ledgerflow.project.ProjectTask;
 import com.ledgerflow.project.ProjectTeam;
 import com.ledgerflow.shared.InvalidField;
-import com.ledgerflow.shared.NotFound;
 import com.ledgerflow.shared.StateConflict;
 import org.jspecify.annotations.Nullable;
 
@@ -34,8 +32,6 @@ class TimeEntryRules {
 
 	static final int MINUTES_PER_DAY = 24 * 60;
 
-	private final ProjectService projects;
-
 	private final ProjectPlanService plans;
 
 	private final ProjectTeam team;
@@ -48,9 +44,8 @@ class TimeEntryRules {
 
 	private final ZoneId zone;
 
-	TimeEntryRules(ProjectService projects, ProjectPlanService plans, ProjectTeam team, PersonService people,
-			TimeEntryRepository entries, Clock clock, @Value("${ledgerflow.company.time-zone}") ZoneId zone) {
-		this.projects = projects;
+	TimeEntryRules(ProjectPlanService plans, ProjectTeam team, PersonService people, TimeEntryRepository entries,
+			Clock clock, @Value("${ledgerflow.company.time-zone}") ZoneId zone) {
 		this.plans = plans;
 		this.team = team;
 		this.people = people;
@@ -66,12 +61,9 @@ class TimeEntryRules {
 	/** Checks the entry on its own and against the project; returns it resolved (minutes, billable). */
 	TimeEntry.Worked resolve(TimeEntryDetails details) {
 		Person person = people.referencedBy("personId", details.personId());
-		Project project = bookable(details.projectId());
+		Project project = team.bookable(details.projectId(), "time");
 		ProjectTask task = details.taskId() == null ? null : taskOf(project, details.taskId());
-		if (!team.isOnTeam(project.id(), person.id())) {
-			throw new InvalidField("personId",
-					person.name() + " is not on the team of project " + project.code() + "; add them to it first");
-		}
+		team.checkBooker(project, person);
 		if (details.date().isAfter(today())) {
 			throw new InvalidField("date", details.date() + " is in the future; time is booked once it is worked");
 		}
@@ -104,20 +96,6 @@ class TimeEntryRules {
 			throw new InvalidField("minutes", "would make " + hours(total) + " h on " + worked.date()
 					+ " for this person; a day has at most 24 h");
 		}
-	}
-
-	Project bookable(UUID projectId) {
-		Project project;
-		try {
-			project = projects.get(projectId);
-		}
-		catch (NotFound ex) {
-			throw new NotFound("project", projectId, "projectId");
-		}
-		if (!project.acceptsBookings()) {
-			throw new StateConflict("Project " + project.code() + " is CLOSED; no time can be booked on it");
-		}
-		return project;
 	}
 
 	private ProjectTask taskOf(Project project, UUID taskId) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.ledgerflow.ApiTestSupport;
@@ -83,6 +84,20 @@ class InvoiceApiIntegrationTests extends ApiTestSupport {
 
 		String number = invoices.approve(id);
 		assertThat((String) get("/api/v1/invoices/" + id).read("$.number")).isEqualTo(number);
+	}
+
+	@Test
+	void readsTheNumbersOfManyInvoicesAtOnceLeavingDraftsOut() {
+		UUID person = newPerson();
+		UUID project = newProject(newClient(), person, "TIME_AND_MATERIALS");
+		approvedTime(project, person, "2026-05-11", 60, "100.00");
+		approvedTime(project, person, "2026-06-08", 60, "100.00");
+		UUID may = post("/api/v1/invoices/drafts", period(project, "2026-05-01", "2026-05-31")).expect(201).id();
+		UUID june = post("/api/v1/invoices/drafts", period(project, "2026-06-01", "2026-06-30")).expect(201).id();
+		String number = invoices.approve(may);
+
+		assertThat(invoices.numbers(List.of(may, june, UUID.randomUUID()))).containsExactly(Map.entry(may, number));
+		assertThat(invoices.numbers(List.of())).isEmpty();
 	}
 
 	@Test

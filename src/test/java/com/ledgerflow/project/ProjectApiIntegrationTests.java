@@ -5,9 +5,17 @@ import java.util.UUID;
 
 import com.ledgerflow.ApiTestSupport;
 import com.ledgerflow.IntegrationTest;
+import com.ledgerflow.TestBrowser;
+import com.ledgerflow.TestUsers;
+import com.ledgerflow.people.PersonService;
+import com.ledgerflow.shared.InvalidField;
+import com.ledgerflow.shared.NotFound;
+import com.ledgerflow.shared.StateConflict;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,6 +28,18 @@ class ProjectApiIntegrationTests extends ApiTestSupport {
 
 	@Autowired
 	ProjectPlanService plans;
+
+	@Autowired
+	ProjectTeam team;
+
+	@Autowired
+	PersonService people;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@LocalServerPort
+	int port;
 
 	@Test
 	void proposesAProjectInEveryBillingModel() {
@@ -92,6 +112,41 @@ class ProjectApiIntegrationTests extends ApiTestSupport {
 				 "billingCycle": "MONTHLY", "managerId": "%s"}""".formatted(newClient(), code, newPerson()))
 			.expect(409);
 		assertThat(response.<String>read("$.detail")).isEqualTo("A project with this code already exists");
+	}
+
+	@Test
+	void managersSeeWhyAProjectIsOnHold() {
+		UUID id = newProject(newClient(), newPerson(), "TIME_AND_MATERIALS");
+		var running = get("/api/v1/projects/" + id).expect(200);
+		assertThat(running.<Boolean>read("$.onHold")).isFalse();
+		assertThat(running.entity().getBody()).doesNotContain("onHoldReason");
+
+		projects.putOnHold(id, "Final payment notice on invoice 2026-0042");
+
+		var held = get("/api/v1/projects/" + id).expect(200);
+		assertThat(held.<Boolean>read("$.onHold")).isTrue();
+		assertThat(held.<String>read("$.onHoldReason")).isEqualTo("Final payment notice on invoice 2026-0042");
+		TestUsers.ensure(staff);
+		TestBrowser manager = TestBrowser.loggedIn(port, TestUsers.MANAGER);
+		assertThat(manager.get("/projects").body()).contains("on hold", "Final payment notice on invoice 2026-0042");
+		assertThat(manager.get("/projects/" + id + "/plan").body()).contains("id=\"on-hold\"",
+				"Final payment notice on invoice 2026-0042");
+	}
+
+	@Test
+	void bookingNeedsAKnownOpenProjectAndSomeoneOnItsTeam() {
+		UUID manager = newPerson();
+		UUID id = newProject(newClient(), manager, "TIME_AND_MATERIALS");
+		Project project = team.bookable(id, "time");
+		team.checkBooker(project, people.get(manager));
+
+		assertThatThrownBy(() -> team.checkBooker(project, people.get(newPerson()))).isInstanceOf(InvalidField.class)
+			.hasMessageContaining("is not on the team of project " + project.code());
+		assertThatThrownBy(() -> team.bookable(UUID.randomUUID(), "time")).isInstanceOfSatisfying(NotFound.class,
+				notFound -> assertThat(notFound.field()).isEqualTo("projectId"));
+		jdbc.update("update project set status = 'CLOSED' where id = ?", id);
+		assertThatThrownBy(() -> team.bookable(id, "expense")).isInstanceOf(StateConflict.class)
+			.hasMessage("Project " + project.code() + " is CLOSED; no expense can be booked on it");
 	}
 
 	@Test

@@ -73,7 +73,7 @@ class PublicInvoicePages {
 		return "invoicing/public-invoice";
 	}
 
-	@GetMapping(InvoiceLinks.PUBLIC_PAGE + "/pdf")
+	@GetMapping(InvoiceLinks.PUBLIC_PDF)
 	ResponseEntity<byte[]> pdf(@PathVariable String token) {
 		return invoices.issuedWithToken(token)
 			.flatMap(invoice -> documents.stored(invoice.id()).map(pdf -> download(invoice, pdf)))

@@ -73,9 +73,9 @@ class PaymentsView {
 	@Transactional(readOnly = true)
 	List<PaymentRow> recentPayments(ZoneId zone) {
 		Map<UUID, String> names = clientNames();
-		Map<UUID, String> numbers = new HashMap<>();
-		return payments.recent(RECENT).stream().map(p -> new PaymentRow(p.id(), p.date(),
-				numbers.computeIfAbsent(p.invoiceId(), id -> String.valueOf(invoices.get(id).number())),
+		List<Payment> recent = payments.recent(RECENT);
+		Map<UUID, String> numbers = invoices.numbers(recent.stream().map(Payment::invoiceId).distinct().toList());
+		return recent.stream().map(p -> new PaymentRow(p.id(), p.date(), numbers.getOrDefault(p.invoiceId(), "?"),
 				names.getOrDefault(p.clientId(), "?"), money(p.amount(), p.currency()),
 				p.creditAmount().signum() > 0 ? money(p.creditAmount(), p.currency()) : null, label(p),
 				p.reference() == null ? "" : p.reference(), p.origin().name(), p.recordedAt().atZone(zone), p.recordedBy()))

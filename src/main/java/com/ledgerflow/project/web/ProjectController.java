@@ -38,15 +38,17 @@ class ProjectController {
 		this.projects = projects;
 	}
 
+	/** A project; {@code onHoldReason} says why it is on hold (e.g. a final payment notice), absent when it is not. */
 	record ProjectView(UUID id, UUID clientId, String code, String name, BillingModel billingModel,
 			BillingCycle billingCycle, @Nullable BigDecimal budgetHours, @Nullable BigDecimal budgetAmount,
 			@Nullable BigDecimal retainerAmount, BigDecimal expenseMarkupPercent, TimeRounding timeRounding,
-			TimeGrouping timeGrouping, ProjectStatus status, UUID managerId, long version) {
+			TimeGrouping timeGrouping, ProjectStatus status, boolean onHold, @Nullable String onHoldReason,
+			UUID managerId, long version) {
 
 		static ProjectView of(Project p) {
 			return new ProjectView(p.id(), p.clientId(), p.code(), p.name(), p.billingModel(), p.billingCycle(),
-					p.budgetHours(), p.budgetAmount(), p.retainerAmount(), p.expenseMarkupPercent(), p.timeRounding(), p.timeGrouping(), p.status(),
-					p.managerId(), p.version());
+					p.budgetHours(), p.budgetAmount(), p.retainerAmount(), p.expenseMarkupPercent(), p.timeRounding(),
+					p.timeGrouping(), p.status(), p.onHold(), p.onHoldReason(), p.managerId(), p.version());
 		}
 
 	}
