@@ -139,17 +139,12 @@ public class DunningService {
 			.append(invoice.currency()).append(", due ").append(invoice.dueDate()).append(", open balance ")
 			.append(balances.of(invoice)).append('\n');
 		records.reminders(invoiceId).forEach(reminder -> text.append(reminder.sentOn()).append(": ")
-			.append(reminder.action()).append(' ').append(reminder.step()).append(" (").append(reminder.template())
-			.append(") to ")
-			.append(reminder.recipients().isEmpty() ? "nobody (no billing e-mail)" : reminder.recipients())
-			.append(", open ").append(reminder.openBalance()).append('\n'));
+			.append(reminder.action()).append(' ').append(reminder.summary()).append('\n'));
 		payments.of(invoiceId).forEach(payment -> text.append(payment.date()).append(": PAYMENT ")
 			.append(payment.amount()).append(' ').append(payment.currency()).append(" (").append(payment.method())
 			.append(", ").append(payment.origin()).append(")\n"));
 		records.followUps(invoiceId).forEach(followUp -> text.append(LocalDate.ofInstant(followUp.decidedAt(), zone))
-			.append(": ").append(followUp.outcome()).append(" by ").append(followUp.decidedBy())
-			.append(followUp.promisedBy() == null ? "" : ", pay by " + followUp.promisedBy())
-			.append(followUp.note() == null ? "" : ": " + followUp.note()).append('\n'));
+			.append(": ").append(followUp.summary()).append('\n'));
 		return text.toString().strip();
 	}
 

@@ -11,4 +11,14 @@ import java.util.UUID;
  */
 public record SentReminder(UUID invoiceId, String step, DunningAction action, String template, LocalDate sentOn,
 		Instant sentAt, String recipients, BigDecimal openBalance, String currency) {
+
+	/**
+	 * The reminder in a line a person reads, for the invoice page's history and the follow-up task's:
+	 * {@code OVERDUE_7 (overdue-reminder) sent to ap@client.test, open balance 326.63 USD}.
+	 */
+	public String summary() {
+		return step + " (" + template + ") sent to " + (recipients.isEmpty() ? "nobody: no billing e-mail" : recipients)
+				+ ", open balance " + openBalance.toPlainString() + " " + currency;
+	}
+
 }

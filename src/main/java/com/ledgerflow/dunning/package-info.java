@@ -8,7 +8,7 @@
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = { "invoicing", "payment", "accounting", "client", "project", "mail",
-		"shared" })
+		"security", "shared" })
 package com.ledgerflow.dunning;
 
 import org.jspecify.annotations.NullMarked;

@@ -9,7 +9,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
@@ -47,6 +47,19 @@ public class ProcessPerformanceReport {
 	static final List<String> REVIEW_TASKS = List.of("Task_ReviewInvoice", "Task_ReviewInvoiceAsFinance",
 			"Task_ApproveTimesheet", "Task_ApproveExpense", "Task_ApproveExpenseAsFinance");
 
+	/**
+	 * The {@code invoice-to-cash} instance of invoice {@code i} and the moment it was sent ({@code sent.at}): the last
+	 * end of {@code Task_EmailInvoice} or {@code Task_RecordInvoiceSent}. Invoices not sent yet drop out.
+	 */
+	private static final String JOIN_SENT = """
+			join act_hi_procinst pi on pi.business_key_ = 'invoice:' || i.id and pi.proc_def_key_ = 'invoice-to-cash'
+			join lateral (
+			    select max(a.end_time_) as at from act_hi_actinst a
+			    where a.proc_inst_id_ = pi.id_ and a.act_id_ in ('Task_EmailInvoice', 'Task_RecordInvoiceSent')
+			      and a.end_time_ is not null
+			) sent on sent.at is not null
+			""";
+
 	/** A row; none is {@code null} in the JSON too, so every row has every column (as in the CSV). */
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	public record Row(String month, int invoicesSent, @Nullable BigDecimal periodEndToSentDays,
@@ -55,6 +68,31 @@ public class ProcessPerformanceReport {
 			@Nullable BigDecimal approveExpenseHours, @Nullable BigDecimal approveExpenseFinanceHours,
 			int timesheetsApproved, @Nullable BigDecimal timesheetApprovalLeadHours, int invoicesPaid,
 			@Nullable BigDecimal remindersPerPaidInvoice) {
+	}
+
+	/** A month's invoices sent, and their average days from period end to sent. */
+	private record Sent(int count, @Nullable BigDecimal days) {
+
+		static final Sent NONE = new Sent(0, null);
+
+	}
+
+	/** A month's invoices paid: how many, their average days from sent to paid and reminders each. */
+	private record Paid(int count, @Nullable BigDecimal days, @Nullable BigDecimal reminders) {
+
+		static final Paid NONE = new Paid(0, null, null);
+
+	}
+
+	/** A month's approved timesheets and their average hours from submission to approval. */
+	private record Approved(int count, @Nullable BigDecimal hours) {
+
+		static final Approved NONE = new Approved(0, null);
+
+	}
+
+	/** A review task's average hours from creation to completion, for tasks completed in a month. */
+	private record TaskHours(String month, String task, BigDecimal hours) {
 	}
 
 	private final NamedParameterJdbcTemplate jdbc;
@@ -83,65 +121,70 @@ public class ProcessPerformanceReport {
 			.addValue("startInstant", java.sql.Timestamp.from(first.atDay(1).atStartOfDay(zone).toInstant()))
 			.addValue("endInstant", java.sql.Timestamp.from(last.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()))
 			.addValue("reviewTasks", REVIEW_TASKS);
-		Map<String, Object[]> months = new TreeMap<>();
-		for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
-			months.put(month.toString(), new Object[13]);
+		Map<String, Sent> sent = sent(filter, params);
+		Map<String, Paid> paid = paid(filter, params);
+		Map<String, Map<String, BigDecimal>> reviewHours = reviewHours(params);
+		Map<String, Approved> approved = approved(params);
+		List<Row> rows = new ArrayList<>();
+		for (YearMonth yearMonth = first; !yearMonth.isAfter(last); yearMonth = yearMonth.plusMonths(1)) {
+			String month = yearMonth.toString();
+			Sent s = sent.getOrDefault(month, Sent.NONE);
+			Paid p = paid.getOrDefault(month, Paid.NONE);
+			Map<String, BigDecimal> hours = reviewHours.getOrDefault(month, Map.of());
+			Approved a = approved.getOrDefault(month, Approved.NONE);
+			rows.add(new Row(month, s.count(), s.days(), p.days(), hours.get(REVIEW_TASKS.get(0)),
+					hours.get(REVIEW_TASKS.get(1)), hours.get(REVIEW_TASKS.get(2)), hours.get(REVIEW_TASKS.get(3)),
+					hours.get(REVIEW_TASKS.get(4)), a.count(), a.hours(), p.count(), p.reminders()));
 		}
-		jdbc.query("""
+		return rows;
+	}
+
+	private Map<String, Sent> sent(ReportFilter filter, MapSqlParameterSource params) {
+		return byMonth(jdbc.query("""
 				select to_char(sent.at, 'YYYY-MM') as month, count(*) as sent,
 				       avg(cast(sent.at as date) - i.period_end) as days
 				from invoice i join project p on p.id = i.project_id
-				join act_hi_procinst pi on pi.business_key_ = 'invoice:' || i.id and pi.proc_def_key_ = 'invoice-to-cash'
-				join lateral (
-				    select max(a.end_time_) as at from act_hi_actinst a
-				    where a.proc_inst_id_ = pi.id_ and a.act_id_ in ('Task_EmailInvoice', 'Task_RecordInvoiceSent')
-				      and a.end_time_ is not null
-				) sent on sent.at is not null
+				%s
 				where i.status in ('SENT', 'PAID') and sent.at >= :start and sent.at < :end %s
 				group by 1
-				""".formatted(filter.projectConditions("p", params)), params, rs -> {
-			Object[] row = months.get(rs.getString("month"));
-			if (row != null) {
-				row[0] = rs.getInt("sent");
-				row[1] = one(rs.getBigDecimal("days"));
-			}
-		});
-		jdbc.query("""
+				""".formatted(JOIN_SENT, filter.projectConditions("p", params)), params,
+				(rs, n) -> Map.entry(rs.getString("month"),
+						new Sent(rs.getInt("sent"), days(rs.getBigDecimal("days"))))));
+	}
+
+	private Map<String, Paid> paid(ReportFilter filter, MapSqlParameterSource params) {
+		return byMonth(jdbc.query("""
 				select to_char(paid.on_day, 'YYYY-MM') as month, count(*) as paid,
 				       avg(paid.on_day - cast(sent.at as date)) as days,
 				       avg((select count(*) from dunning_reminder r where r.invoice_id = i.id)) as reminders
 				from invoice i join project p on p.id = i.project_id
 				join lateral (select max(pay.payment_date) as on_day from payment pay where pay.invoice_id = i.id) paid
 				  on paid.on_day is not null
-				join act_hi_procinst pi on pi.business_key_ = 'invoice:' || i.id and pi.proc_def_key_ = 'invoice-to-cash'
-				join lateral (
-				    select max(a.end_time_) as at from act_hi_actinst a
-				    where a.proc_inst_id_ = pi.id_ and a.act_id_ in ('Task_EmailInvoice', 'Task_RecordInvoiceSent')
-				      and a.end_time_ is not null
-				) sent on sent.at is not null
+				%s
 				where i.status = 'PAID' and paid.on_day >= cast(:start as date) and paid.on_day < cast(:end as date) %s
 				group by 1
-				""".formatted(filter.projectConditions("p", params)), params, rs -> {
-			Object[] row = months.get(rs.getString("month"));
-			if (row != null) {
-				row[11] = rs.getInt("paid");
-				row[2] = one(rs.getBigDecimal("days"));
-				row[12] = two(rs.getBigDecimal("reminders"));
-			}
-		});
-		jdbc.query("""
+				""".formatted(JOIN_SENT, filter.projectConditions("p", params)), params,
+				(rs, n) -> Map.entry(rs.getString("month"), new Paid(rs.getInt("paid"),
+						days(rs.getBigDecimal("days")), Figures.cents(rs.getBigDecimal("reminders"))))));
+	}
+
+	/** Month → review task → average hours. */
+	private Map<String, Map<String, BigDecimal>> reviewHours(MapSqlParameterSource params) {
+		return jdbc.query("""
 				select to_char(t.end_time_, 'YYYY-MM') as month, t.task_def_key_ as task,
 				       avg(t.duration_) / 3600000.0 as hours
 				from act_hi_taskinst t
 				where t.task_def_key_ in (:reviewTasks) and t.end_time_ >= :start and t.end_time_ < :end
 				group by 1, 2
-				""", params, rs -> {
-			Object[] row = months.get(rs.getString("month"));
-			if (row != null) {
-				row[3 + REVIEW_TASKS.indexOf(rs.getString("task"))] = two(rs.getBigDecimal("hours"));
-			}
-		});
-		jdbc.query("""
+				""", params,
+				(rs, n) -> new TaskHours(rs.getString("month"), rs.getString("task"),
+						Figures.cents(rs.getBigDecimal("hours"))))
+			.stream()
+			.collect(Collectors.groupingBy(TaskHours::month, Collectors.toMap(TaskHours::task, TaskHours::hours)));
+	}
+
+	private Map<String, Approved> approved(MapSqlParameterSource params) {
+		return byMonth(jdbc.query("""
 				select to_char(ts.decided_at at time zone :zone, 'YYYY-MM') as month, count(*) as approved,
 				       avg(extract(epoch from ts.decided_at - pi.start_time_)) / 3600 as hours
 				from timesheet ts
@@ -150,27 +193,20 @@ public class ProcessPerformanceReport {
 				 and pi.proc_def_key_ = 'timesheet-approval'
 				where ts.status = 'APPROVED' and ts.decided_at >= :startInstant and ts.decided_at < :endInstant
 				group by 1
-				""", params, rs -> {
-			Object[] row = months.get(rs.getString("month"));
-			if (row != null) {
-				row[9] = rs.getInt("approved");
-				row[10] = two(rs.getBigDecimal("hours"));
-			}
-		});
-		List<Row> rows = new ArrayList<>();
-		months.forEach((month, v) -> rows.add(new Row(month, v[0] == null ? 0 : (int) v[0], (BigDecimal) v[1],
-				(BigDecimal) v[2], (BigDecimal) v[3], (BigDecimal) v[4], (BigDecimal) v[5], (BigDecimal) v[6],
-				(BigDecimal) v[7], v[9] == null ? 0 : (int) v[9], (BigDecimal) v[10], v[11] == null ? 0 : (int) v[11],
-				(BigDecimal) v[12])));
-		return rows;
+				""", params, (rs, n) -> Map.entry(rs.getString("month"),
+				new Approved(rs.getInt("approved"), Figures.cents(rs.getBigDecimal("hours"))))));
 	}
 
-	private static @Nullable BigDecimal one(@Nullable BigDecimal value) {
-		return value == null ? null : value.setScale(1, RoundingMode.HALF_UP);
+	private static <T> Map<String, T> byMonth(List<Map.Entry<String, T>> rows) {
+		return rows.stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
-	private static @Nullable BigDecimal two(@Nullable BigDecimal value) {
-		return value == null ? null : value.setScale(2, RoundingMode.HALF_UP);
+	/**
+	 * Average days to one place, half-up: the one figure of this report {@link Figures} has no rule for (hours and
+	 * reminders per invoice take its two places, {@link Figures#cents}).
+	 */
+	private static BigDecimal days(BigDecimal average) {
+		return average.setScale(1, RoundingMode.HALF_UP);
 	}
 
 }

@@ -69,17 +69,12 @@ public final class InvoiceToCashProcess {
 
 	public static final String TASK_ASSESS_DUNNING = "Task_AssessDunning";
 
-	public static final String TASK_APPLY_DUNNING_POLICY = "Task_ApplyDunningPolicy";
-
 	public static final String TASK_SEND_REMINDER = "Task_SendReminder";
 
 	public static final String TASK_PUT_PROJECT_ON_HOLD = "Task_PutProjectOnHold";
 
 	/** Escalation: the project's manager (finance too after 3 working days), follow-up-overdue-form. */
 	public static final String TASK_FOLLOW_UP_OVERDUE_INVOICE = "Task_FollowUpOverdueInvoice";
-
-	/** Non-interrupting timer on the follow-up at {@link #VAR_FOLLOW_UP_DUE_AT}. */
-	public static final String BOUNDARY_FOLLOW_UP_LATE = "BoundaryEvent_FollowUpLate";
 
 	public static final String TASK_ASK_FINANCE_TO_FOLLOW_UP = "Task_AskFinanceToFollowUp";
 
@@ -91,8 +86,6 @@ public final class InvoiceToCashProcess {
 	public static final String END_INVOICE_PAID = "EndEvent_InvoicePaid";
 
 	public static final String END_NO_REMINDER_DUE = "EndEvent_NoReminderDue";
-
-	public static final String END_REMINDER_SENT = "EndEvent_ReminderSent";
 
 	public static final String END_FINAL_NOTICE_SENT = "EndEvent_FinalNoticeSent";
 
@@ -126,10 +119,6 @@ public final class InvoiceToCashProcess {
 	/** Output of Task_RouteInvoice: MANAGER or MANAGER_THEN_FINANCE. */
 	public static final String VAR_ROUTE = "route";
 
-	public static final String ROUTE_MANAGER = "MANAGER";
-
-	public static final String ROUTE_MANAGER_THEN_FINANCE = "MANAGER_THEN_FINANCE";
-
 	/** Local to each review task, from review-invoice-form: {@link #DECISION_APPROVE} or {@link #DECISION_REJECT}. */
 	public static final String VAR_DECISION = "decision";
 
@@ -139,9 +128,6 @@ public final class InvoiceToCashProcess {
 	public static final String DECISION_APPROVE = "approve";
 
 	public static final String DECISION_REJECT = "reject";
-
-	/** Whether the last review rejected the invoice (Boolean), set by RecordInvoiceDecisionListener. */
-	public static final String VAR_REJECTED = "rejected";
 
 	public static final String VAR_REJECTION_COMMENT = "rejectionComment";
 
@@ -192,8 +178,6 @@ public final class InvoiceToCashProcess {
 
 	/** REMIND, ESCALATE, FINAL_NOTICE or NONE. */
 	public static final String VAR_ACTION = "action";
-
-	public static final String ACTION_NONE = "NONE";
 
 	/** The step's name, sent once per invoice. */
 	public static final String VAR_STEP = "step";

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The daily check time and the follow-up's working days, in the company's time zone. */
+/** The daily check time, its timer cycle and the follow-up's working days, in the company's time zone. */
 class ReminderCalendarTests {
 
 	private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
@@ -29,6 +29,13 @@ class ReminderCalendarTests {
 		ZonedDateTime next = calendar.nextCheck(at("2027-03-13T09:00-05:00"));
 
 		assertThat(next.toOffsetDateTime()).hasToString("2027-03-14T08:00-04:00");
+	}
+
+	@Test
+	void repeatsTheCheckDailyFromTheNextOneOnAsATimerCycle() {
+		assertThat(calendar.dailyChecks(at("2026-12-01T07:59-05:00"))).isEqualTo("R/2026-12-01T08:00:00-05:00/P1D");
+		assertThat(calendar.dailyChecks(at("2026-12-01T13:00Z"))).isEqualTo("R/2026-12-02T08:00:00-05:00/P1D");
+		assertThat(calendar.dailyChecks(at("2027-03-13T09:00-05:00"))).isEqualTo("R/2027-03-14T08:00:00-04:00/P1D");
 	}
 
 	@Test

@@ -1,7 +1,6 @@
 package com.ledgerflow.workflow.delegate;
 
 import java.math.BigDecimal;
-import java.time.format.DateTimeFormatter;
 
 import com.ledgerflow.dunning.OpenBalances;
 import com.ledgerflow.dunning.ReminderCalendar;
@@ -15,7 +14,7 @@ import static com.ledgerflow.workflow.InvoiceToCashProcess.*;
 
 /**
  * Task_CheckPayment, before every payment wait: the open balance read fresh ({@code openBalance}, {@code paidInFull})
- * and the daily reminder check from the next check time on ({@code reminderCycle}, {@code R/<start>/P1D}).
+ * and the daily reminder checks from the next one on ({@code reminderCycle}, {@link ReminderCalendar#dailyChecks()}).
  */
 @Component
 public class CheckOpenBalanceDelegate implements JavaDelegate {
@@ -34,8 +33,7 @@ public class CheckOpenBalanceDelegate implements JavaDelegate {
 		BigDecimal open = balances.of(InvoiceToCashProcess.invoiceId(execution));
 		execution.setVariable(VAR_OPEN_BALANCE, open.doubleValue());
 		execution.setVariable(VAR_PAID_IN_FULL, open.signum() == 0);
-		execution.setVariable(VAR_REMINDER_CYCLE,
-				"R/" + calendar.nextCheck().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "/P1D");
+		execution.setVariable(VAR_REMINDER_CYCLE, calendar.dailyChecks());
 	}
 
 }

@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 
+import com.ledgerflow.dunning.FollowUpOutcome;
 import com.ledgerflow.dunning.FollowUpRules;
 import com.ledgerflow.shared.InvalidField;
 import org.camunda.bpm.engine.IdentityService;
@@ -22,9 +24,10 @@ import static com.ledgerflow.workflow.InvoiceToCashProcess.*;
 /**
  * Task_FollowUpOverdueInvoice (complete): checks the form — an outcome; what the decision needs
  * ({@link FollowUpRules}: a promise a date, today or later in the company's calendar, taken as {@code yyyy-MM-dd} or
- * the date part of a date-time; a dispute a note); a write-off a member of finance — otherwise the completion fails
- * with the reason and the task stays open; then copies it to the
- * process: {@code followUpOutcome}, {@code followUpPromisedBy}, {@code followUpNote}, {@code followedUpBy}.
+ * the date part of a date-time; a dispute a note; a write-off a member of finance, whose groups the caller's
+ * authentication and the identity service give) — otherwise the completion fails with the reason and the task stays
+ * open; then copies it to the process: {@code followUpOutcome}, {@code followUpPromisedBy}, {@code followUpNote},
+ * {@code followedUpBy}.
  */
 @Component
 public class RecordFollowUpListener implements TaskListener {
@@ -51,16 +54,16 @@ public class RecordFollowUpListener implements TaskListener {
 		Object note = task.getVariable(VAR_NOTE);
 		String noteText = note == null || note.toString().isBlank() ? null : note.toString().strip();
 		LocalDate promisedBy = OUTCOME_PROMISE.equals(outcome) ? date(task.getVariable(VAR_PROMISED_BY)) : null;
+		FollowUpOutcome decision = RecordFollowUpDelegate.outcome(outcome.toString());
+		String user = Objects.requireNonNullElse(RecordReviewDecisionListener.assigneeOrCaller(task), "unknown");
 		try {
-			FollowUpRules.check(RecordFollowUpDelegate.outcome(outcome.toString()), promisedBy, noteText,
-					LocalDate.now(clock.withZone(zone)));
+			FollowUpRules.check(decision, promisedBy, noteText, LocalDate.now(clock.withZone(zone)));
+			FollowUpRules.checkDecider(decision, groups(task, user));
 		}
 		catch (InvalidField ex) {
-			throw new IllegalArgumentException(ex.field() + ": " + ex.reason());
-		}
-		String user = Objects.requireNonNullElse(RecordReviewDecisionListener.assigneeOrCaller(task), "unknown");
-		if (OUTCOME_WRITE_OFF.equals(outcome) && !inFinance(task, user)) {
-			throw new IllegalArgumentException(VAR_FOLLOW_UP_OUTCOME + ": only finance writes an invoice off");
+			// the form names the outcome followUpOutcome; promisedBy and note alike
+			String field = "outcome".equals(ex.field()) ? VAR_FOLLOW_UP_OUTCOME : ex.field();
+			throw new IllegalArgumentException(field + ": " + ex.reason());
 		}
 		var process = task.getExecution().getProcessInstance();
 		process.setVariable(VAR_FOLLOW_UP_OUTCOME, outcome.toString());
@@ -83,14 +86,16 @@ public class RecordFollowUpListener implements TaskListener {
 		}
 	}
 
-	private static boolean inFinance(DelegateTask task, String user) {
+	/** The groups of who completes the task: the caller's own when it is them, and those the identity service has. */
+	private static Set<String> groups(DelegateTask task, String user) {
 		IdentityService identity = task.getProcessEngineServices().getIdentityService();
+		Set<String> groups = new HashSet<>();
 		var caller = identity.getCurrentAuthentication();
-		if (caller != null && user.equals(caller.getUserId()) && caller.getGroupIds() != null
-				&& caller.getGroupIds().contains(GROUP_FINANCE)) {
-			return true;
+		if (caller != null && user.equals(caller.getUserId()) && caller.getGroupIds() != null) {
+			groups.addAll(caller.getGroupIds());
 		}
-		return identity.createUserQuery().userId(user).memberOfGroup(GROUP_FINANCE).count() > 0;
+		identity.createGroupQuery().groupMember(user).list().forEach(group -> groups.add(group.getId()));
+		return groups;
 	}
 
 }

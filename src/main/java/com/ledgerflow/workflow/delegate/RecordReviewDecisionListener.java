@@ -1,5 +1,8 @@
 package com.ledgerflow.workflow.delegate;
 
+import java.util.Objects;
+
+import com.ledgerflow.people.Reviewers;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +22,7 @@ import static com.ledgerflow.workflow.ExpenseApprovalProcess.VAR_REJECTION_COMME
  * variable names): checks the decision (a rejection needs a comment; otherwise the completion fails with the reason
  * and the task stays open) and collects it from the task's local {@code decision} and {@code comment} to the process:
  * {@code rejected}; for a rejection {@code rejectionComment} and {@code rejectedBy}; for an approval the approver
- * appended to {@code approvedBy}.
+ * appended to {@code approvedBy} (who decided and the approvers' list: {@link Reviewers}).
  */
 abstract class RecordReviewDecisionListener implements TaskListener {
 
@@ -40,7 +43,8 @@ abstract class RecordReviewDecisionListener implements TaskListener {
 	public void notify(DelegateTask task) {
 		boolean rejected = rejected(task, subject);
 		Object comment = task.getVariable(VAR_COMMENT);
-		String user = decidedBy(task);
+		String user = Reviewers.decidedBy(assigneeOrCaller(task), managerTaskKey.equals(task.getTaskDefinitionKey()),
+				String.valueOf(task.getVariable(VAR_MANAGER_USER_ID)));
 		var process = task.getExecution().getProcessInstance();
 		process.setVariable(VAR_REJECTED, rejected);
 		if (rejected) {
@@ -48,9 +52,8 @@ abstract class RecordReviewDecisionListener implements TaskListener {
 			process.setVariable(VAR_REJECTED_BY, user);
 			return;
 		}
-		Object before = process.getVariable(VAR_APPROVED_BY);
 		process.setVariable(VAR_APPROVED_BY,
-				before == null || before.toString().isBlank() ? user : before + "," + user);
+				Reviewers.approvedBy(Objects.toString(process.getVariable(VAR_APPROVED_BY), null), user));
 	}
 
 	/**
@@ -68,16 +71,6 @@ abstract class RecordReviewDecisionListener implements TaskListener {
 			throw new IllegalArgumentException(VAR_COMMENT + ": is required when " + subject + " is rejected");
 		}
 		return rejected;
-	}
-
-	/** The assignee or the caller, else the task's candidate. */
-	private String decidedBy(DelegateTask task) {
-		String user = assigneeOrCaller(task);
-		if (user != null) {
-			return user;
-		}
-		return managerTaskKey.equals(task.getTaskDefinitionKey()) ? String.valueOf(task.getVariable(VAR_MANAGER_USER_ID))
-				: "finance";
 	}
 
 	/** Who completes the task: its assignee (Tasklist claims before completing), else the authenticated caller. */
