@@ -56,6 +56,9 @@ class ExpenseApprovalProcessTests {
 	/** What the stub delegates and listeners were asked to do, in order. */
 	private final List<String> calls = new CopyOnWriteArrayList<>();
 
+	/** The tasks the stubbed nameTaskAfterExpenseListener was called for, with the event. */
+	private final List<String> namedTasks = new CopyOnWriteArrayList<>();
+
 	// the facts the stubbed Task_AssessExpense writes
 	private double amount = 120.00;
 
@@ -97,7 +100,7 @@ class ExpenseApprovalProcessTests {
 		Mocks.register("rejectExpenseDelegate", (JavaDelegate) execution -> calls.add(TASK_REJECT_EXPENSE + " by "
 				+ execution.getVariable(VAR_REJECTED_BY) + ": " + execution.getVariable(VAR_REJECTION_COMMENT)));
 		Mocks.register("nameTaskAfterExpenseListener",
-				(TaskListener) task -> task.setName(task.getName() + " · Pat Consultant, Yellow Cab"));
+				(TaskListener) task -> namedTasks.add(task.getTaskDefinitionKey() + " " + task.getEventName()));
 		Mocks.register("recordExpenseDecisionListener", new RecordExpenseDecisionListener());
 		// as ResubmitExpenseListener: submits unless the trigger says the expense was resubmitted already
 		Mocks.register("resubmitExpenseListener", (TaskListener) task -> {
@@ -143,17 +146,15 @@ class ExpenseApprovalProcessTests {
 	}
 
 	@Test
-	void asksTheProjectManagerWithTheApprovalFormAndTheReceipt() {
+	void asksTheProjectManagerWithTheApprovalFormAndNamesTheTaskAfterTheExpense() {
 		ProcessInstance instance = startAndAssess();
 
 		Task approval = task(instance, TASK_APPROVE_EXPENSE);
 		Assertions.assertThat(approval.getAssignee()).isNull();
 		Assertions.assertThat(candidates(approval)).containsExactly("user:" + MANAGER);
-		Assertions.assertThat(approval.getName()).isEqualTo("Approve expense · Pat Consultant, Yellow Cab");
+		Assertions.assertThat(namedTasks).containsExactly(TASK_APPROVE_EXPENSE + " create");
 		Assertions.assertThat(formKey(approval)).isEqualTo("approve-expense-form");
-		assertThat(instance).variables()
-			.containsEntry(VAR_ROUTE, ROUTE_MANAGER)
-			.containsEntry(VAR_RECEIPT_URL, "/expenses/" + EXPENSE_ID + "/receipt");
+		assertThat(instance).variables().containsEntry(VAR_ROUTE, ROUTE_MANAGER);
 	}
 
 	@Test
@@ -162,7 +163,7 @@ class ExpenseApprovalProcessTests {
 		hasReceipt = false;
 		ProcessInstance instance = startAndAssess();
 
-		assertThat(instance).variables().containsEntry(VAR_ROUTE, ROUTE_MANAGER).containsEntry(VAR_RECEIPT_URL, null);
+		assertThat(instance).variables().containsEntry(VAR_ROUTE, ROUTE_MANAGER);
 	}
 
 	@Test
@@ -178,7 +179,6 @@ class ExpenseApprovalProcessTests {
 			.hasNotPassed(TASK_APPROVE_EXPENSE_AS_FINANCE, TASK_REJECT_EXPENSE);
 		Assertions.assertThat(calls)
 			.containsExactly(TASK_ASSESS_EXPENSE, TASK_RECORD_APPROVAL + " by " + MANAGER, TASK_BOOK_EXPENSE);
-		assertThat(instance).variables().containsEntry(VAR_BOOKING_REF, "146");
 	}
 
 	@Test
@@ -242,7 +242,6 @@ class ExpenseApprovalProcessTests {
 		processEngine.getTaskService().complete(task(instance, TASK_REVISE_EXPENSE).getId()); // listener submits
 		assertThat(instance).isWaitingAt(TASK_ASSESS_EXPENSE);
 		executeJobAt(instance, TASK_ASSESS_EXPENSE);
-		assertThat(instance).variables().containsEntry(VAR_REJECTED, false);
 		decide(task(instance, TASK_APPROVE_EXPENSE), MANAGER, DECISION_APPROVE, null);
 		executeJobAt(instance, TASK_RECORD_APPROVAL);
 		executeJobAt(instance, TASK_BOOK_EXPENSE);

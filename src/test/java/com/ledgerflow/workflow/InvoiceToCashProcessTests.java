@@ -11,6 +11,7 @@ import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -137,8 +138,12 @@ class InvoiceToCashProcessTests {
 		executeJob(instance); // Task_PostInvoice (asyncBefore)
 
 		Assertions.assertThat(calls).endsWith(TASK_POST_INVOICE);
-		Job afterPosting = job(instance);
-		Assertions.assertThat(afterPosting.getExecutionId()).isNotNull();
+		JobDefinition afterPosting = processEngine.getManagementService()
+			.createJobDefinitionQuery()
+			.jobDefinitionId(job(instance).getJobDefinitionId())
+			.singleResult();
+		Assertions.assertThat(afterPosting.getActivityId()).isEqualTo(TASK_POST_INVOICE);
+		Assertions.assertThat(afterPosting.getJobConfiguration()).isEqualTo("async-after");
 		Assertions.assertThat(calls).doesNotContain(TASK_RENDER_INVOICE_PDF); // asyncAfter: rendering is a new job
 		executeJobs(instance, 3);
 		assertThat(instance).hasPassed(EVENT_INVOICE_SENT).isWaitingAt(TASK_CHECK_PAYMENT);
