@@ -1,6 +1,5 @@
 package com.ledgerflow.web;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -22,7 +21,7 @@ import com.ledgerflow.project.ProjectService;
 import com.ledgerflow.project.ProjectTeam;
 import com.ledgerflow.project.TaskDetails;
 import com.ledgerflow.security.StaffAccounts;
-import com.ledgerflow.timetracking.IsoWeek;
+import com.ledgerflow.timetracking.TimeEntryFixture;
 import com.ledgerflow.workflow.ProcessJobs;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -196,12 +195,9 @@ class ReviewInvoiceInTasklistIntegrationTests {
 	}
 
 	private void approvedTime(Team office, UUID task, LocalDate day, int minutes) {
-		jdbc.update("""
-				insert into time_entry (id, person_id, project_id, task_id, work_date, iso_week, minutes, notes, billable,
-				 status, bill_rate, cost_rate, origin, created_at, updated_at, version)
-				values (?, ?, ?, ?, ?, ?, ?, 'work', true, 'APPROVED', ?, ?, 'WEB', now(), now(), 0)""",
-				UUID.randomUUID(), office.consultant().personId(), office.projectId(), task, day,
-				IsoWeek.of(day).toString(), minutes, new BigDecimal("150.00"), new BigDecimal("60.00"));
+		TimeEntryFixture.approvedTime(office.consultant().personId(), office.projectId(), day, minutes)
+			.onTask(task)
+			.insert(jdbc);
 	}
 
 	/** Opens the task in Tasklist and claims it where it is only offered (the manager is a candidate user). */

@@ -21,7 +21,7 @@ import com.ledgerflow.payment.PaymentOrigin;
 import com.ledgerflow.payment.PaymentService;
 import com.ledgerflow.project.ProjectPlanService;
 import com.ledgerflow.project.TaskDetails;
-import com.ledgerflow.timetracking.IsoWeek;
+import com.ledgerflow.timetracking.TimeEntryFixture;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -80,12 +80,7 @@ class InvoiceProcessPerformanceIntegrationTests extends ApiTestSupport {
 		UUID project = newProject(client, manager, "TIME_AND_MATERIALS");
 		UUID design = plans.addTask(project, new TaskDetails("Design", null, null, null, null, null, null)).id();
 		LocalDate day = LocalDate.parse("2026-10-05");
-		jdbc.update("""
-				insert into time_entry (id, person_id, project_id, task_id, work_date, iso_week, minutes, notes, billable,
-				 status, bill_rate, cost_rate, origin, created_at, updated_at, version)
-				values (?, ?, ?, ?, ?, ?, 120, 'work', true, 'APPROVED', ?, ?, 'WEB', now(), now(), 0)""",
-				UUID.randomUUID(), manager, project, design, day, IsoWeek.of(day).toString(), new BigDecimal("150.00"),
-				new BigDecimal("60.00"));
+		TimeEntryFixture.approvedTime(manager, project, day, 120).onTask(design).insert(jdbc);
 		Invoice invoice = drafting.draft(project, OCTOBER).orElseThrow();
 		String managerUserId = jdbc.queryForObject("select user_id from person where id = ?", String.class, manager);
 		ProcessInstance instance = awaitInstance(runtime, KEY, businessKey(invoice.id()));

@@ -46,7 +46,7 @@ import com.ledgerflow.project.TaskDetails;
 import com.ledgerflow.reporting.ReceivablesReport;
 import com.ledgerflow.reporting.ReportFilter;
 import com.ledgerflow.security.StaffAccounts;
-import com.ledgerflow.timetracking.IsoWeek;
+import com.ledgerflow.timetracking.TimeEntryFixture;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
@@ -578,12 +578,7 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 		UUID project = newProject(client, manager, "TIME_AND_MATERIALS");
 		UUID design = plans.addTask(project, new TaskDetails("Design", null, null, null, null, null, null)).id();
 		LocalDate day = LocalDate.parse("2026-10-05");
-		jdbc.update("""
-				insert into time_entry (id, person_id, project_id, task_id, work_date, iso_week, minutes, notes, billable,
-				 status, bill_rate, cost_rate, origin, created_at, updated_at, version)
-				values (?, ?, ?, ?, ?, ?, 120, 'work', true, 'APPROVED', ?, ?, 'WEB', now(), now(), 0)""",
-				UUID.randomUUID(), manager, project, design, day, IsoWeek.of(day).toString(),
-				new BigDecimal("150.00"), new BigDecimal("60.00"));
+		TimeEntryFixture.approvedTime(manager, project, day, 120).onTask(design).insert(jdbc);
 		Invoice invoice = drafting.draft(project, OCTOBER).orElseThrow();
 		String managerUserId = jdbc.queryForObject("select user_id from person where id = ?", String.class, manager);
 		return new Drafted(invoice.id(), managerUserId);

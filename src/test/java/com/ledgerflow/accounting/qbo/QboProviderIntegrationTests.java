@@ -57,6 +57,7 @@ import com.ledgerflow.security.StaffAccounts;
 import com.ledgerflow.timetracking.IsoWeek;
 import com.ledgerflow.timetracking.TimeBooking;
 import com.ledgerflow.timetracking.TimeEntryDetails;
+import com.ledgerflow.timetracking.TimeEntryFixture;
 import com.ledgerflow.timetracking.TimeEntryOrigin;
 import com.ledgerflow.timetracking.TimeEntryService;
 import com.ledgerflow.timetracking.TimesheetService;
@@ -551,11 +552,7 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 		UUID manager = newPerson();
 		UUID project = newProject(newClient(unique("Northwind")), manager, "TIME_AND_MATERIALS");
 		LocalDate day = LocalDate.of(2026, 10, 5);
-		jdbc.update("""
-				insert into time_entry (id, person_id, project_id, work_date, iso_week, minutes, notes, billable,
-				 status, bill_rate, cost_rate, origin, created_at, updated_at, version)
-				values (?, ?, ?, ?, ?, 120, 'work', true, 'APPROVED', 150.00, 60.00, 'WEB', now(), now(), 0)""",
-				UUID.randomUUID(), manager, project, day, IsoWeek.of(day).toString());
+		TimeEntryFixture.approvedTime(manager, project, day, 120).insert(jdbc);
 		UUID invoice = drafting.draft(project, new BillingPeriod(day.withDayOfMonth(1), day.withDayOfMonth(31)))
 			.orElseThrow()
 			.id();
@@ -661,12 +658,7 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 		String managerUserId = jdbc.queryForObject("select user_id from person where id = ?", String.class, manager);
 		UUID timeAndMaterials = monthEndProject("tm", manager, "TIME_AND_MATERIALS");
 		for (int day = 6; day <= 10; day++) {
-			jdbc.update("""
-					insert into time_entry (id, person_id, project_id, work_date, iso_week, minutes, notes, billable,
-					 status, bill_rate, cost_rate, origin, created_at, updated_at, version)
-					values (?, ?, ?, ?, ?, 100, 'work', true, 'APPROVED', 150.00, 60.00, 'WEB', now(), now(), 0)""",
-					UUID.randomUUID(), manager, timeAndMaterials, month.atDay(day),
-					IsoWeek.of(month.atDay(day)).toString());
+			TimeEntryFixture.approvedTime(manager, timeAndMaterials, month.atDay(day), 100).insert(jdbc);
 		}
 		UUID fixedFee = monthEndProject("ff", manager, "FIXED_FEE");
 		UUID milestone = post("/api/v1/projects/" + fixedFee + "/milestones",
