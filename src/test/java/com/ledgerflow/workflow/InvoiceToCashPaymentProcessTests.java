@@ -240,9 +240,12 @@ class InvoiceToCashPaymentProcessTests {
 		ProcessInstance instance = sentOn(-1);
 		advanceTo(1);
 
+		long checks = passes(instance, TASK_CHECK_PAYMENT);
 		pay(400);
 
-		assertThat(instance).isWaitingAt(TASK_AWAIT_PAYMENT).variables().containsEntry(VAR_OPEN_BALANCE, 400.0);
+		assertThat(instance).isWaitingAt(TASK_AWAIT_PAYMENT);
+		Assertions.assertThat(passes(instance, TASK_CHECK_PAYMENT)).as("the balance checked again")
+			.isEqualTo(checks + 1);
 		Assertions.assertThat(timerJobs(instance)).hasSize(1);
 		advanceTo(7);
 		Assertions.assertThat(reminders).containsExactly("OVERDUE_1@2026-12-16", "OVERDUE_7@2026-12-22");
@@ -544,6 +547,14 @@ class InvoiceToCashPaymentProcessTests {
 
 	private List<Job> jobs(ProcessInstance instance) {
 		return management.createJobQuery().processInstanceId(instance.getId()).list();
+	}
+
+	private long passes(ProcessInstance instance, String activityId) {
+		return processEngine.getHistoryService()
+			.createHistoricActivityInstanceQuery()
+			.processInstanceId(instance.getId())
+			.activityId(activityId)
+			.count();
 	}
 
 	private List<Job> timerJobs(ProcessInstance instance) {
