@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import com.ledgerflow.ApiTestSupport;
 import com.ledgerflow.IntegrationTest;
-import com.ledgerflow.timetracking.IsoWeek;
+import com.ledgerflow.timetracking.TimeEntryFixture;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -102,15 +102,12 @@ class BillingCompletenessIntegrationTests extends ApiTestSupport {
 
 	private UUID time(UUID project, UUID person, LocalDate day, int minutes, BigDecimal rate, String status,
 			boolean billable) {
-		UUID id = UUID.randomUUID();
 		boolean rated = status.equals("APPROVED");
-		jdbc.update("""
-				insert into time_entry (id, person_id, project_id, work_date, iso_week, minutes, notes, billable,
-				 status, bill_rate, cost_rate, origin, created_at, updated_at, version)
-				values (?, ?, ?, ?, ?, ?, 'work', ?, ?, ?, ?, 'WEB', now(), now(), 0)""", id, person, project, day,
-				IsoWeek.of(day).toString(), minutes, billable, status, rated ? rate : null,
-				rated ? new BigDecimal("60.00") : null);
-		return id;
+		return TimeEntryFixture.approvedTime(person, project, day, minutes)
+			.withStatus(status)
+			.withBillable(billable)
+			.withBillRate(rated ? rate : null)
+			.insert(jdbc);
 	}
 
 }

@@ -11,7 +11,7 @@ import com.ledgerflow.ApiTestSupport;
 import com.ledgerflow.IntegrationTest;
 import com.ledgerflow.TestUsers;
 import com.ledgerflow.accounting.AccountingSync;
-import com.ledgerflow.timetracking.IsoWeek;
+import com.ledgerflow.timetracking.TimeEntryFixture;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 
@@ -202,14 +202,10 @@ class InvoiceApiIntegrationTests extends ApiTestSupport {
 	}
 
 	UUID approvedTime(UUID project, UUID person, String date, int minutes, String rate) {
-		LocalDate day = LocalDate.parse(date);
-		UUID id = UUID.randomUUID();
-		jdbc.update("""
-				insert into time_entry (id, person_id, project_id, work_date, iso_week, minutes, notes, billable,
-				 status, bill_rate, cost_rate, origin, created_at, updated_at, version)
-				values (?, ?, ?, ?, ?, ?, 'Workshop', true, 'APPROVED', ?, 60.00, 'WEB', now(), now(), 0)""",
-				id, person, project, day, IsoWeek.of(day).toString(), minutes, new BigDecimal(rate));
-		return id;
+		return TimeEntryFixture.approvedTime(person, project, LocalDate.parse(date), minutes)
+			.withNotes("Workshop")
+			.withBillRate(rate)
+			.insert(jdbc);
 	}
 
 }

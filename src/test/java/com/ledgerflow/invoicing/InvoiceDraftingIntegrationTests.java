@@ -17,7 +17,7 @@ import com.ledgerflow.IntegrationTest;
 import com.ledgerflow.project.MilestoneDetails;
 import com.ledgerflow.project.ProjectPlanService;
 import com.ledgerflow.project.TaskDetails;
-import com.ledgerflow.timetracking.IsoWeek;
+import com.ledgerflow.timetracking.TimeEntryFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -338,15 +338,12 @@ class InvoiceDraftingIntegrationTests extends ApiTestSupport {
 
 	UUID time(UUID project, UUID task, UUID person, String date, int minutes, String rate, String status,
 			boolean billable) {
-		UUID id = UUID.randomUUID();
-		LocalDate day = LocalDate.parse(date);
-		jdbc.update("""
-				insert into time_entry (id, person_id, project_id, task_id, work_date, iso_week, minutes, notes, billable,
-				 status, bill_rate, cost_rate, origin, created_at, updated_at, version)
-				values (?, ?, ?, ?, ?, ?, ?, 'work', ?, ?, ?, ?, 'WEB', now(), now(), 0)""", id, person, project, task,
-				day, IsoWeek.of(day).toString(), minutes, billable, status, rate == null ? null : new BigDecimal(rate),
-				rate == null ? null : new BigDecimal("60.00"));
-		return id;
+		return TimeEntryFixture.approvedTime(person, project, LocalDate.parse(date), minutes)
+			.onTask(task)
+			.withStatus(status)
+			.withBillable(billable)
+			.withBillRate(rate)
+			.insert(jdbc);
 	}
 
 	UUID approvedExpense(UUID project, UUID person, String date, String amount, String markup) {

@@ -1,6 +1,5 @@
 package com.ledgerflow.invoicing;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.UUID;
@@ -8,7 +7,7 @@ import java.util.UUID;
 import com.ledgerflow.ApiTestSupport;
 import com.ledgerflow.project.ProjectPlanService;
 import com.ledgerflow.project.TaskDetails;
-import com.ledgerflow.timetracking.IsoWeek;
+import com.ledgerflow.timetracking.TimeEntryFixture;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,12 +47,10 @@ public abstract class InvoiceTestSupport extends ApiTestSupport {
 		UUID design = plans.addTask(project, new TaskDetails("Design", null, null, null, null, null, null)).id();
 		LocalDate day = month.atDay(5);
 		for (int worked : minutes) {
-			jdbc.update("""
-					insert into time_entry (id, person_id, project_id, task_id, work_date, iso_week, minutes, notes,
-					 billable, status, bill_rate, cost_rate, origin, created_at, updated_at, version)
-					values (?, ?, ?, ?, ?, ?, ?, 'Wireframes', true, 'APPROVED', ?, ?, 'WEB', now(), now(), 0)""",
-					UUID.randomUUID(), manager, project, design, day, IsoWeek.of(day).toString(), worked,
-					new BigDecimal("150.00"), new BigDecimal("60.00"));
+			TimeEntryFixture.approvedTime(manager, project, day, worked)
+				.onTask(design)
+				.withNotes("Wireframes")
+				.insert(jdbc);
 		}
 		return drafting.draft(project, new BillingPeriod(month.atDay(1), month.atEndOfMonth())).orElseThrow();
 	}

@@ -1,6 +1,5 @@
 package com.ledgerflow.payment;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -9,7 +8,7 @@ import com.ledgerflow.invoicing.Invoice;
 import com.ledgerflow.invoicing.InvoiceDrafting;
 import com.ledgerflow.invoicing.InvoicePosting;
 import com.ledgerflow.invoicing.InvoiceService;
-import com.ledgerflow.timetracking.IsoWeek;
+import com.ledgerflow.timetracking.TimeEntryFixture;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -36,12 +35,10 @@ public record SentInvoices(JdbcTemplate jdbc, InvoiceDrafting drafting, InvoiceS
 	}
 
 	public Invoice drafted(UUID project, UUID person, int minutes, String rate) {
-		jdbc.update("""
-				insert into time_entry (id, person_id, project_id, work_date, iso_week, minutes, notes, billable,
-				 status, bill_rate, cost_rate, origin, created_at, updated_at, version)
-				values (?, ?, ?, ?, ?, ?, 'Workshop', true, 'APPROVED', ?, 60.00, 'WEB', now(), now(), 0)""",
-				UUID.randomUUID(), person, project, WORKED, IsoWeek.of(WORKED).toString(), minutes,
-				new BigDecimal(rate));
+		TimeEntryFixture.approvedTime(person, project, WORKED, minutes)
+			.withNotes("Workshop")
+			.withBillRate(rate)
+			.insert(jdbc);
 		return drafting.draft(project, new BillingPeriod(WORKED.withDayOfMonth(1), WORKED.withDayOfMonth(31)))
 			.orElseThrow();
 	}

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 
 import com.ledgerflow.HeadlessChromium;
 import com.ledgerflow.IntegrationTest;
@@ -22,10 +21,10 @@ import com.ledgerflow.project.ProjectService;
 import com.ledgerflow.project.ProjectTeam;
 import com.ledgerflow.security.StaffAccounts;
 import com.ledgerflow.workflow.ExpenseApprovalProcess;
+import com.ledgerflow.workflow.ProcessJobs;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
@@ -42,6 +41,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static com.ledgerflow.workflow.ProcessJobs.executeJobAt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -115,7 +115,7 @@ class ApproveExpenseInTasklistIntegrationTests {
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
 		Expense taxi = submitOnThePage(office, "Yellow Cab", "120.00", wait);
 		ProcessInstance instance = awaitInstance(taxi);
-		executeJob(instance, ExpenseApprovalProcess.TASK_ASSESS_EXPENSE);
+		executeJobAt(management, instance, ExpenseApprovalProcess.TASK_ASSESS_EXPENSE);
 		Task approval = task(instance, ExpenseApprovalProcess.TASK_APPROVE_EXPENSE);
 		assertThat(tasks.getIdentityLinksForTask(approval.getId()))
 			.anyMatch(link -> office.manager().userId().equals(link.getUserId()));
@@ -145,8 +145,8 @@ class ApproveExpenseInTasklistIntegrationTests {
 		complete(wait);
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> tasks.createTaskQuery().taskId(approval.getId()).count() == 0);
-		executeJob(instance, ExpenseApprovalProcess.TASK_RECORD_APPROVAL);
-		executeJob(instance, ExpenseApprovalProcess.TASK_BOOK_EXPENSE);
+		executeJobAt(management, instance, ExpenseApprovalProcess.TASK_RECORD_APPROVAL);
+		executeJobAt(management, instance, ExpenseApprovalProcess.TASK_BOOK_EXPENSE);
 
 		Expense approved = expenses.get(taxi.id());
 		assertThat(approved.status()).isEqualTo(ExpenseStatus.APPROVED);
@@ -167,10 +167,10 @@ class ApproveExpenseInTasklistIntegrationTests {
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
 		Expense taxi = submitOnThePage(office, "Yellow Cab", "42.50", wait);
 		ProcessInstance instance = awaitInstance(taxi);
-		executeJob(instance, ExpenseApprovalProcess.TASK_ASSESS_EXPENSE);
+		executeJobAt(management, instance, ExpenseApprovalProcess.TASK_ASSESS_EXPENSE);
 		assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
-		executeJob(instance, ExpenseApprovalProcess.TASK_RECORD_APPROVAL);
-		executeJob(instance, ExpenseApprovalProcess.TASK_BOOK_EXPENSE);
+		executeJobAt(management, instance, ExpenseApprovalProcess.TASK_RECORD_APPROVAL);
+		executeJobAt(management, instance, ExpenseApprovalProcess.TASK_BOOK_EXPENSE);
 
 		Expense approved = expenses.get(taxi.id());
 		assertThat(approved.status()).isEqualTo(ExpenseStatus.APPROVED);
@@ -188,7 +188,7 @@ class ApproveExpenseInTasklistIntegrationTests {
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
 		Expense taxi = submitOnThePage(office, "Limo Deluxe", "120.00", wait);
 		ProcessInstance instance = awaitInstance(taxi);
-		executeJob(instance, ExpenseApprovalProcess.TASK_ASSESS_EXPENSE);
+		executeJobAt(management, instance, ExpenseApprovalProcess.TASK_ASSESS_EXPENSE);
 		Task approval = task(instance, ExpenseApprovalProcess.TASK_APPROVE_EXPENSE);
 
 		logIn(office.manager().userId(), wait);
@@ -199,7 +199,7 @@ class ApproveExpenseInTasklistIntegrationTests {
 		complete(wait);
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> tasks.createTaskQuery().taskId(approval.getId()).count() == 0);
-		executeJob(instance, ExpenseApprovalProcess.TASK_REJECT_EXPENSE);
+		executeJobAt(management, instance, ExpenseApprovalProcess.TASK_REJECT_EXPENSE);
 
 		Task revise = task(instance, ExpenseApprovalProcess.TASK_REVISE_EXPENSE);
 		assertThat(revise.getAssignee()).isEqualTo(office.consultant().userId());
@@ -279,11 +279,8 @@ class ApproveExpenseInTasklistIntegrationTests {
 	}
 
 	private ProcessInstance awaitInstance(Expense expense) {
-		return await().atMost(Duration.ofSeconds(20))
-			.until(() -> runtime.createProcessInstanceQuery()
-				.processDefinitionKey(ExpenseApprovalProcess.KEY)
-				.processInstanceBusinessKey(ExpenseApprovalProcess.businessKey(expense.id()))
-				.singleResult(), Objects::nonNull);
+		return ProcessJobs.awaitInstance(runtime, ExpenseApprovalProcess.KEY,
+				ExpenseApprovalProcess.businessKey(expense.id()));
 	}
 
 	private Task task(ProcessInstance instance, String taskDefinitionKey) {
@@ -293,12 +290,6 @@ class ApproveExpenseInTasklistIntegrationTests {
 			.singleResult();
 		assertThat(task).as("task %s", taskDefinitionKey).isNotNull();
 		return task;
-	}
-
-	private void executeJob(ProcessInstance instance, String activityId) {
-		Job job = management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
-		assertThat(job).as("job at %s", activityId).isNotNull();
-		management.executeJob(job.getId());
 	}
 
 	private static void type(WebElement form, String field, String value) {

@@ -3,7 +3,6 @@ package com.ledgerflow.web;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -26,11 +25,11 @@ import com.ledgerflow.timetracking.TimeEntryStatus;
 import com.ledgerflow.timetracking.TimesheetService;
 import com.ledgerflow.timetracking.web.TimesheetTestData;
 import com.ledgerflow.timetracking.web.TimesheetTestData.Consultant;
+import com.ledgerflow.workflow.ProcessJobs;
 import com.ledgerflow.workflow.TimesheetApprovalProcess;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
@@ -47,6 +46,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static com.ledgerflow.workflow.ProcessJobs.executeJobAt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -123,7 +123,7 @@ class ApproveTimesheetInTasklistIntegrationTests {
 		}
 		timesheets.submit(cora.personId(), week);
 		ProcessInstance instance = awaitInstance(cora, week);
-		executeJob(instance, TimesheetApprovalProcess.TASK_ASSESS_TIMESHEET);
+		executeJobAt(management, instance, TimesheetApprovalProcess.TASK_ASSESS_TIMESHEET);
 		Task approval = task(instance, TimesheetApprovalProcess.TASK_APPROVE_TIMESHEET);
 		assertThat(approval.getAssignee()).isEqualTo(manager);
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
@@ -151,8 +151,8 @@ class ApproveTimesheetInTasklistIntegrationTests {
 		complete(wait);
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> tasks.createTaskQuery().taskId(approval.getId()).count() == 0);
-		executeJob(instance, TimesheetApprovalProcess.TASK_LOCK_TIMESHEET);
-		executeJob(instance, TimesheetApprovalProcess.TASK_BOOK_TIME);
+		executeJobAt(management, instance, TimesheetApprovalProcess.TASK_LOCK_TIMESHEET);
+		executeJobAt(management, instance, TimesheetApprovalProcess.TASK_BOOK_TIME);
 
 		assertThat(timeEntries.week(cora.personId(), week)).hasSize(3)
 			.extracting(TimeEntry::status)
@@ -169,7 +169,7 @@ class ApproveTimesheetInTasklistIntegrationTests {
 				8 * 60, null, null, "Workshop", null), TimeEntryOrigin.WEB);
 		timesheets.submit(cora.personId(), week);
 		ProcessInstance instance = awaitInstance(cora, week);
-		executeJob(instance, TimesheetApprovalProcess.TASK_ASSESS_TIMESHEET);
+		executeJobAt(management, instance, TimesheetApprovalProcess.TASK_ASSESS_TIMESHEET);
 		Task approval = task(instance, TimesheetApprovalProcess.TASK_APPROVE_TIMESHEET);
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
 
@@ -182,7 +182,7 @@ class ApproveTimesheetInTasklistIntegrationTests {
 		complete(wait);
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> tasks.createTaskQuery().taskId(approval.getId()).count() == 0);
-		executeJob(instance, TimesheetApprovalProcess.TASK_REJECT_TIMESHEET);
+		executeJobAt(management, instance, TimesheetApprovalProcess.TASK_REJECT_TIMESHEET);
 		Task revise = task(instance, TimesheetApprovalProcess.TASK_REVISE_TIMESHEET);
 		assertThat(revise.getAssignee()).isEqualTo(cora.userId());
 
@@ -201,11 +201,8 @@ class ApproveTimesheetInTasklistIntegrationTests {
 	}
 
 	private ProcessInstance awaitInstance(Consultant cora, IsoWeek week) {
-		return await().atMost(Duration.ofSeconds(20))
-			.until(() -> runtime.createProcessInstanceQuery()
-				.processDefinitionKey(TimesheetApprovalProcess.KEY)
-				.processInstanceBusinessKey(TimesheetApprovalProcess.businessKey(cora.personId(), week))
-				.singleResult(), Objects::nonNull);
+		return ProcessJobs.awaitInstance(runtime, TimesheetApprovalProcess.KEY,
+				TimesheetApprovalProcess.businessKey(cora.personId(), week));
 	}
 
 	private Task task(ProcessInstance instance, String taskDefinitionKey) {
@@ -226,12 +223,6 @@ class ApproveTimesheetInTasklistIntegrationTests {
 
 	private static void complete(WebDriverWait wait) {
 		InBrowser.complete(browser, wait);
-	}
-
-	private void executeJob(ProcessInstance instance, String activityId) {
-		Job job = management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
-		assertThat(job).as("job at %s", activityId).isNotNull();
-		management.executeJob(job.getId());
 	}
 
 	private void logIn(String userId, WebDriverWait wait) {

@@ -16,6 +16,7 @@ import com.ledgerflow.workflow.ProjectLifecycleProcess;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +32,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static com.ledgerflow.workflow.ProcessJobs.awaitInstance;
+import static com.ledgerflow.workflow.ProcessJobs.executeNextJob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -90,13 +93,10 @@ class PlanProjectInBrowserIntegrationTests extends ApiTestSupport {
 		String assigneeEmail = get("/api/v1/people/" + assignee).read("$.email");
 		UUID project = newProject(newClient(), manager, "TIME_AND_MATERIALS");
 		post("/api/v1/projects/" + project + "/confirm", "").expect(202);
-		String processInstance = await().atMost(Duration.ofSeconds(20))
-			.until(() -> runtime.createProcessInstanceQuery()
-				.processInstanceBusinessKey(ProjectLifecycleProcess.businessKey(project))
-				.singleResult(), java.util.Objects::nonNull)
-			.getId();
-		management.executeJob(management.createJobQuery().processInstanceId(processInstance).singleResult().getId());
-		Task plan = tasks.createTaskQuery().processInstanceId(processInstance).singleResult();
+		ProcessInstance instance = awaitInstance(runtime, ProjectLifecycleProcess.KEY,
+				ProjectLifecycleProcess.businessKey(project));
+		executeNextJob(management, instance);
+		Task plan = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 
 		browser.get(url("/login"));
@@ -134,7 +134,7 @@ class PlanProjectInBrowserIntegrationTests extends ApiTestSupport {
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> projects.get(project).status() == ProjectStatus.ACTIVE);
 
-		management.executeJob(management.createJobQuery().processInstanceId(processInstance).singleResult().getId());
+		executeNextJob(management, instance);
 		assertThat(jdbc.queryForList("select subject from mail_outbox where recipients like ?", String.class,
 				"%" + assigneeEmail + "%"))
 			.singleElement()

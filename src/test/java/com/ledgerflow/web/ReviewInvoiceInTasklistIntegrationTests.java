@@ -1,9 +1,7 @@
 package com.ledgerflow.web;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Objects;
 import java.util.UUID;
 
 import com.ledgerflow.HeadlessChromium;
@@ -23,11 +21,11 @@ import com.ledgerflow.project.ProjectService;
 import com.ledgerflow.project.ProjectTeam;
 import com.ledgerflow.project.TaskDetails;
 import com.ledgerflow.security.StaffAccounts;
-import com.ledgerflow.timetracking.IsoWeek;
+import com.ledgerflow.timetracking.TimeEntryFixture;
+import com.ledgerflow.workflow.ProcessJobs;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
@@ -45,6 +43,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static com.ledgerflow.workflow.InvoiceToCashProcess.*;
+import static com.ledgerflow.workflow.ProcessJobs.executeJobAt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -118,7 +117,7 @@ class ReviewInvoiceInTasklistIntegrationTests {
 		Team office = team();
 		Invoice draft = drafted(office);
 		ProcessInstance instance = awaitInstance(draft);
-		executeJob(instance, TASK_ASSESS_INVOICE);
+		executeJobAt(management, instance, TASK_ASSESS_INVOICE);
 		Task review = task(instance, TASK_REVIEW_INVOICE);
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
 
@@ -142,8 +141,8 @@ class ReviewInvoiceInTasklistIntegrationTests {
 		chooseDecision("Approve", wait);
 		complete(wait);
 		await().atMost(Duration.ofSeconds(20)).until(() -> tasks.createTaskQuery().taskId(review.getId()).count() == 0);
-		executeJob(instance, TASK_ASSESS_REVIEWED_INVOICE);
-		executeJob(instance, TASK_APPROVE_INVOICE);
+		executeJobAt(management, instance, TASK_ASSESS_REVIEWED_INVOICE);
+		executeJobAt(management, instance, TASK_APPROVE_INVOICE);
 
 		Invoice approved = invoices.get(draft.id());
 		assertThat(approved.status()).isEqualTo(InvoiceStatus.APPROVED);
@@ -156,7 +155,7 @@ class ReviewInvoiceInTasklistIntegrationTests {
 		Team office = team();
 		Invoice draft = drafted(office);
 		ProcessInstance instance = awaitInstance(draft);
-		executeJob(instance, TASK_ASSESS_INVOICE);
+		executeJobAt(management, instance, TASK_ASSESS_INVOICE);
 		Task review = task(instance, TASK_REVIEW_INVOICE);
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
 
@@ -169,7 +168,7 @@ class ReviewInvoiceInTasklistIntegrationTests {
 		HeadlessChromium.screenshot(browser, "review-invoice-form-reject");
 		complete(wait);
 		await().atMost(Duration.ofSeconds(20)).until(() -> tasks.createTaskQuery().taskId(review.getId()).count() == 0);
-		executeJob(instance, TASK_REJECT_INVOICE);
+		executeJobAt(management, instance, TASK_REJECT_INVOICE);
 
 		assertThat(invoices.get(draft.id()).status()).isEqualTo(InvoiceStatus.REJECTED);
 		assertThat(jdbc.queryForObject("select count(*) from invoice_item where invoice_id = ?", Integer.class,
@@ -196,12 +195,9 @@ class ReviewInvoiceInTasklistIntegrationTests {
 	}
 
 	private void approvedTime(Team office, UUID task, LocalDate day, int minutes) {
-		jdbc.update("""
-				insert into time_entry (id, person_id, project_id, task_id, work_date, iso_week, minutes, notes, billable,
-				 status, bill_rate, cost_rate, origin, created_at, updated_at, version)
-				values (?, ?, ?, ?, ?, ?, ?, 'work', true, 'APPROVED', ?, ?, 'WEB', now(), now(), 0)""",
-				UUID.randomUUID(), office.consultant().personId(), office.projectId(), task, day,
-				IsoWeek.of(day).toString(), minutes, new BigDecimal("150.00"), new BigDecimal("60.00"));
+		TimeEntryFixture.approvedTime(office.consultant().personId(), office.projectId(), day, minutes)
+			.onTask(task)
+			.insert(jdbc);
 	}
 
 	/** Opens the task in Tasklist and claims it where it is only offered (the manager is a candidate user). */
@@ -218,11 +214,7 @@ class ReviewInvoiceInTasklistIntegrationTests {
 	}
 
 	private ProcessInstance awaitInstance(Invoice invoice) {
-		return await().atMost(Duration.ofSeconds(20))
-			.until(() -> runtime.createProcessInstanceQuery()
-				.processDefinitionKey(KEY)
-				.processInstanceBusinessKey(businessKey(invoice.id()))
-				.singleResult(), Objects::nonNull);
+		return ProcessJobs.awaitInstance(runtime, KEY, businessKey(invoice.id()));
 	}
 
 	private Task task(ProcessInstance instance, String taskDefinitionKey) {
@@ -232,12 +224,6 @@ class ReviewInvoiceInTasklistIntegrationTests {
 			.singleResult();
 		assertThat(task).as("task %s", taskDefinitionKey).isNotNull();
 		return task;
-	}
-
-	private void executeJob(ProcessInstance instance, String activityId) {
-		Job job = management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
-		assertThat(job).as("job at %s", activityId).isNotNull();
-		management.executeJob(job.getId());
 	}
 
 	private void logIn(String userId, WebDriverWait wait) {

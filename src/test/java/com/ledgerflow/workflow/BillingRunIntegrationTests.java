@@ -17,7 +17,7 @@ import com.ledgerflow.IntegrationTest;
 import com.ledgerflow.TestUsers;
 import com.ledgerflow.invoicing.BillingRuns;
 import com.ledgerflow.invoicing.InvoiceService;
-import com.ledgerflow.timetracking.IsoWeek;
+import com.ledgerflow.timetracking.TimeEntryFixture;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -203,12 +203,7 @@ class BillingRunIntegrationTests extends ApiTestSupport {
 	}
 
 	private void approvedTime(UUID project, UUID person, LocalDate day, int minutes) {
-		jdbc.update("""
-				insert into time_entry (id, person_id, project_id, task_id, work_date, iso_week, minutes, notes, billable,
-				 status, bill_rate, cost_rate, origin, created_at, updated_at, version)
-				values (?, ?, ?, null, ?, ?, ?, 'work', true, 'APPROVED', ?, ?, 'WEB', now(), now(), 0)""",
-				UUID.randomUUID(), person, project, day, IsoWeek.of(day).toString(), minutes, new BigDecimal("150.00"),
-				new BigDecimal("60.00"));
+		TimeEntryFixture.approvedTime(person, project, day, minutes).insert(jdbc);
 	}
 
 	/** Executes the instance's jobs (Task_FindProjectsDue, the multi-instance body, one per project) until it ends. */

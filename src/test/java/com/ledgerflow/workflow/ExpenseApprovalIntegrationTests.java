@@ -3,7 +3,6 @@ package com.ledgerflow.workflow;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Objects;
 import java.util.UUID;
 
 import com.ledgerflow.ApiTestSupport;
@@ -18,7 +17,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
@@ -27,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static com.ledgerflow.workflow.ExpenseApprovalProcess.*;
+import static com.ledgerflow.workflow.ProcessJobs.executeJobAt;
+import static com.ledgerflow.workflow.ProcessJobs.findJobAt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -64,11 +64,11 @@ class ExpenseApprovalIntegrationTests extends ApiTestSupport {
 		Submitted taxi = submitted("42.50", "Yellow Cab", "Taxi to the client workshop");
 		ProcessInstance instance = awaitInstance(taxi);
 
-		executeJob(instance, TASK_ASSESS_EXPENSE);
+		executeJobAt(management, instance, TASK_ASSESS_EXPENSE);
 		assertThat(runtime.getVariable(instance.getId(), VAR_ROUTE)).isEqualTo(ROUTE_AUTO_APPROVE);
 		assertThat(runtime.getVariable(instance.getId(), VAR_HAS_RECEIPT)).isEqualTo(true);
-		executeJob(instance, TASK_RECORD_APPROVAL);
-		executeJob(instance, TASK_BOOK_EXPENSE);
+		executeJobAt(management, instance, TASK_RECORD_APPROVAL);
+		executeJobAt(management, instance, TASK_BOOK_EXPENSE);
 
 		Expense expense = expenses.get(taxi.expense());
 		assertThat(expense.status()).isEqualTo(ExpenseStatus.APPROVED);
@@ -82,7 +82,7 @@ class ExpenseApprovalIntegrationTests extends ApiTestSupport {
 	void anExpenseAboveTheLimitWaitsForTheProjectsManagerAndIsBookedOnceApproved() {
 		Submitted dinner = submitted("120.00", "Chez Paul", "Team dinner after the launch");
 		ProcessInstance instance = awaitInstance(dinner);
-		executeJob(instance, TASK_ASSESS_EXPENSE);
+		executeJobAt(management, instance, TASK_ASSESS_EXPENSE);
 
 		Task approval = tasks.createTaskQuery()
 			.processInstanceId(instance.getId())
@@ -100,8 +100,8 @@ class ExpenseApprovalIntegrationTests extends ApiTestSupport {
 
 		tasks.claim(approval.getId(), dinner.managerUserId());
 		tasks.complete(approval.getId(), Variables.putValue(VAR_DECISION, DECISION_APPROVE));
-		executeJob(instance, TASK_RECORD_APPROVAL);
-		executeJob(instance, TASK_BOOK_EXPENSE);
+		executeJobAt(management, instance, TASK_RECORD_APPROVAL);
+		executeJobAt(management, instance, TASK_BOOK_EXPENSE);
 
 		Expense expense = expenses.get(dinner.expense());
 		assertThat(expense.status()).isEqualTo(ExpenseStatus.APPROVED);
@@ -113,12 +113,12 @@ class ExpenseApprovalIntegrationTests extends ApiTestSupport {
 	void aRejectedExpenseGoesBackToItsSubmitterWithTheCommentAndAResubmissionRoutesItAgain() {
 		Submitted dinner = submitted("120.00", "Chez Paul", "Team dinner");
 		ProcessInstance instance = awaitInstance(dinner);
-		executeJob(instance, TASK_ASSESS_EXPENSE);
+		executeJobAt(management, instance, TASK_ASSESS_EXPENSE);
 		Task approval = singleTask(instance, TASK_APPROVE_EXPENSE);
 		tasks.claim(approval.getId(), dinner.managerUserId());
 		tasks.complete(approval.getId(), Variables.putValue(VAR_DECISION, DECISION_REJECT)
 			.putValue(VAR_COMMENT, "Alcohol is not billable to the client"));
-		executeJob(instance, TASK_REJECT_EXPENSE);
+		executeJobAt(management, instance, TASK_REJECT_EXPENSE);
 
 		Expense rejected = expenses.get(dinner.expense());
 		assertThat(rejected.status()).isEqualTo(ExpenseStatus.REJECTED);
@@ -130,7 +130,8 @@ class ExpenseApprovalIntegrationTests extends ApiTestSupport {
 
 		post("/api/v1/expenses/" + dinner.expense() + "/submit", "").expect(200);
 
-		await().atMost(Duration.ofSeconds(20)).until(() -> jobAt(instance, TASK_ASSESS_EXPENSE) != null);
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> findJobAt(management, instance, TASK_ASSESS_EXPENSE) != null);
 		assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
 		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey(dinner.expense()))
 			.count()).isEqualTo(1);
@@ -155,11 +156,7 @@ class ExpenseApprovalIntegrationTests extends ApiTestSupport {
 	}
 
 	private ProcessInstance awaitInstance(Submitted submitted) {
-		return await().atMost(Duration.ofSeconds(20))
-			.until(() -> runtime.createProcessInstanceQuery()
-				.processDefinitionKey(KEY)
-				.processInstanceBusinessKey(businessKey(submitted.expense()))
-				.singleResult(), Objects::nonNull);
+		return ProcessJobs.awaitInstance(runtime, KEY, businessKey(submitted.expense()));
 	}
 
 	private Task singleTask(ProcessInstance instance, String taskDefinitionKey) {
@@ -168,16 +165,6 @@ class ExpenseApprovalIntegrationTests extends ApiTestSupport {
 			.taskDefinitionKey(taskDefinitionKey)
 			.initializeFormKeys()
 			.singleResult();
-	}
-
-	private Job jobAt(ProcessInstance instance, String activityId) {
-		return management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
-	}
-
-	private void executeJob(ProcessInstance instance, String activityId) {
-		Job job = jobAt(instance, activityId);
-		assertThat(job).as("job at %s", activityId).isNotNull();
-		management.executeJob(job.getId());
 	}
 
 }

@@ -1,13 +1,11 @@
 package com.ledgerflow.workflow;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 import com.ledgerflow.ApiTestSupport;
@@ -23,11 +21,10 @@ import com.ledgerflow.payment.PaymentOrigin;
 import com.ledgerflow.payment.PaymentService;
 import com.ledgerflow.project.ProjectPlanService;
 import com.ledgerflow.project.TaskDetails;
-import com.ledgerflow.timetracking.IsoWeek;
+import com.ledgerflow.timetracking.TimeEntryFixture;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
@@ -37,8 +34,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static com.ledgerflow.workflow.InvoiceToCashProcess.*;
+import static com.ledgerflow.workflow.ProcessJobs.awaitInstance;
+import static com.ledgerflow.workflow.ProcessJobs.executeJobAt;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The process-performance report reads what invoice-to-cash left in Camunda's history: an October invoice reviewed
@@ -82,32 +80,23 @@ class InvoiceProcessPerformanceIntegrationTests extends ApiTestSupport {
 		UUID project = newProject(client, manager, "TIME_AND_MATERIALS");
 		UUID design = plans.addTask(project, new TaskDetails("Design", null, null, null, null, null, null)).id();
 		LocalDate day = LocalDate.parse("2026-10-05");
-		jdbc.update("""
-				insert into time_entry (id, person_id, project_id, task_id, work_date, iso_week, minutes, notes, billable,
-				 status, bill_rate, cost_rate, origin, created_at, updated_at, version)
-				values (?, ?, ?, ?, ?, ?, 120, 'work', true, 'APPROVED', ?, ?, 'WEB', now(), now(), 0)""",
-				UUID.randomUUID(), manager, project, design, day, IsoWeek.of(day).toString(), new BigDecimal("150.00"),
-				new BigDecimal("60.00"));
+		TimeEntryFixture.approvedTime(manager, project, day, 120).onTask(design).insert(jdbc);
 		Invoice invoice = drafting.draft(project, OCTOBER).orElseThrow();
 		String managerUserId = jdbc.queryForObject("select user_id from person where id = ?", String.class, manager);
-		ProcessInstance instance = await().atMost(Duration.ofSeconds(20))
-			.until(() -> runtime.createProcessInstanceQuery()
-				.processDefinitionKey(KEY)
-				.processInstanceBusinessKey(businessKey(invoice.id()))
-				.singleResult(), Objects::nonNull);
-		executeJob(instance, TASK_ASSESS_INVOICE);
+		ProcessInstance instance = awaitInstance(runtime, KEY, businessKey(invoice.id()));
+		executeJobAt(management, instance, TASK_ASSESS_INVOICE);
 		Task review = tasks.createTaskQuery()
 			.processInstanceId(instance.getId())
 			.taskDefinitionKey(TASK_REVIEW_INVOICE)
 			.singleResult();
 		tasks.claim(review.getId(), managerUserId);
 		tasks.complete(review.getId(), Variables.putValue(VAR_DECISION, DECISION_APPROVE));
-		executeJob(instance, TASK_ASSESS_REVIEWED_INVOICE);
-		executeJob(instance, TASK_APPROVE_INVOICE);
-		executeJob(instance, TASK_POST_INVOICE);
-		executeJob(instance, TASK_POST_INVOICE);
-		executeJob(instance, TASK_RENDER_INVOICE_PDF);
-		executeJob(instance, TASK_EMAIL_INVOICE);
+		executeJobAt(management, instance, TASK_ASSESS_REVIEWED_INVOICE);
+		executeJobAt(management, instance, TASK_APPROVE_INVOICE);
+		executeJobAt(management, instance, TASK_POST_INVOICE);
+		executeJobAt(management, instance, TASK_POST_INVOICE);
+		executeJobAt(management, instance, TASK_RENDER_INVOICE_PDF);
+		executeJobAt(management, instance, TASK_EMAIL_INVOICE);
 		assertThat(invoices.get(invoice.id()).status()).isEqualTo(InvoiceStatus.SENT);
 
 		LocalDate today = LocalDate.now(); // Camunda's history holds the JVM's local time
@@ -135,12 +124,6 @@ class InvoiceProcessPerformanceIntegrationTests extends ApiTestSupport {
 		List<Map<String, Object>> otherClient = get("/api/v1/reports/process-performance?from=" + month + "&to="
 				+ month + "&clientId=" + newClient()).expect(200).read("$.rows");
 		assertThat(otherClient.get(0).get("invoicesSent")).isEqualTo(0);
-	}
-
-	private void executeJob(ProcessInstance instance, String activityId) {
-		Job job = management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
-		assertThat(job).as("a job at %s", activityId).isNotNull();
-		management.executeJob(job.getId());
 	}
 
 }

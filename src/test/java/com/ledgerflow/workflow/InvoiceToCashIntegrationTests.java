@@ -46,7 +46,7 @@ import com.ledgerflow.project.TaskDetails;
 import com.ledgerflow.reporting.ReceivablesReport;
 import com.ledgerflow.reporting.ReportFilter;
 import com.ledgerflow.security.StaffAccounts;
-import com.ledgerflow.timetracking.IsoWeek;
+import com.ledgerflow.timetracking.TimeEntryFixture;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
@@ -57,7 +57,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
@@ -70,6 +69,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static com.ledgerflow.workflow.InvoiceToCashProcess.*;
+import static com.ledgerflow.workflow.ProcessJobs.executeJobAt;
+import static com.ledgerflow.workflow.ProcessJobs.executeNextJobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -167,7 +168,7 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 	void aReviewedTimeAndMaterialsInvoiceIsPostedOnceAndEmailedWithItsPdfAndPaymentLink() throws Exception {
 		Drafted drafted = drafted(newClient());
 		ProcessInstance instance = awaitInstance(drafted.invoice());
-		executeJob(instance, TASK_ASSESS_INVOICE);
+		executeJobAt(management, instance, TASK_ASSESS_INVOICE);
 
 		Task review = tasks.createTaskQuery()
 			.processInstanceId(instance.getId())
@@ -179,13 +180,13 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 		tasks.claim(review.getId(), drafted.managerUserId());
 		tasks.complete(review.getId(), Variables.putValue(VAR_DECISION, DECISION_APPROVE));
 
-		executeJob(instance, TASK_ASSESS_REVIEWED_INVOICE);
-		executeJob(instance, TASK_APPROVE_INVOICE);
-		executeJob(instance, TASK_POST_INVOICE); // asyncBefore
+		executeJobAt(management, instance, TASK_ASSESS_REVIEWED_INVOICE);
+		executeJobAt(management, instance, TASK_APPROVE_INVOICE);
+		executeJobAt(management, instance, TASK_POST_INVOICE); // asyncBefore
 		posting.post(drafted.invoice()); // a repeated post books nothing
-		executeJob(instance, TASK_POST_INVOICE); // asyncAfter
-		executeJob(instance, TASK_RENDER_INVOICE_PDF);
-		executeJob(instance, TASK_EMAIL_INVOICE);
+		executeJobAt(management, instance, TASK_POST_INVOICE); // asyncAfter
+		executeJobAt(management, instance, TASK_RENDER_INVOICE_PDF);
+		executeJobAt(management, instance, TASK_EMAIL_INVOICE);
 
 		Invoice invoice = invoices.get(drafted.invoice());
 		assertThat(invoice.status()).isEqualTo(InvoiceStatus.SENT);
@@ -227,7 +228,7 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 	void anOverdueInvoiceGetsItsLatestReminderOnceWithThePaymentLinkAndOpenBalance() throws Exception {
 		Drafted drafted = drafted(newClient());
 		ProcessInstance instance = sent(drafted);
-		executeJob(instance, TASK_CHECK_PAYMENT);
+		executeJobAt(management, instance, TASK_CHECK_PAYMENT);
 		assertThat(runtime.getVariable(instance.getId(), VAR_PAID_IN_FULL)).isEqualTo(false);
 		// a node down since before the first reminder: back 8 days after the due date
 		LocalDate today = LocalDate.now(ZoneId.of("America/New_York"));
@@ -235,10 +236,10 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 				today.minusDays(8),
 				drafted.invoice());
 
-		executeJob(instance, BOUNDARY_REMINDER_DAY);
-		executeJob(instance, TASK_ASSESS_DUNNING);
+		executeJobAt(management, instance, BOUNDARY_REMINDER_DAY);
+		executeJobAt(management, instance, TASK_ASSESS_DUNNING);
 		assertThat(runtime.getVariable(instance.getId(), VAR_STEP)).isEqualTo("OVERDUE_7");
-		executeJob(instance, TASK_SEND_REMINDER);
+		executeJobAt(management, instance, TASK_SEND_REMINDER);
 
 		assertThat(runtime.getVariable(instance.getId(), VAR_REMINDER_SENT)).isEqualTo(true);
 		assertThat(reminderService.sentFor(drafted.invoice())).singleElement().satisfies(reminder -> {
@@ -282,7 +283,7 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 		Drafted drafted = drafted(newClient());
 		ProcessInstance instance = sent(drafted);
 		paymentTrigger.paymentReceived(drafted.invoice()); // before the first check: that check sees the payment
-		executeJob(instance, TASK_CHECK_PAYMENT);
+		executeJobAt(management, instance, TASK_CHECK_PAYMENT);
 
 		paymentTrigger.paymentReceived(drafted.invoice());
 
@@ -290,7 +291,7 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 		assertThatThrownBy(() -> paymentTrigger.paymentReceived(drafted.invoice()))
 			.isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("correlated again");
-		executeJob(instance, TASK_CHECK_PAYMENT);
+		executeJobAt(management, instance, TASK_CHECK_PAYMENT);
 		paymentTrigger.paymentReceived(drafted.invoice());
 		assertThat(runtime.getActiveActivityIds(instance.getId())).containsExactly(TASK_CHECK_PAYMENT);
 	}
@@ -314,7 +315,7 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 		LocalDate promisedBy = LocalDate.now(ZoneId.of("America/New_York")).plusDays(3);
 		tasks.complete(followUp.getId(), Variables.putValue(VAR_FOLLOW_UP_OUTCOME, OUTCOME_PROMISE)
 			.putValue(VAR_PROMISED_BY, promisedBy.toString()));
-		executeJob(instance, TASK_RECORD_FOLLOW_UP);
+		executeJobAt(management, instance, TASK_RECORD_FOLLOW_UP);
 
 		assertThat(dunning.followUps(drafted.invoice())).singleElement().satisfies(promise -> {
 			assertThat(promise.promisedBy()).isEqualTo(promisedBy);
@@ -348,11 +349,11 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 		tasks.claim(followUp.getId(), TestUsers.FINANCE);
 		tasks.complete(followUp.getId(), Variables.putValue(VAR_FOLLOW_UP_OUTCOME, OUTCOME_WRITE_OFF)
 			.putValue(VAR_NOTE, "Client insolvent"));
-		executeJob(instance, TASK_RECORD_FOLLOW_UP);
+		executeJobAt(management, instance, TASK_RECORD_FOLLOW_UP);
 		assertThat(accounting.invoiceStatus(drafted.invoice()).balance()).as("booked by its own job")
 			.isEqualByComparingTo(open);
-		executeJob(instance, TASK_WRITE_OFF_IN_ACCOUNTING);
-		executeJob(instance, TASK_WRITE_OFF_IN_ACCOUNTING); // asyncAfter
+		executeJobAt(management, instance, TASK_WRITE_OFF_IN_ACCOUNTING);
+		executeJobAt(management, instance, TASK_WRITE_OFF_IN_ACCOUNTING); // asyncAfter
 
 		assertThat(passed(instance, END_INVOICE_WRITTEN_OFF)).isTrue();
 		assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
@@ -377,7 +378,7 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 		Drafted drafted = drafted(newClient());
 		ProcessInstance instance = overdue(drafted, 31);
 		runDailyCheck(instance);
-		executeJob(instance, TASK_PUT_PROJECT_ON_HOLD);
+		executeJobAt(management, instance, TASK_PUT_PROJECT_ON_HOLD);
 
 		assertThat(reminderService.sentFor(drafted.invoice())).extracting(SentReminder::step)
 			.containsExactly("FINAL_NOTICE_30");
@@ -445,11 +446,11 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 	void paymentsRecordedInLedgerflowAreCorrelatedAPartialOneWaitsOnAFullOneEndsWithAReceipt() throws Exception {
 		Drafted drafted = drafted(newClient());
 		ProcessInstance instance = sent(drafted);
-		executeJob(instance, TASK_CHECK_PAYMENT);
+		executeJobAt(management, instance, TASK_CHECK_PAYMENT);
 
 		payments.record(payment(drafted.invoice(), "100.00"));
 		awaitJob(instance, TASK_CHECK_PAYMENT); // PaymentReceived, after the commit, through PaymentTrigger
-		executeJob(instance, TASK_CHECK_PAYMENT);
+		executeJobAt(management, instance, TASK_CHECK_PAYMENT);
 
 		assertThat(runtime.getVariable(instance.getId(), VAR_OPEN_BALANCE)).isEqualTo(226.63);
 		assertThat(runtime.getActiveActivityIds(instance.getId())).containsExactly(TASK_AWAIT_PAYMENT);
@@ -457,8 +458,8 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 
 		payments.record(payment(drafted.invoice(), "226.63"));
 		awaitJob(instance, TASK_CHECK_PAYMENT);
-		executeJob(instance, TASK_CHECK_PAYMENT);
-		executeJob(instance, TASK_SEND_PAYMENT_RECEIPT);
+		executeJobAt(management, instance, TASK_CHECK_PAYMENT);
+		executeJobAt(management, instance, TASK_SEND_PAYMENT_RECEIPT);
 
 		assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
 			.getEndActivityId()).isEqualTo(END_INVOICE_PAID);
@@ -473,7 +474,7 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 	void aVoidedInvoiceEndsItsPaymentWait() {
 		Drafted drafted = drafted(newClient());
 		ProcessInstance instance = sent(drafted);
-		executeJob(instance, TASK_CHECK_PAYMENT);
+		executeJobAt(management, instance, TASK_CHECK_PAYMENT);
 
 		voiding.voidInvoice(drafted.invoice(), false);
 
@@ -488,11 +489,11 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 		Drafted drafted = drafted(client);
 		jdbc.update("delete from client_billing_email where client_id = ?", client);
 		ProcessInstance instance = awaitInstance(drafted.invoice());
-		executeJob(instance, TASK_ASSESS_INVOICE);
+		executeJobAt(management, instance, TASK_ASSESS_INVOICE);
 		Task review = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
 		tasks.claim(review.getId(), drafted.managerUserId());
 		tasks.complete(review.getId(), Variables.putValue(VAR_DECISION, DECISION_APPROVE));
-		executeJobs(instance, 6);
+		executeNextJobs(management, instance, 6);
 
 		Task byHand = tasks.createTaskQuery()
 			.processInstanceId(instance.getId())
@@ -502,7 +503,7 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 		assertThat(byHand).isNotNull();
 		assertThat(invoices.get(drafted.invoice()).status()).isEqualTo(InvoiceStatus.POSTED);
 		tasks.complete(byHand.getId());
-		executeJob(instance, TASK_RECORD_INVOICE_SENT);
+		executeJobAt(management, instance, TASK_RECORD_INVOICE_SENT);
 
 		assertThat(invoices.get(drafted.invoice()).status()).isEqualTo(InvoiceStatus.SENT);
 		assertThat(passed(instance, EVENT_INVOICE_SENT_BY_HAND)).isTrue();
@@ -536,7 +537,7 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 	/** Sent, checked (waiting for payment) and due {@code days} days ago. */
 	private ProcessInstance overdue(Drafted drafted, int days) {
 		ProcessInstance instance = sent(drafted);
-		executeJob(instance, TASK_CHECK_PAYMENT);
+		executeJobAt(management, instance, TASK_CHECK_PAYMENT);
 		setDue(drafted, days);
 		return instance;
 	}
@@ -549,24 +550,24 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 
 	/** The daily timer fires (whatever its due time), the facts are assessed, the policy applied, a due step sent. */
 	private void runDailyCheck(ProcessInstance instance) {
-		executeJob(instance, BOUNDARY_REMINDER_DAY);
-		executeJob(instance, TASK_ASSESS_DUNNING);
+		executeJobAt(management, instance, BOUNDARY_REMINDER_DAY);
+		executeJobAt(management, instance, TASK_ASSESS_DUNNING);
 		if (management.createJobQuery()
 			.processInstanceId(instance.getId())
 			.activityId(TASK_SEND_REMINDER)
 			.count() > 0) {
-			executeJob(instance, TASK_SEND_REMINDER);
+			executeJobAt(management, instance, TASK_SEND_REMINDER);
 		}
 	}
 
 	/** Drafted, approved by its manager, posted, rendered and e-mailed: at the payment check. */
 	private ProcessInstance sent(Drafted drafted) {
 		ProcessInstance instance = awaitInstance(drafted.invoice());
-		executeJob(instance, TASK_ASSESS_INVOICE);
+		executeJobAt(management, instance, TASK_ASSESS_INVOICE);
 		Task review = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
 		tasks.claim(review.getId(), drafted.managerUserId());
 		tasks.complete(review.getId(), Variables.putValue(VAR_DECISION, DECISION_APPROVE));
-		executeJobs(instance, 6);
+		executeNextJobs(management, instance, 6);
 		assertThat(passed(instance, EVENT_INVOICE_SENT)).isTrue();
 		return instance;
 	}
@@ -577,12 +578,7 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 		UUID project = newProject(client, manager, "TIME_AND_MATERIALS");
 		UUID design = plans.addTask(project, new TaskDetails("Design", null, null, null, null, null, null)).id();
 		LocalDate day = LocalDate.parse("2026-10-05");
-		jdbc.update("""
-				insert into time_entry (id, person_id, project_id, task_id, work_date, iso_week, minutes, notes, billable,
-				 status, bill_rate, cost_rate, origin, created_at, updated_at, version)
-				values (?, ?, ?, ?, ?, ?, 120, 'work', true, 'APPROVED', ?, ?, 'WEB', now(), now(), 0)""",
-				UUID.randomUUID(), manager, project, design, day, IsoWeek.of(day).toString(),
-				new BigDecimal("150.00"), new BigDecimal("60.00"));
+		TimeEntryFixture.approvedTime(manager, project, day, 120).onTask(design).insert(jdbc);
 		Invoice invoice = drafting.draft(project, OCTOBER).orElseThrow();
 		String managerUserId = jdbc.queryForObject("select user_id from person where id = ?", String.class, manager);
 		return new Drafted(invoice.id(), managerUserId);
@@ -592,20 +588,7 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 	}
 
 	private ProcessInstance awaitInstance(UUID invoiceId) {
-		return await().atMost(Duration.ofSeconds(20))
-			.until(() -> runtime.createProcessInstanceQuery()
-				.processDefinitionKey(KEY)
-				.processInstanceBusinessKey(businessKey(invoiceId))
-				.singleResult(), Objects::nonNull);
-	}
-
-	private void executeJob(ProcessInstance instance, String activityId) {
-		Job job = management.createJobQuery()
-			.processInstanceId(instance.getId())
-			.activityId(activityId)
-			.singleResult();
-		assertThat(job).as("a job at %s", activityId).isNotNull();
-		management.executeJob(job.getId());
+		return ProcessJobs.awaitInstance(runtime, KEY, businessKey(invoiceId));
 	}
 
 	private boolean passed(ProcessInstance instance, String activityId) {
@@ -613,13 +596,6 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 			.processInstanceId(instance.getId())
 			.activityId(activityId)
 			.count() > 0;
-	}
-
-	private void executeJobs(ProcessInstance instance, int count) {
-		for (int i = 0; i < count; i++) {
-			Job job = management.createJobQuery().processInstanceId(instance.getId()).singleResult();
-			management.executeJob(job.getId());
-		}
 	}
 
 	private MimeMessage awaitMail(String subjectPart) {

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import com.ledgerflow.workflow.delegate.AskFinanceToFollowUpDelegate;
 import com.ledgerflow.workflow.delegate.RecordFollowUpListener;
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -46,6 +47,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static com.ledgerflow.workflow.InvoiceToCashProcess.*;
+import static com.ledgerflow.workflow.ProcessJobs.executeDueJobs;
+import static com.ledgerflow.workflow.ProcessJobs.executeJobAt;
+import static com.ledgerflow.workflow.ProcessJobs.jobAt;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -97,6 +101,8 @@ class InvoiceToCashPaymentProcessTests {
 	/** Injected by the extension. */
 	ProcessEngine processEngine;
 
+	private ManagementService management;
+
 	/** Steps sent, as {@code STEP@date}. */
 	private final List<String> reminders = new CopyOnWriteArrayList<>();
 
@@ -121,6 +127,7 @@ class InvoiceToCashPaymentProcessTests {
 	@BeforeEach
 	void setUp() {
 		BpmnAwareTests.init(processEngine);
+		management = processEngine.getManagementService();
 		stubDelegates();
 		var identity = processEngine.getIdentityService();
 		if (identity.createGroupQuery().groupId(GROUP_FINANCE).count() == 0) {
@@ -233,9 +240,12 @@ class InvoiceToCashPaymentProcessTests {
 		ProcessInstance instance = sentOn(-1);
 		advanceTo(1);
 
+		long checks = passes(instance, TASK_CHECK_PAYMENT);
 		pay(400);
 
-		assertThat(instance).isWaitingAt(TASK_AWAIT_PAYMENT).variables().containsEntry(VAR_OPEN_BALANCE, 400.0);
+		assertThat(instance).isWaitingAt(TASK_AWAIT_PAYMENT);
+		Assertions.assertThat(passes(instance, TASK_CHECK_PAYMENT)).as("the balance checked again")
+			.isEqualTo(checks + 1);
 		Assertions.assertThat(timerJobs(instance)).hasSize(1);
 		advanceTo(7);
 		Assertions.assertThat(reminders).containsExactly("OVERDUE_1@2026-12-16", "OVERDUE_7@2026-12-22");
@@ -299,7 +309,7 @@ class InvoiceToCashPaymentProcessTests {
 		assertThatThrownBy(() -> complete(followUp, MANAGER, OUTCOME_WRITE_OFF, null, "Client insolvent"))
 			.hasMessageContaining("only finance writes an invoice off");
 		complete(followUp, FINANCE, OUTCOME_WRITE_OFF, null, "Client insolvent");
-		drain(instance);
+		executeDueJobs(management, instance.getId());
 
 		assertThat(instance).isEnded()
 			.hasPassed(TASK_WRITE_OFF_IN_ACCOUNTING, END_INVOICE_WRITTEN_OFF)
@@ -317,11 +327,11 @@ class InvoiceToCashPaymentProcessTests {
 		processEngine.getTaskService()
 			.complete(followUp.getId(), Variables.createVariables().putValue(VAR_FOLLOW_UP_OUTCOME, OUTCOME_WRITE_OFF));
 		accountingDown = true;
-		executeAt(instance, TASK_RECORD_FOLLOW_UP);
+		executeJobAt(management, instance, TASK_RECORD_FOLLOW_UP);
 
-		assertThatThrownBy(() -> executeAt(instance, TASK_WRITE_OFF_IN_ACCOUNTING))
+		assertThatThrownBy(() -> executeJobAt(management, instance, TASK_WRITE_OFF_IN_ACCOUNTING))
 			.hasMessageContaining("QuickBooks is unreachable");
-		Job retry = jobAt(instance, TASK_WRITE_OFF_IN_ACCOUNTING);
+		Job retry = jobAt(management, instance, TASK_WRITE_OFF_IN_ACCOUNTING);
 		Assertions.assertThat(retry.getRetries()).isPositive();
 		Assertions.assertThat(retry.getExceptionMessage()).contains("QuickBooks is unreachable");
 		assertThat(instance).isWaitingAt(TASK_WRITE_OFF_IN_ACCOUNTING)
@@ -329,8 +339,8 @@ class InvoiceToCashPaymentProcessTests {
 			.containsEntry(VAR_FOLLOW_UP_OUTCOME, OUTCOME_WRITE_OFF);
 
 		accountingDown = false;
-		executeAt(instance, TASK_WRITE_OFF_IN_ACCOUNTING);
-		drain(instance);
+		executeJobAt(management, instance, TASK_WRITE_OFF_IN_ACCOUNTING);
+		executeDueJobs(management, instance.getId());
 
 		assertThat(instance).isEnded().hasPassed(TASK_WRITE_OFF_IN_ACCOUNTING, END_INVOICE_WRITTEN_OFF);
 		Assertions.assertThat(calls).containsExactly(OUTCOME_WRITE_OFF + " by " + FINANCE, TASK_WRITE_OFF_IN_ACCOUNTING);
@@ -384,7 +394,7 @@ class InvoiceToCashPaymentProcessTests {
 			.createProcessInstanceModification(instance.getId())
 			.startBeforeActivity(TASK_ASSESS_DUNNING)
 			.execute();
-		drain(instance);
+		executeDueJobs(management, instance.getId());
 
 		Assertions.assertThat(reminders).containsExactly("OVERDUE_1@2026-12-16");
 		assertThat(instance).isWaitingAt(TASK_AWAIT_PAYMENT).hasPassed(END_NO_REMINDER_DUE);
@@ -394,14 +404,14 @@ class InvoiceToCashPaymentProcessTests {
 	void aPaymentRecordedWhileAReminderJobRunsIsNotLostAndStopsTheReminder() throws Exception {
 		ProcessInstance instance = sentOn(0);
 		ClockUtil.setCurrentTime(at(1));
-		processEngine.getManagementService().executeJob(timerJobs(instance).get(0).getId());
-		executeAt(instance, TASK_ASSESS_DUNNING);
-		Job reminderJob = jobAt(instance, TASK_SEND_REMINDER);
+		management.executeJob(timerJobs(instance).get(0).getId());
+		executeJobAt(management, instance, TASK_ASSESS_DUNNING);
+		Job reminderJob = jobAt(management, instance, TASK_SEND_REMINDER);
 		reminderMayGoOn = new CountDownLatch(1);
 		CompletableFuture<Void> reminderJobRun = CompletableFuture
 			.runAsync(() -> {
 				stubDelegates();
-				processEngine.getManagementService().executeJob(reminderJob.getId());
+				management.executeJob(reminderJob.getId());
 			});
 		await(reminderRunning);
 
@@ -417,7 +427,7 @@ class InvoiceToCashPaymentProcessTests {
 		catch (Exception concurrentUpdate) {
 			// an optimistic-locking failure of the reminder job: the job executor retries it; the payment stands
 		}
-		drain(instance);
+		executeDueJobs(management, instance.getId());
 
 		assertThat(instance).isEnded().hasPassed(END_INVOICE_PAID);
 		Assertions.assertThat(reminders).isEmpty();
@@ -503,7 +513,7 @@ class InvoiceToCashPaymentProcessTests {
 					"2026-0042", VAR_INVOICE_URL, invoiceUrl(UUID.fromString(INVOICE_ID))))
 			.startBeforeActivity(EVENT_INVOICE_SENT)
 			.execute();
-		drain(instance);
+		executeDueJobs(management, instance.getId());
 		assertThat(instance).isWaitingAt(TASK_AWAIT_PAYMENT);
 		return instance;
 	}
@@ -515,26 +525,11 @@ class InvoiceToCashPaymentProcessTests {
 			.createProcessInstanceQuery()
 			.processDefinitionKey(KEY)
 			.list()
-			.forEach(this::drain);
+			.forEach(instance -> executeDueJobs(management, instance.getId()));
 	}
 
 	private static Date at(int day) {
 		return Date.from(DUE.plusDays(day).atTime(9, 0).atZone(ZONE).toInstant());
-	}
-
-	private void drain(ProcessInstance instance) {
-		for (int i = 0; i < 50; i++) {
-			List<Job> due = processEngine.getManagementService()
-				.createJobQuery()
-				.processInstanceId(instance.getId())
-				.executable()
-				.list();
-			if (due.isEmpty()) {
-				return;
-			}
-			processEngine.getManagementService().executeJob(due.get(0).getId());
-		}
-		throw new AssertionError("jobs keep coming for " + instance.getId());
 	}
 
 	private void pay(double openAfter) {
@@ -547,33 +542,27 @@ class InvoiceToCashPaymentProcessTests {
 			.createProcessInstanceQuery()
 			.processDefinitionKey(KEY)
 			.list()
-			.forEach(this::drain);
+			.forEach(instance -> executeDueJobs(management, instance.getId()));
 	}
 
 	private List<Job> jobs(ProcessInstance instance) {
-		return processEngine.getManagementService().createJobQuery().processInstanceId(instance.getId()).list();
+		return management.createJobQuery().processInstanceId(instance.getId()).list();
+	}
+
+	private long passes(ProcessInstance instance, String activityId) {
+		return processEngine.getHistoryService()
+			.createHistoricActivityInstanceQuery()
+			.processInstanceId(instance.getId())
+			.activityId(activityId)
+			.count();
 	}
 
 	private List<Job> timerJobs(ProcessInstance instance) {
-		return processEngine.getManagementService()
+		return management
 			.createJobQuery()
 			.processInstanceId(instance.getId())
 			.activityId(BOUNDARY_REMINDER_DAY)
 			.list();
-	}
-
-	private Job jobAt(ProcessInstance instance, String activityId) {
-		Job job = processEngine.getManagementService()
-			.createJobQuery()
-			.processInstanceId(instance.getId())
-			.activityId(activityId)
-			.singleResult();
-		Assertions.assertThat(job).as("a job at %s", activityId).isNotNull();
-		return job;
-	}
-
-	private void executeAt(ProcessInstance instance, String activityId) {
-		processEngine.getManagementService().executeJob(jobAt(instance, activityId).getId());
 	}
 
 	private static LocalDate today() {
@@ -608,10 +597,11 @@ class InvoiceToCashPaymentProcessTests {
 			form.putValue(VAR_NOTE, note);
 		}
 		processEngine.getTaskService().complete(task.getId(), form);
-		drain(processEngine.getRuntimeService()
+		executeDueJobs(management, processEngine.getRuntimeService()
 			.createProcessInstanceQuery()
 			.processInstanceId(task.getProcessInstanceId())
-			.singleResult());
+			.singleResult()
+			.getId());
 	}
 
 	private String formKey(Task task) {
@@ -633,6 +623,5 @@ class InvoiceToCashPaymentProcessTests {
 			throw new IllegalStateException(ex);
 		}
 	}
-
 
 }

@@ -8,10 +8,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.ledgerflow.workflow.delegate.RecordInvoiceDecisionListener;
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -28,6 +29,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static com.ledgerflow.workflow.InvoiceToCashProcess.*;
+import static com.ledgerflow.workflow.ProcessJobs.executeNextJob;
+import static com.ledgerflow.workflow.ProcessJobs.executeNextJobs;
+import static com.ledgerflow.workflow.ProcessJobs.onlyJob;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -50,6 +54,8 @@ class InvoiceToCashProcessTests {
 	/** Injected by the extension. */
 	ProcessEngine processEngine;
 
+	private ManagementService management;
+
 	private final List<String> calls = new CopyOnWriteArrayList<>();
 
 	// the facts the stubbed assessment writes, before and after the manager's review
@@ -62,6 +68,7 @@ class InvoiceToCashProcessTests {
 	@BeforeEach
 	void stubDelegates() {
 		BpmnAwareTests.init(processEngine);
+		management = processEngine.getManagementService();
 		Mocks.register("assessInvoiceDelegate", (JavaDelegate) execution -> {
 			calls.add(execution.getCurrentActivityId());
 			execution.setVariable(VAR_TOTAL, total);
@@ -117,7 +124,7 @@ class InvoiceToCashProcessTests {
 			.anySatisfy(link -> Assertions.assertThat(link.getUserId()).isEqualTo(MANAGER));
 
 		decide(review, MANAGER, DECISION_APPROVE, null);
-		executeJobs(instance, 6);
+		executeNextJobs(management, instance, 6);
 
 		assertThat(instance).hasPassed(TASK_ASSESS_REVIEWED_INVOICE, TASK_ROUTE_INVOICE)
 			.hasNotPassed(TASK_REVIEW_INVOICE_AS_FINANCE)
@@ -132,15 +139,19 @@ class InvoiceToCashProcessTests {
 	void postsInItsOwnTransactionBetweenTwoJobs() {
 		ProcessInstance instance = startAndAssess();
 		decide(task(instance, TASK_REVIEW_INVOICE), MANAGER, DECISION_APPROVE, null);
-		executeJobs(instance, 2); // Task_AssessReviewedInvoice, Task_ApproveInvoice
+		executeNextJobs(management, instance, 2); // Task_AssessReviewedInvoice, Task_ApproveInvoice
 
-		executeJob(instance); // Task_PostInvoice (asyncBefore)
+		executeNextJob(management, instance); // Task_PostInvoice (asyncBefore)
 
 		Assertions.assertThat(calls).endsWith(TASK_POST_INVOICE);
-		Job afterPosting = job(instance);
-		Assertions.assertThat(afterPosting.getExecutionId()).isNotNull();
+		JobDefinition afterPosting = management
+			.createJobDefinitionQuery()
+			.jobDefinitionId(onlyJob(management, instance).getJobDefinitionId())
+			.singleResult();
+		Assertions.assertThat(afterPosting.getActivityId()).isEqualTo(TASK_POST_INVOICE);
+		Assertions.assertThat(afterPosting.getJobConfiguration()).isEqualTo("async-after");
 		Assertions.assertThat(calls).doesNotContain(TASK_RENDER_INVOICE_PDF); // asyncAfter: rendering is a new job
-		executeJobs(instance, 3);
+		executeNextJobs(management, instance, 3);
 		assertThat(instance).hasPassed(EVENT_INVOICE_SENT).isWaitingAt(TASK_CHECK_PAYMENT);
 	}
 
@@ -149,14 +160,14 @@ class InvoiceToCashProcessTests {
 		total = 10_000.00;
 		ProcessInstance instance = startAndAssess();
 		decide(task(instance, TASK_REVIEW_INVOICE), MANAGER, DECISION_APPROVE, null);
-		executeJobs(instance, 1);
+		executeNextJob(management, instance);
 
 		assertThat(instance).isWaitingAt(TASK_REVIEW_INVOICE_AS_FINANCE);
 		Task finance = task(instance, TASK_REVIEW_INVOICE_AS_FINANCE);
 		Assertions.assertThat(processEngine.getTaskService().getIdentityLinksForTask(finance.getId()))
 			.anySatisfy(link -> Assertions.assertThat(link.getGroupId()).isEqualTo("finance"));
 		decide(finance, FINANCE, DECISION_APPROVE, null);
-		executeJobs(instance, 5);
+		executeNextJobs(management, instance, 5);
 
 		assertThat(instance).hasPassed(EVENT_INVOICE_SENT).isWaitingAt(TASK_CHECK_PAYMENT);
 		Assertions.assertThat(calls).contains(TASK_APPROVE_INVOICE + " by " + MANAGER + "," + FINANCE);
@@ -167,7 +178,7 @@ class InvoiceToCashProcessTests {
 		ProcessInstance instance = startAndAssess();
 		hasWriteOff = true; // written off during the review: the routing reads the reviewed invoice
 		decide(task(instance, TASK_REVIEW_INVOICE), MANAGER, DECISION_APPROVE, null);
-		executeJobs(instance, 1);
+		executeNextJob(management, instance);
 
 		assertThat(instance).isWaitingAt(TASK_REVIEW_INVOICE_AS_FINANCE);
 	}
@@ -176,7 +187,7 @@ class InvoiceToCashProcessTests {
 	void rejectsAndReleasesWhenTheManagerRejects() {
 		ProcessInstance instance = startAndAssess();
 		decide(task(instance, TASK_REVIEW_INVOICE), MANAGER, DECISION_REJECT, "Wrong period");
-		executeJobs(instance, 1);
+		executeNextJob(management, instance);
 
 		assertThat(instance).isEnded().hasPassed(END_INVOICE_REJECTED).hasNotPassed(TASK_APPROVE_INVOICE);
 		Assertions.assertThat(calls).endsWith(TASK_REJECT_INVOICE + " by " + MANAGER + ": Wrong period");
@@ -187,9 +198,9 @@ class InvoiceToCashProcessTests {
 		total = 12_000.00;
 		ProcessInstance instance = startAndAssess();
 		decide(task(instance, TASK_REVIEW_INVOICE), MANAGER, DECISION_APPROVE, null);
-		executeJobs(instance, 1);
+		executeNextJob(management, instance);
 		decide(task(instance, TASK_REVIEW_INVOICE_AS_FINANCE), FINANCE, DECISION_REJECT, "Discount missing");
-		executeJobs(instance, 1);
+		executeNextJob(management, instance);
 
 		assertThat(instance).isEnded().hasPassed(END_INVOICE_REJECTED).hasNotPassed(TASK_POST_INVOICE);
 		Assertions.assertThat(calls).endsWith(TASK_REJECT_INVOICE + " by " + FINANCE + ": Discount missing");
@@ -210,13 +221,13 @@ class InvoiceToCashProcessTests {
 		clientHasEmail = false;
 		ProcessInstance instance = startAndAssess();
 		decide(task(instance, TASK_REVIEW_INVOICE), MANAGER, DECISION_APPROVE, null);
-		executeJobs(instance, 6);
+		executeNextJobs(management, instance, 6);
 
 		assertThat(instance).isWaitingAt(TASK_SEND_INVOICE_BY_HAND);
 		Task byHand = task(instance, TASK_SEND_INVOICE_BY_HAND);
 		Assertions.assertThat(formKey(byHand)).isEqualTo("send-invoice-by-hand-form");
 		processEngine.getTaskService().complete(byHand.getId());
-		executeJobs(instance, 1);
+		executeNextJob(management, instance);
 
 		assertThat(instance).hasPassed(EVENT_INVOICE_SENT_BY_HAND)
 			.hasNotPassed(EVENT_INVOICE_SENT)
@@ -239,7 +250,7 @@ class InvoiceToCashProcessTests {
 	private ProcessInstance startAndAssess() {
 		ProcessInstance instance = processEngine.getRuntimeService()
 			.startProcessInstanceByKey(KEY, businessKey(UUID.fromString(INVOICE_ID)), Map.of(VAR_INVOICE_ID, INVOICE_ID));
-		executeJob(instance);
+		executeNextJob(management, instance);
 		assertThat(instance).isWaitingAt(TASK_REVIEW_INVOICE);
 		return instance;
 	}
@@ -272,25 +283,6 @@ class InvoiceToCashProcessTests {
 			.singleResult()
 			.getCamundaFormRef()
 			.getKey();
-	}
-
-	private Job job(ProcessInstance instance) {
-		Job job = processEngine.getManagementService()
-			.createJobQuery()
-			.processInstanceId(instance.getId())
-			.singleResult();
-		Assertions.assertThat(job).as("a job of %s", instance.getId()).isNotNull();
-		return job;
-	}
-
-	private void executeJob(ProcessInstance instance) {
-		processEngine.getManagementService().executeJob(job(instance).getId());
-	}
-
-	private void executeJobs(ProcessInstance instance, int count) {
-		for (int i = 0; i < count; i++) {
-			executeJob(instance);
-		}
 	}
 
 }

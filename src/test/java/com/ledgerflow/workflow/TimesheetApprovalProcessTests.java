@@ -1,5 +1,6 @@
 package com.ledgerflow.workflow;
 
+import static com.ledgerflow.workflow.ProcessJobs.executeJobAt;
 import static com.ledgerflow.workflow.TimesheetApprovalProcess.*;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -11,10 +12,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.ledgerflow.workflow.delegate.RecordApprovalDecisionListener;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -53,6 +54,8 @@ class TimesheetApprovalProcessTests {
 	/** Injected by the extension. */
 	ProcessEngine processEngine;
 
+	private ManagementService management;
+
 	/** What the stub delegates and listeners were asked to do, in order. */
 	private final List<String> calls = new CopyOnWriteArrayList<>();
 
@@ -68,6 +71,7 @@ class TimesheetApprovalProcessTests {
 	@BeforeEach
 	void stubDelegates() {
 		BpmnAwareTests.init(processEngine);
+		management = processEngine.getManagementService();
 		Mocks.register("assessTimesheetDelegate", (JavaDelegate) execution -> {
 			calls.add(TASK_ASSESS_TIMESHEET);
 			execution.setVariable(VAR_TOTAL_HOURS, totalHours);
@@ -119,13 +123,13 @@ class TimesheetApprovalProcessTests {
 		billableShare = 0;
 		ProcessInstance instance = start();
 
-		executeJobAt(instance, TASK_ASSESS_TIMESHEET);
+		executeJobAt(management, instance, TASK_ASSESS_TIMESHEET);
 		assertThat(instance).hasPassed(TASK_ROUTE_TIMESHEET).hasNotPassed(TASK_APPROVE_TIMESHEET);
 		assertThat(instance).variables()
 			.containsEntry(VAR_ROUTE, ROUTE_AUTO_APPROVE)
 			.containsEntry(VAR_FLAG_REASON, null);
-		executeJobAt(instance, TASK_LOCK_TIMESHEET);
-		executeJobAt(instance, TASK_BOOK_TIME);
+		executeJobAt(management, instance, TASK_LOCK_TIMESHEET);
+		executeJobAt(management, instance, TASK_BOOK_TIME);
 
 		assertThat(instance).isEnded().hasPassed(END_TIMESHEET_BOOKED);
 		Assertions.assertThat(calls)
@@ -150,8 +154,8 @@ class TimesheetApprovalProcessTests {
 		ProcessInstance instance = startAndAssess();
 
 		decide(approvalTasks(instance).get(0), DECISION_APPROVE, null);
-		executeJobAt(instance, TASK_LOCK_TIMESHEET);
-		executeJobAt(instance, TASK_BOOK_TIME);
+		executeJobAt(management, instance, TASK_LOCK_TIMESHEET);
+		executeJobAt(management, instance, TASK_BOOK_TIME);
 
 		assertThat(instance).isEnded().hasPassed(END_TIMESHEET_BOOKED).hasNotPassed(TASK_REJECT_TIMESHEET);
 		Assertions.assertThat(calls)
@@ -174,7 +178,7 @@ class TimesheetApprovalProcessTests {
 		ProcessInstance instance = startAndAssess();
 
 		decide(approvalTasks(instance).get(0), DECISION_REJECT, "  Tuesday is booked twice  ");
-		executeJobAt(instance, TASK_REJECT_TIMESHEET);
+		executeJobAt(management, instance, TASK_REJECT_TIMESHEET);
 		Task revise = BpmnAwareTests.task(TASK_REVISE_TIMESHEET, instance);
 		Assertions.assertThat(revise.getAssignee()).isEqualTo(CONSULTANT);
 		Assertions.assertThat(formKey(revise)).isEqualTo("revise-timesheet-form");
@@ -182,10 +186,10 @@ class TimesheetApprovalProcessTests {
 
 		processEngine.getTaskService().complete(revise.getId()); // in Tasklist: the listener submits the week
 		assertThat(instance).isWaitingAt(TASK_ASSESS_TIMESHEET);
-		executeJobAt(instance, TASK_ASSESS_TIMESHEET);
+		executeJobAt(management, instance, TASK_ASSESS_TIMESHEET);
 		decide(approvalTasks(instance).get(0), DECISION_APPROVE, null);
-		executeJobAt(instance, TASK_LOCK_TIMESHEET);
-		executeJobAt(instance, TASK_BOOK_TIME);
+		executeJobAt(management, instance, TASK_LOCK_TIMESHEET);
+		executeJobAt(management, instance, TASK_BOOK_TIME);
 
 		assertThat(instance).isEnded().hasPassed(END_TIMESHEET_BOOKED);
 		Assertions.assertThat(calls).containsExactly(TASK_ASSESS_TIMESHEET,
@@ -197,7 +201,7 @@ class TimesheetApprovalProcessTests {
 	void doesNotSubmitAgainWhenTheWeekWasResubmittedOnThePage() {
 		ProcessInstance instance = startAndAssess();
 		decide(approvalTasks(instance).get(0), DECISION_REJECT, "Notes missing");
-		executeJobAt(instance, TASK_REJECT_TIMESHEET);
+		executeJobAt(management, instance, TASK_REJECT_TIMESHEET);
 
 		// what TimesheetApprovalTrigger does on TimesheetSubmitted
 		Task revise = BpmnAwareTests.task(TASK_REVISE_TIMESHEET, instance);
@@ -220,7 +224,7 @@ class TimesheetApprovalProcessTests {
 		decide(assignedTo(approvals, MANAGER_B), DECISION_APPROVE, null);
 		assertThat(instance).isWaitingAt(TASK_APPROVE_TIMESHEET);
 		decide(assignedTo(approvals, MANAGER_A), DECISION_APPROVE, null);
-		executeJobAt(instance, TASK_LOCK_TIMESHEET);
+		executeJobAt(management, instance, TASK_LOCK_TIMESHEET);
 
 		Assertions.assertThat(calls).contains(TASK_LOCK_TIMESHEET + " by " + MANAGER_A + "," + MANAGER_B);
 		Assertions.assertThat(processEngine.getRuntimeService().getVariable(instance.getId(), VAR_DECISION)).isNull();
@@ -234,7 +238,7 @@ class TimesheetApprovalProcessTests {
 
 		decide(assignedTo(approvals, MANAGER_A), DECISION_APPROVE, null);
 		decide(assignedTo(approvals, MANAGER_B), DECISION_REJECT, "Project B was on hold that week");
-		executeJobAt(instance, TASK_REJECT_TIMESHEET);
+		executeJobAt(management, instance, TASK_REJECT_TIMESHEET);
 
 		assertThat(instance).isWaitingAt(TASK_REVISE_TIMESHEET).hasNotPassed(TASK_LOCK_TIMESHEET);
 		Assertions.assertThat(calls)
@@ -258,9 +262,9 @@ class TimesheetApprovalProcessTests {
 		approvers = List.of(MANAGER_A, MANAGER_B);
 		ProcessInstance instance = startAndAssess();
 		decide(assignedTo(approvalTasks(instance), MANAGER_A), DECISION_REJECT, "Wrong project");
-		executeJobAt(instance, TASK_REJECT_TIMESHEET);
+		executeJobAt(management, instance, TASK_REJECT_TIMESHEET);
 		processEngine.getTaskService().complete(BpmnAwareTests.task(TASK_REVISE_TIMESHEET, instance).getId());
-		executeJobAt(instance, TASK_ASSESS_TIMESHEET);
+		executeJobAt(management, instance, TASK_ASSESS_TIMESHEET);
 
 		List<Task> approvals = approvalTasks(instance);
 		Assertions.assertThat(approvals).hasSize(2);
@@ -312,7 +316,7 @@ class TimesheetApprovalProcessTests {
 
 	private ProcessInstance startAndAssess() {
 		ProcessInstance instance = start();
-		executeJobAt(instance, TASK_ASSESS_TIMESHEET);
+		executeJobAt(management, instance, TASK_ASSESS_TIMESHEET);
 		assertThat(instance).isWaitingAt(TASK_APPROVE_TIMESHEET);
 		return instance;
 	}
@@ -347,16 +351,6 @@ class TimesheetApprovalProcessTests {
 			.singleResult()
 			.getCamundaFormRef()
 			.getKey();
-	}
-
-	private void executeJobAt(ProcessInstance instance, String activityId) {
-		Job job = processEngine.getManagementService()
-			.createJobQuery()
-			.processInstanceId(instance.getId())
-			.activityId(activityId)
-			.singleResult();
-		Assertions.assertThat(job).as("job at %s", activityId).isNotNull();
-		processEngine.getManagementService().executeJob(job.getId());
 	}
 
 }

@@ -57,6 +57,7 @@ import com.ledgerflow.security.StaffAccounts;
 import com.ledgerflow.timetracking.IsoWeek;
 import com.ledgerflow.timetracking.TimeBooking;
 import com.ledgerflow.timetracking.TimeEntryDetails;
+import com.ledgerflow.timetracking.TimeEntryFixture;
 import com.ledgerflow.timetracking.TimeEntryOrigin;
 import com.ledgerflow.timetracking.TimeEntryService;
 import com.ledgerflow.timetracking.TimesheetService;
@@ -64,6 +65,8 @@ import com.ledgerflow.workflow.InvoiceToCashProcess;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import com.ledgerflow.workflow.ProcessJobs;
+import com.ledgerflow.workflow.ProjectLifecycleProcess;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
@@ -96,6 +99,8 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static com.ledgerflow.workflow.ProcessJobs.executeDueJobs;
+import static com.ledgerflow.workflow.ProcessJobs.executeJobAt;
 import static com.ledgerflow.workflow.ProjectLifecycleProcess.TASK_SET_UP_ACCOUNTING;
 import static com.ledgerflow.workflow.ProjectLifecycleProcess.businessKey;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -243,7 +248,7 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 		String code = get("/api/v1/projects/" + project).read("$.code");
 
 		post("/api/v1/projects/" + project + "/confirm", "").expect(202);
-		executeJob(awaitInstance(project), TASK_SET_UP_ACCOUNTING);
+		executeJobAt(management, awaitInstance(project), TASK_SET_UP_ACCOUNTING);
 
 		JsonNode customer = fake.customers()
 			.stream()
@@ -547,11 +552,7 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 		UUID manager = newPerson();
 		UUID project = newProject(newClient(unique("Northwind")), manager, "TIME_AND_MATERIALS");
 		LocalDate day = LocalDate.of(2026, 10, 5);
-		jdbc.update("""
-				insert into time_entry (id, person_id, project_id, work_date, iso_week, minutes, notes, billable,
-				 status, bill_rate, cost_rate, origin, created_at, updated_at, version)
-				values (?, ?, ?, ?, ?, 120, 'work', true, 'APPROVED', 150.00, 60.00, 'WEB', now(), now(), 0)""",
-				UUID.randomUUID(), manager, project, day, IsoWeek.of(day).toString());
+		TimeEntryFixture.approvedTime(manager, project, day, 120).insert(jdbc);
 		UUID invoice = drafting.draft(project, new BillingPeriod(day.withDayOfMonth(1), day.withDayOfMonth(31)))
 			.orElseThrow()
 			.id();
@@ -641,9 +642,7 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 	}
 
 	private ProcessInstance awaitInstance(UUID project) {
-		return await().atMost(Duration.ofSeconds(20))
-			.until(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey(project))
-				.singleResult(), Objects::nonNull);
+		return ProcessJobs.awaitInstance(runtime, ProjectLifecycleProcess.KEY, businessKey(project));
 	}
 
 	/**
@@ -659,12 +658,7 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 		String managerUserId = jdbc.queryForObject("select user_id from person where id = ?", String.class, manager);
 		UUID timeAndMaterials = monthEndProject("tm", manager, "TIME_AND_MATERIALS");
 		for (int day = 6; day <= 10; day++) {
-			jdbc.update("""
-					insert into time_entry (id, person_id, project_id, work_date, iso_week, minutes, notes, billable,
-					 status, bill_rate, cost_rate, origin, created_at, updated_at, version)
-					values (?, ?, ?, ?, ?, 100, 'work', true, 'APPROVED', 150.00, 60.00, 'WEB', now(), now(), 0)""",
-					UUID.randomUUID(), manager, timeAndMaterials, month.atDay(day),
-					IsoWeek.of(month.atDay(day)).toString());
+			TimeEntryFixture.approvedTime(manager, timeAndMaterials, month.atDay(day), 100).insert(jdbc);
 		}
 		UUID fixedFee = monthEndProject("ff", manager, "FIXED_FEE");
 		UUID milestone = post("/api/v1/projects/" + fixedFee + "/milestones",
@@ -675,7 +669,7 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 
 		String run = post("/api/v1/billing-runs", "{\"period\": \"" + month + "\"}").expect(202)
 			.read("$.processInstanceId");
-		driveJobs(run);
+		executeDueJobs(management, run);
 
 		// 500 minutes at 150.00 = 1,250.00; 12,000.00; the retainer's 5,000.00 — each plus 8.875 % tax
 		String waiting = assertMonthEndInvoice(timeAndMaterials, "tm", managerUserId, "1250.00", "110.94", "Time");
@@ -693,7 +687,7 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 			// what QboInboundPoller does every few seconds
 		}
 		await().atMost(Duration.ofSeconds(30)).until(() -> {
-			driveJobs(waiting);
+			executeDueJobs(management, waiting);
 			return runtime.createProcessInstanceQuery().processInstanceId(waiting).count() == 0;
 		});
 		assertThat(invoices.get(sent.id()).status()).isEqualTo(InvoiceStatus.PAID);
@@ -800,16 +794,6 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 		}
 	}
 
-	private void driveJobs(String instance) {
-		for (int i = 0; i < 10_000; i++) {
-			List<Job> due = management.createJobQuery().processInstanceId(instance).executable().list();
-			if (due.isEmpty()) {
-				return;
-			}
-			management.executeJob(due.get(0).getId());
-		}
-	}
-
 	/** An active project of a new client whose billing address is {@code ap-{name}-{project id}@client.test}. */
 	private UUID monthEndProject(String name, UUID manager, String model) {
 		UUID client = newClient(unique("Month end " + name));
@@ -827,13 +811,6 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 		catch (MessagingException ex) {
 			return "";
 		}
-	}
-
-	private void executeJob(ProcessInstance instance, String activityId) {
-		Job job = management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId)
-			.singleResult();
-		assertThat(job).as("job at %s", activityId).isNotNull();
-		management.executeJob(job.getId());
 	}
 
 }

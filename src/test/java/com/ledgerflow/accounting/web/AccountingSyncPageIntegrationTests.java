@@ -3,7 +3,6 @@ package com.ledgerflow.accounting.web;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,7 +15,6 @@ import com.ledgerflow.security.StaffAccounts;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +23,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static com.ledgerflow.workflow.ProcessJobs.awaitInstance;
+import static com.ledgerflow.workflow.ProcessJobs.executeJobAt;
+import static com.ledgerflow.workflow.ProcessJobs.findJobAt;
+import static com.ledgerflow.workflow.ProcessJobs.jobAt;
 import static com.ledgerflow.workflow.ProjectLifecycleProcess.KEY;
 import static com.ledgerflow.workflow.ProjectLifecycleProcess.TASK_PLAN_PROJECT;
 import static com.ledgerflow.workflow.ProjectLifecycleProcess.TASK_RESOLVE_SET_UP_REJECTION;
@@ -154,9 +156,10 @@ class AccountingSyncPageIntegrationTests extends ApiTestSupport {
 
 		retry(finance, "PROJECT", project);
 
-		await().atMost(Duration.ofSeconds(20)).until(() -> jobAt(instance, TASK_SET_UP_ACCOUNTING) != null);
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> findJobAt(management, instance, TASK_SET_UP_ACCOUNTING) != null);
 		assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
-		management.executeJob(jobAt(instance, TASK_SET_UP_ACCOUNTING).getId());
+		executeJobAt(management, instance, TASK_SET_UP_ACCOUNTING);
 		assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getTaskDefinitionKey())
 			.isEqualTo(TASK_PLAN_PROJECT);
 	}
@@ -167,24 +170,21 @@ class AccountingSyncPageIntegrationTests extends ApiTestSupport {
 		UUID project = newProject(newClient(), newPerson(), "TIME_AND_MATERIALS");
 		ProcessInstance instance = confirmed(project);
 		// as if the accounting system had been down for all retries: an incident in Cockpit
-		management.setJobRetries(jobAt(instance, TASK_SET_UP_ACCOUNTING).getId(), 0);
+		management.setJobRetries(jobAt(management, instance, TASK_SET_UP_ACCOUNTING).getId(), 0);
 		seedFailure("PROJECT", project);
 
 		retry(finance, "PROJECT", project);
 
-		await().atMost(Duration.ofSeconds(20)).until(() -> jobAt(instance, TASK_SET_UP_ACCOUNTING).getRetries() == 1);
-		management.executeJob(jobAt(instance, TASK_SET_UP_ACCOUNTING).getId());
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> jobAt(management, instance, TASK_SET_UP_ACCOUNTING).getRetries() == 1);
+		executeJobAt(management, instance, TASK_SET_UP_ACCOUNTING);
 		assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getTaskDefinitionKey())
 			.isEqualTo(TASK_PLAN_PROJECT);
 	}
 
 	private ProcessInstance confirmed(UUID project) {
 		post("/api/v1/projects/" + project + "/confirm", "").expect(202);
-		return await().atMost(Duration.ofSeconds(20))
-			.until(() -> runtime.createProcessInstanceQuery()
-				.processDefinitionKey(KEY)
-				.processInstanceBusinessKey(businessKey(project))
-				.singleResult(), Objects::nonNull);
+		return awaitInstance(runtime, KEY, businessKey(project));
 	}
 
 	private HttpResponse<String> retry(TestBrowser browser, String entityType, UUID localId) {
@@ -207,10 +207,6 @@ class AccountingSyncPageIntegrationTests extends ApiTestSupport {
 	private String externalId(String entityType, UUID localId) {
 		return jdbc.queryForObject("select external_id from external_link where entity_type = ? and local_id = ?",
 				String.class, entityType, localId);
-	}
-
-	private Job jobAt(ProcessInstance instance, String activityId) {
-		return management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
 	}
 
 	/** A count cell of the counts table: {@code <tr data-type="PROJECT">…<td data-count="failed">3</td>}. */
