@@ -76,16 +76,24 @@ class ReportsBenchmarkTests {
 			.addValue("lastSunday", LocalDate.parse("2026-11-01"));
 		Map<String, String> plain = new LinkedHashMap<>();
 		plain.put("profitability", """
-				select te.project_id, sum(te.minutes), sum(te.minutes * te.cost_rate) / 60,
-				       sum(te.minutes * te.bill_rate) filter (where te.status = 'WRITTEN_OFF') / 60,
-				       sum(te.minutes * te.bill_rate) filter (where te.status = 'APPROVED' and te.billable) / 60,
-				       max(r.revenue)
-				from time_entry te
+				select p.id, w.minutes, w.cost, w.written_off, w.unbilled, r.revenue, e.cost, m.unbilled
+				from project p
+				left join (select project_id, sum(minutes) as minutes, sum(minutes * cost_rate) / 60 as cost,
+				                  sum(minutes * bill_rate) filter (where status = 'WRITTEN_OFF') / 60 as written_off,
+				                  sum(minutes * bill_rate) filter (where status = 'APPROVED' and billable) / 60 as unbilled
+				           from time_entry
+				           where status in ('APPROVED', 'INVOICED', 'WRITTEN_OFF') and work_date between :from and :to
+				           group by project_id) w on w.project_id = p.id
 				left join (select project_id, sum(subtotal) as revenue from invoice
-				           where status in ('APPROVED', 'POSTED', 'SENT') and issue_date between :from and :to
-				           group by project_id) r on r.project_id = te.project_id
-				where te.status in ('APPROVED', 'INVOICED', 'WRITTEN_OFF') and te.work_date between :from and :to
-				group by te.project_id""");
+				           where status in ('APPROVED', 'POSTED', 'SENT', 'PAID') and issue_date between :from and :to
+				           group by project_id) r on r.project_id = p.id
+				left join (select project_id, sum(project_amount) as cost from expense
+				           where status in ('APPROVED', 'INVOICED') and expense_date between :from and :to
+				           group by project_id) e on e.project_id = p.id
+				left join (select project_id, sum(amount) as unbilled from milestone
+				           where status = 'COMPLETED' and completed_on between :from and :to
+				           group by project_id) m on m.project_id = p.id
+				where coalesce(w.project_id, r.project_id, e.project_id, m.project_id) is not null""");
 		plain.put("budget", """
 				select te.project_id, sum(te.minutes), sum(te.minutes * te.bill_rate) / 60,
 				       sum(te.minutes) filter (where te.work_date >= :paceStart) / 4
