@@ -36,20 +36,10 @@ create index time_rollup_piece_idx on time_rollup (piece_start);
 -- pieces whose entries all moved elsewhere, removed after each fold
 create index time_rollup_empty_idx on time_rollup (project_id) where entries = 0;
 
+-- the same columns, without the key: each change is a row of its own
 create table time_rollup_change (
-    id          bigint generated always as identity primary key,
-    project_id  uuid           not null,
-    person_id   uuid           not null,
-    task_id     uuid,
-    piece_start date           not null,
-    piece_end   date           not null,
-    iso_week    varchar(8)     not null,
-    status      varchar(16)    not null,
-    billable    boolean        not null,
-    entries     bigint         not null,
-    minutes     bigint         not null,
-    bill_x60    numeric(20, 2) not null,
-    cost_x60    numeric(20, 2) not null
+    id bigint generated always as identity primary key,
+    like time_rollup including defaults
 );
 
 create function time_rollup_capture() returns trigger language plpgsql as $$

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -121,8 +122,9 @@ public class ProcessPerformanceReport {
 			.addValue("startInstant", java.sql.Timestamp.from(first.atDay(1).atStartOfDay(zone).toInstant()))
 			.addValue("endInstant", java.sql.Timestamp.from(last.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()))
 			.addValue("reviewTasks", REVIEW_TASKS);
-		Map<String, Sent> sent = sent(filter, params);
-		Map<String, Paid> paid = paid(filter, params);
+		Map<String, Sent> sent = new HashMap<>();
+		Map<String, Paid> paid = new HashMap<>();
+		sentAndPaid(filter, params, sent, paid);
 		Map<String, Map<String, BigDecimal>> reviewHours = reviewHours(params);
 		Map<String, Approved> approved = approved(params);
 		List<Row> rows = new ArrayList<>();
@@ -139,33 +141,39 @@ public class ProcessPerformanceReport {
 		return rows;
 	}
 
-	private Map<String, Sent> sent(ReportFilter filter, MapSqlParameterSource params) {
-		return byMonth(jdbc.query("""
-				select to_char(sent.at, 'YYYY-MM') as month, count(*) as sent,
-				       avg(cast(sent.at as date) - i.period_end) as days
-				from invoice i join project p on p.id = i.project_id
-				%s
-				where i.status in ('SENT', 'PAID') and sent.at >= :start and sent.at < :end %s
-				group by 1
-				""".formatted(JOIN_SENT, filter.projectConditions("p", params)), params,
-				(rs, n) -> Map.entry(rs.getString("month"),
-						new Sent(rs.getInt("sent"), days(rs.getBigDecimal("days"))))));
-	}
-
-	private Map<String, Paid> paid(ReportFilter filter, MapSqlParameterSource params) {
-		return byMonth(jdbc.query("""
-				select to_char(paid.on_day, 'YYYY-MM') as month, count(*) as paid,
-				       avg(paid.on_day - cast(sent.at as date)) as days,
-				       avg((select count(*) from dunning_reminder r where r.invoice_id = i.id)) as reminders
-				from invoice i join project p on p.id = i.project_id
-				join lateral (select max(pay.payment_date) as on_day from payment pay where pay.invoice_id = i.id) paid
+	/** Sent and paid per month in one statement: when each invoice was sent is looked up in the history once. */
+	private void sentAndPaid(ReportFilter filter, MapSqlParameterSource params, Map<String, Sent> sent,
+			Map<String, Paid> paid) {
+		jdbc.query("""
+				with sent_invoice as materialized (
+				    select i.id, i.status, i.period_end, sent.at
+				    from invoice i join project p on p.id = i.project_id
+				    %s
+				    where i.status in ('SENT', 'PAID') %s
+				)
+				select 'SENT' as kind, to_char(s.at, 'YYYY-MM') as month, count(*) as invoices,
+				       avg(cast(s.at as date) - s.period_end) as days, null as reminders
+				from sent_invoice s
+				where s.at >= :start and s.at < :end
+				group by 2
+				union all
+				select 'PAID', to_char(paid.on_day, 'YYYY-MM'), count(*), avg(paid.on_day - cast(s.at as date)),
+				       avg((select count(*) from dunning_reminder r where r.invoice_id = s.id))
+				from sent_invoice s
+				join lateral (select max(pay.payment_date) as on_day from payment pay where pay.invoice_id = s.id) paid
 				  on paid.on_day is not null
-				%s
-				where i.status = 'PAID' and paid.on_day >= cast(:start as date) and paid.on_day < cast(:end as date) %s
-				group by 1
-				""".formatted(JOIN_SENT, filter.projectConditions("p", params)), params,
-				(rs, n) -> Map.entry(rs.getString("month"), new Paid(rs.getInt("paid"),
-						days(rs.getBigDecimal("days")), Figures.cents(rs.getBigDecimal("reminders"))))));
+				where s.status = 'PAID' and paid.on_day >= cast(:start as date) and paid.on_day < cast(:end as date)
+				group by 2
+				""".formatted(JOIN_SENT, filter.projectConditions("p", params)), params, rs -> {
+			String month = rs.getString("month");
+			if (rs.getString("kind").equals("SENT")) {
+				sent.put(month, new Sent(rs.getInt("invoices"), days(rs.getBigDecimal("days"))));
+			}
+			else {
+				paid.put(month, new Paid(rs.getInt("invoices"), days(rs.getBigDecimal("days")),
+						Figures.cents(rs.getBigDecimal("reminders"))));
+			}
+		});
 	}
 
 	/** Month → review task → average hours. */

@@ -41,10 +41,11 @@ public class ReceivablesReport {
 	static final String OPEN_INVOICES = """
 			select i.id, i.client_id, i.project_id, i.due_date, i.total - coalesce(paid.amount, 0) as open_amount
 			from invoice i
-			left join lateral (
-			    select sum(pay.applied_amount) as amount from payment pay
-			    where pay.invoice_id = i.id and pay.payment_date <= :asOf
-			) paid on true
+			-- all payments up to the day summed at once (a hash join), not looked up invoice by invoice
+			left join (
+			    select pay.invoice_id, sum(pay.applied_amount) as amount from payment pay
+			    where pay.payment_date <= :asOf group by pay.invoice_id
+			) paid on paid.invoice_id = i.id
 			where i.status in ('POSTED', 'SENT', 'PAID') and i.issue_date <= :asOf
 			  and i.total - coalesce(paid.amount, 0) > 0
 			  and not exists (
