@@ -57,6 +57,9 @@ public class AccountingSync {
 	/** A write-off of an invoice's open balance, keyed by the invoice's id; its ref is what settles the invoice. */
 	static final String WRITE_OFF = "WRITE_OFF";
 
+	/** A payment recorded in Ledgerflow and booked in accounting, keyed by the payment's id. */
+	static final String PAYMENT = "PAYMENT";
+
 	/** The service item a write-off is booked on (QBO's usual "Bad debt" item). */
 	static final String BAD_DEBT_ITEM = "Bad debt";
 
@@ -333,6 +336,29 @@ public class AccountingSync {
 		return Optional.of(push(WRITE_OFF, localInvoiceId, (existing, rejected) -> existing.orElseGet(
 				() -> accounting.writeOffInvoice(new InvoiceWriteOff(localInvoiceId, invoice, item, writeOff,
 						date, reason)))));
+	}
+
+	/**
+	 * Books the payment in accounting once, against its posted invoice: a payment booked before answers its ref and
+	 * books nothing. The link row is stored (own transaction) before the first call, so the booked payment's echo
+	 * from the change feed is recognised as Ledgerflow's own even before this push's answer is committed. A failure is
+	 * recorded on the link like every push (the payments and sync pages show it); a refusal leaves the caller's
+	 * transaction committable.
+	 * @throws AccountingRejected the accounting system refused the payment
+	 */
+	@Transactional(noRollbackFor = AccountingRejected.class)
+	public ExternalRef pushPayment(PaymentEntry payment) {
+		Optional<ExternalLink> attempted = link(PAYMENT, payment.localId());
+		Optional<ExternalRef> pushed = attempted.flatMap(ExternalLink::ref);
+		if (pushed.isPresent()) {
+			return pushed.get();
+		}
+		if (attempted.isEmpty()) {
+			ownTransaction.executeWithoutResult(
+					tx -> links.save(new ExternalLink(accounting.name(), PAYMENT, payment.localId())));
+		}
+		return push(PAYMENT, payment.localId(), (existing, rejected) -> existing
+			.orElseGet(() -> accounting.pushPayment(payment, posted(payment.localInvoiceId()), rejected)));
 	}
 
 	/** The posted invoice as accounting holds it now (open balance, voided). */

@@ -92,6 +92,28 @@ public class AccountingSyncStatus {
 		return states;
 	}
 
+	/**
+	 * Each payment's state with the active accounting system, for payments recorded in Ledgerflow (pending when it
+	 * has no link yet: its push runs after the commit).
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, PaymentSyncState> payments(Collection<UUID> paymentIds) {
+		Map<UUID, PaymentSyncState> states = new HashMap<>();
+		paymentIds.forEach(id -> states.put(id, PaymentSyncState.PENDING));
+		if (paymentIds.isEmpty()) {
+			return states;
+		}
+		List<Object> args = new ArrayList<>(List.of(accounting.name(), AccountingSync.PAYMENT));
+		args.addAll(paymentIds);
+		String ids = String.join(", ", Collections.nCopies(paymentIds.size(), "?"));
+		jdbc.query("select local_id, external_id, last_error from external_link"
+				+ " where system = ? and entity_type = ? and local_id in (" + ids + ")",
+				(RowCallbackHandler) rs -> states.put(rs.getObject("local_id", UUID.class),
+						PaymentSyncState.of(rs.getString("external_id"), rs.getString("last_error"))),
+				args.toArray());
+		return states;
+	}
+
 	/** Records whose last push failed, the most recent attempt first. */
 	@Transactional(readOnly = true)
 	public List<SyncFailure> failures() {

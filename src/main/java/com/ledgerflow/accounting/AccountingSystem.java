@@ -119,6 +119,17 @@ public interface AccountingSystem {
 	 */
 	ExternalRef writeOffInvoice(InvoiceWriteOff writeOff);
 
+	/**
+	 * Books a payment recorded in Ledgerflow against the posted {@code invoice}, once per
+	 * {@link PaymentEntry#localId()}: booked again (after a crash, a timeout), it returns the payment booked the first
+	 * time. The whole amount is booked as received from the invoice's customer; the applied part pays the invoice, as
+	 * far as the invoice is still open there (a written-off or voided invoice owes nothing), and the rest stays the
+	 * customer's unapplied credit. The booked payment comes back through the change feed and must be ignored there
+	 * (QBO: its {@code PrivateNote} starts with {@link PaymentEntry#MARKER} and the local id). A refusal throws
+	 * {@link AccountingRejected}; {@code rejectedBefore} as in {@link #pushCustomer(Client, Optional, int)}.
+	 */
+	ExternalRef pushPayment(PaymentEntry payment, ExternalRef invoice, int rejectedBefore);
+
 	/** The invoice as it is now: total, open balance, voided. */
 	InvoiceStatus readInvoice(ExternalRef invoice);
 

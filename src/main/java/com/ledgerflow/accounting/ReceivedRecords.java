@@ -25,19 +25,19 @@ public abstract class ReceivedRecords<E, R> {
 
 	private final String entity;
 
-	private final String ownLink;
+	private final List<String> ownLinks;
 
 	/**
 	 * @param entity the {@link AccountingChange} entity, under which the sync page lists what was not taken over
-	 * @param ownLink the external link type of the records Ledgerflow booked itself
+	 * @param ownLinks the external link types of the records Ledgerflow booked itself
 	 */
 	ReceivedRecords(AccountingSystem accounting, ExternalLinkRepository links, UnmatchedChanges unmatched,
-			String entity, String ownLink) {
+			String entity, String... ownLinks) {
 		this.accounting = accounting;
 		this.links = links;
 		this.unmatched = unmatched;
 		this.entity = entity;
-		this.ownLink = ownLink;
+		this.ownLinks = List.of(ownLinks);
 	}
 
 	/**
@@ -46,10 +46,10 @@ public abstract class ReceivedRecords<E, R> {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<R> read(String externalId) {
-		if (!linked(ownLink, externalId).isEmpty()) {
+		if (ownLinks.stream().anyMatch(type -> !linked(type, externalId).isEmpty())) {
 			return Optional.empty();
 		}
-		return fetch(accounting, new ExternalRef(externalId)).map(this::mapped);
+		return fetch(accounting, new ExternalRef(externalId)).filter(record -> !booked(record)).map(this::mapped);
 	}
 
 	/** Lists the record on the sync page as not taken over, for {@code reason}; the latest reason wins. */
@@ -66,6 +66,19 @@ public abstract class ReceivedRecords<E, R> {
 
 	/** The record as the accounting system holds it; empty when it is gone. */
 	abstract Optional<E> fetch(AccountingSystem accounting, ExternalRef id);
+
+	/**
+	 * Whether the record says it was booked by Ledgerflow for a record that has a link of {@code ownLinks} (the echo
+	 * of a push whose answer was not committed yet); false unless a subclass can tell.
+	 */
+	boolean booked(E record) {
+		return false;
+	}
+
+	/** Whether the Ledgerflow record has a link of that type: a push of it started, whether or not it finished. */
+	final boolean pushedLocally(String entityType, UUID localId) {
+		return links.findBySystemAndEntityTypeAndLocalId(accounting.name(), entityType, localId).isPresent();
+	}
 
 	/** The record with the Ledgerflow ids it maps to, looked up with {@link #localId}. */
 	abstract R mapped(E record);

@@ -3,7 +3,8 @@
  * or arriving from the accounting system's change feed (QBO) — each recorded once, with the invoice's open balance
  * kept exact (total minus the amounts applied) and an overpayment kept as a credit on the client. Recording is the
  * truth: {@link com.ledgerflow.payment.PaymentReceived} goes out through the event publication registry after the
- * payment's commit. Money is {@link java.math.BigDecimal} with two places.
+ * payment's commit, and a payment recorded in Ledgerflow is then booked in the accounting system once
+ * ({@code PaymentBooking}). Money is {@link java.math.BigDecimal} with two places.
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = { "invoicing", "client", "accounting", "shared" })

@@ -298,6 +298,45 @@ public abstract class AccountingSystemContractTests {
 	}
 
 	@Test
+	void aPaymentRecordedInLedgerflowIsBookedOnceWithItsExcessUnappliedAndReadBackAsLedgerflows() {
+		Booking booking = booking();
+		PostedInvoice posted = accounting().createInvoice(booking.invoice());
+		PaymentEntry payment = new PaymentEntry(UUID.randomUUID(), UUID.randomUUID(), new BigDecimal("120.00"),
+				new BigDecimal("100.00"), LocalDate.of(2026, 12, 1), "CHK-1001");
+
+		ExternalRef first = accounting().pushPayment(payment, posted.id(), 0);
+		ExternalRef again = accounting().pushPayment(payment, posted.id(), 0);
+
+		assertThat(again).as("booked again: the first booking").isEqualTo(first);
+		assertThat(accounting().readInvoice(posted.id()).balance()).isEqualByComparingTo("0.00");
+		ExternalPayment booked = accounting().readPayment(first).orElseThrow();
+		assertThat(booked.total()).isEqualByComparingTo("120.00");
+		assertThat(booked.date()).isEqualTo(LocalDate.of(2026, 12, 1));
+		assertThat(booked.applications())
+			.containsExactly(new ExternalPayment.Application(posted.id(), new BigDecimal("100.00")));
+		assertThat(booked.bookedFor()).isEqualTo(payment.localId());
+	}
+
+	@Test
+	void aPaymentOfAnInvoiceThatOwesNothingInAccountingIsBookedUnapplied() {
+		Booking booking = booking();
+		InvoiceDraft draft = booking.invoice();
+		PostedInvoice posted = accounting().createInvoice(draft);
+		ExternalRef badDebt = accounting().upsertServiceItem(unique("Bad debt"), "BAD-DEBT");
+		accounting().writeOffInvoice(new InvoiceWriteOff(draft.localId(), posted.id(), badDebt,
+				new BigDecimal("100.00"), LocalDate.of(2027, 1, 20), "Client insolvent"));
+		PaymentEntry late = new PaymentEntry(UUID.randomUUID(), draft.localId(), new BigDecimal("30.00"),
+				new BigDecimal("30.00"), LocalDate.of(2027, 2, 1), null);
+
+		ExternalPayment booked = accounting().readPayment(accounting().pushPayment(late, posted.id(), 0))
+			.orElseThrow();
+
+		assertThat(booked.total()).isEqualByComparingTo("30.00");
+		assertThat(booked.applications()).isEmpty();
+		assertThat(accounting().readInvoice(posted.id()).balance()).isEqualByComparingTo("0.00");
+	}
+
+	@Test
 	void aWrittenOffInvoiceOwesNothingAndWritingItOffAgainBooksNothing() {
 		Booking booking = booking();
 		InvoiceDraft draft = booking.invoice();

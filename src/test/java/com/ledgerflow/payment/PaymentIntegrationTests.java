@@ -240,6 +240,44 @@ class PaymentIntegrationTests extends ApiTestSupport {
 	}
 
 	@Test
+	void aPaymentRecordedInLedgerflowIsBookedInTheBuiltInLedgerOnceWithItsExcessUnapplied() {
+		Invoice invoice = sent(60, "100.00"); // 108.88
+
+		UUID payment = UUID.fromString(pay(invoice.id(), "120.00").expect(201).read("$.payment.id"));
+
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> jdbc.queryForList("select amount, unapplied_amount from local_ledger_payment where local_id = ?",
+					payment), rows -> rows.size() == 1);
+		var booked = jdbc.queryForMap(
+				"select p.id, p.amount, p.unapplied_amount, i.balance from local_ledger_payment p"
+						+ " join local_ledger_invoice i on i.id = p.invoice_id where p.local_id = ?",
+				payment);
+		assertThat((BigDecimal) booked.get("amount")).isEqualByComparingTo("108.88");
+		assertThat((BigDecimal) booked.get("unapplied_amount")).isEqualByComparingTo("11.12");
+		assertThat((BigDecimal) booked.get("balance")).isEqualByComparingTo("0.00");
+		var listed = get("/api/v1/invoices/" + invoice.id() + "/payments").expect(200);
+		assertThat((String) listed.read("$.payments[0].accounting.state")).isEqualTo("PUSHED");
+		assertThat((String) listed.read("$.payments[0].accounting.externalId")).isEqualTo(booked.get("id"));
+	}
+
+	@Test
+	void aPaymentFromAccountingIsNotBookedBack() {
+		Invoice invoice = sent(60, "100.00");
+		RecordedPayment recorded = payments.record(new NewPayment(invoice.id(), new BigDecimal("50.00"), null, null,
+				PaymentMethod.OTHER, "1024", PaymentOrigin.QBO, "qbo-" + UUID.randomUUID(), "qbo"));
+
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> jdbc.queryForObject("""
+					select count(*) from event_publication where completion_date is null
+					and listener_id like '%PaymentBooking%' and serialized_event like ?""", Integer.class,
+					"%" + recorded.payment().id() + "%") == 0);
+		assertThat(jdbc.queryForObject("select count(*) from external_link where entity_type = 'PAYMENT' and local_id = ?",
+				Integer.class, recorded.payment().id())).isZero();
+		var listed = get("/api/v1/invoices/" + invoice.id() + "/payments").expect(200);
+		assertThat((String) listed.read("$.payments[0].accounting.state")).isEqualTo("RECEIVED");
+	}
+
+	@Test
 	void aPaymentFromAccountingIsRecordedOnceUnderItsId() {
 		Invoice invoice = sent(60, "100.00");
 		NewPayment fromQbo = new NewPayment(invoice.id(), new BigDecimal("50.00"), null, null, PaymentMethod.OTHER,

@@ -18,6 +18,7 @@ import com.ledgerflow.accounting.ExternalTimeActivity;
 import com.ledgerflow.accounting.InvoiceDraft;
 import com.ledgerflow.accounting.InvoiceStatus;
 import com.ledgerflow.accounting.InvoiceWriteOff;
+import com.ledgerflow.accounting.PaymentEntry;
 import com.ledgerflow.accounting.PostedInvoice;
 import com.ledgerflow.accounting.PushOutcome;
 import com.ledgerflow.accounting.TimeActivityEntry;
@@ -152,6 +153,12 @@ class LocalAccountingSystem implements AccountingSystem {
 	@Transactional
 	public ExternalRef writeOffInvoice(InvoiceWriteOff writeOff) {
 		return ledger.writeOff(writeOff);
+	}
+
+	@Override
+	@Transactional
+	public ExternalRef pushPayment(PaymentEntry payment, ExternalRef invoice, int rejectedBefore) {
+		return ledger.bookPayment(payment, invoice);
 	}
 
 	@Override

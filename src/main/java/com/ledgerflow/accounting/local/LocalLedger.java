@@ -26,6 +26,7 @@ import com.ledgerflow.accounting.InvoiceDraft;
 import com.ledgerflow.accounting.InvoiceStatus;
 import com.ledgerflow.accounting.InvoiceWriteOff;
 import com.ledgerflow.accounting.Money;
+import com.ledgerflow.accounting.PaymentEntry;
 import com.ledgerflow.accounting.PostedInvoice;
 import com.ledgerflow.accounting.TimeActivityEntry;
 import org.jspecify.annotations.Nullable;
@@ -151,14 +152,17 @@ class LocalLedger {
 
 	Optional<ExternalPayment> readPayment(ExternalRef ref) {
 		return jdbc.query("""
-				select p.id, p.invoice_id, p.amount, p.received_on, i.currency
+				select p.id, p.invoice_id, p.amount, p.unapplied_amount, p.received_on, i.currency, p.local_id
 				from local_ledger_payment p join local_ledger_invoice i on i.id = p.invoice_id
 				where p.id = ?""",
 				(rs, row) -> new ExternalPayment(new ExternalRef(rs.getString("id")),
-						rs.getObject("received_on", LocalDate.class), Money.exact(rs.getBigDecimal("amount")),
+						rs.getObject("received_on", LocalDate.class),
+						Money.exact(rs.getBigDecimal("amount").add(rs.getBigDecimal("unapplied_amount"))),
 						rs.getString("currency").strip(), "",
-						List.of(new ExternalPayment.Application(new ExternalRef(rs.getString("invoice_id")),
-								Money.exact(rs.getBigDecimal("amount"))))),
+						rs.getBigDecimal("amount").signum() == 0 ? List.of()
+								: List.of(new ExternalPayment.Application(new ExternalRef(rs.getString("invoice_id")),
+										Money.exact(rs.getBigDecimal("amount")))),
+						rs.getObject("local_id", UUID.class)),
 				ref.value())
 			.stream()
 			.findFirst();
@@ -214,7 +218,34 @@ class LocalLedger {
 		return found.stream().findFirst().orElseThrow(() -> notFound("invoice", invoice));
 	}
 
-	/** A payment received against a local invoice: lowers its balance (the payment issue will call this). */
+	/**
+	 * A payment recorded in Ledgerflow: the applied part lowers the invoice's balance as far as it is open (a voided
+	 * or written-off invoice owes nothing here), the rest is kept unapplied. Once per payment ({@code P-{localId}}).
+	 */
+	ExternalRef bookPayment(PaymentEntry payment, ExternalRef invoice) {
+		String id = "P-" + payment.localId();
+		if (exists("local_ledger_payment", id)) {
+			return new ExternalRef(id);
+		}
+		InvoiceStatus status = readInvoice(invoice);
+		BigDecimal none = BigDecimal.ZERO.setScale(Money.SCALE);
+		BigDecimal applied = status.voided() ? none
+				: Money.exact(payment.appliedAmount()).min(status.balance()).max(none);
+		jdbc.update("""
+				insert into local_ledger_payment (id, invoice_id, amount, unapplied_amount, received_on, local_id,
+				    change_seq, updated_at)
+				values (?, ?, ?, ?, ?, ?, nextval('local_ledger_change_seq'), ?)""", id, invoice.value(), applied,
+				Money.exact(payment.amount()).subtract(applied), payment.date(), payment.localId(), now());
+		if (applied.signum() > 0) {
+			jdbc.update("""
+					update local_ledger_invoice set balance = balance - ?,
+					    change_seq = nextval('local_ledger_change_seq'), updated_at = ? where id = ?""", applied, now(),
+					invoice.value());
+		}
+		return new ExternalRef(id);
+	}
+
+	/** A payment received against a local invoice from elsewhere than Ledgerflow's payments: lowers its balance. */
 	@Transactional
 	ExternalRef recordPayment(UUID localId, ExternalRef invoice, BigDecimal amount, LocalDate receivedOn) {
 		String id = "P-" + localId;

@@ -31,6 +31,7 @@ import com.ledgerflow.accounting.InvoiceDraft;
 import com.ledgerflow.accounting.InvoiceStatus;
 import com.ledgerflow.accounting.InvoiceWriteOff;
 import com.ledgerflow.accounting.Money;
+import com.ledgerflow.accounting.PaymentEntry;
 import com.ledgerflow.accounting.PostedInvoice;
 import com.ledgerflow.accounting.PushOutcome;
 import com.ledgerflow.accounting.TimeActivityEntry;
@@ -48,7 +49,8 @@ import org.springframework.stereotype.Component;
  * local record, so a push repeated after a crash returns the customer created the first time. Time becomes
  * {@code TimeActivity} (many at once through {@code /batch}, 30 per request), expenses a {@code Purchase} on the job,
  * invoices an {@code Invoice} with {@code SalesItemLineDetail} lines and its {@code InvoiceLink}, a write-off a
- * {@code CreditMemo} on the bad-debt item applied to the invoice by a {@code Payment} of 0; changes come from
+ * {@code CreditMemo} on the bad-debt item applied to the invoice by a {@code Payment} of 0, a payment recorded in
+ * Ledgerflow a {@code Payment} linked to its invoice; changes come from
  * {@code /cdc}.
  */
 @Component
@@ -307,6 +309,20 @@ class QboAccountingSystem implements AccountingSystem {
 				QboCreditApplication.of(invoice, memo, Money.round(writeOff.amount()), writeOff.date()),
 				key + ":apply", Map.of(), QboPayment.class);
 		return ref(applied);
+	}
+
+	// the applied part pays what the invoice still owes in QuickBooks (nothing once written off or voided there), the
+	// rest stays the customer's unapplied credit; keyed by the Ledgerflow payment, so a retry replays the first booking
+	@Override
+	public ExternalRef pushPayment(PaymentEntry payment, ExternalRef invoice, int rejectedBefore) {
+		QboInvoice current = qbo.read(QboInvoice.ENTITY, invoice.value(), QboInvoice.class);
+		BigDecimal open = current.voided() ? BigDecimal.ZERO : amount(current.balance()).max(BigDecimal.ZERO);
+		BigDecimal applied = Money.exact(payment.appliedAmount()).min(open);
+		return ref(qbo.write(QboPayment.ENTITY,
+				QboCustomerPayment.of(new PaymentEntry(payment.localId(), payment.localInvoiceId(),
+						Money.exact(payment.amount()), applied, payment.date(), payment.reference()), current, applied),
+				"payment:" + compact(payment.localId()) + generation(rejectedBefore) + ":create", Map.of(),
+				QboPayment.class));
 	}
 
 	@Override

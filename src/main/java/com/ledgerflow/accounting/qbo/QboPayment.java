@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.ledgerflow.accounting.ExternalPayment;
 import com.ledgerflow.accounting.ExternalRef;
 import com.ledgerflow.accounting.Money;
+import com.ledgerflow.accounting.PaymentEntry;
 import org.jspecify.annotations.Nullable;
 
 /** QBO's {@code Payment} as read back (qbo-samples/payment-response.json): what a customer paid, and for what. */
@@ -19,11 +21,14 @@ record QboPayment(@JsonProperty("Id") @Nullable String id, @JsonProperty("SyncTo
 		@JsonProperty("TxnDate") @Nullable LocalDate txnDate, @JsonProperty("TotalAmt") @Nullable BigDecimal totalAmt,
 		@JsonProperty("PaymentRefNum") @Nullable String paymentRefNum,
 		@JsonProperty("CurrencyRef") @Nullable CurrencyRef currencyRef,
+		@JsonProperty("PrivateNote") @Nullable String privateNote,
 		@JsonProperty("Line") @Nullable List<Line> line) implements QboEntity {
 
 	static final String ENTITY = "Payment";
 
 	private static final String INVOICE = "Invoice";
+
+	private static final int UUID_LENGTH = 36;
 
 	/** The first transaction the payment is applied to, e.g. {@code Invoice 130}. */
 	Optional<LinkedTxn> firstLinkedTxn() {
@@ -52,7 +57,21 @@ record QboPayment(@JsonProperty("Id") @Nullable String id, @JsonProperty("SyncTo
 		return new ExternalPayment(new ExternalRef(String.valueOf(id)), txnDate == null ? LocalDate.now() : txnDate,
 				Money.exact(totalAmt == null ? BigDecimal.ZERO : totalAmt),
 				currencyRef == null ? null : currencyRef.value(), paymentRefNum == null ? "" : paymentRefNum.strip(),
-				applications);
+				applications, bookedFor());
+	}
+
+	/** The Ledgerflow payment named by the note Ledgerflow writes on the payments it books, if this is one. */
+	private @Nullable UUID bookedFor() {
+		if (privateNote == null || !privateNote.startsWith(PaymentEntry.MARKER)) {
+			return null;
+		}
+		String rest = privateNote.substring(PaymentEntry.MARKER.length());
+		try {
+			return UUID.fromString(rest.length() > UUID_LENGTH ? rest.substring(0, UUID_LENGTH) : rest);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)

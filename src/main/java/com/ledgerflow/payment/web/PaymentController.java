@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.ledgerflow.client.ClientService;
@@ -37,7 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Payments over REST: recording one against an invoice (finance and administrators), an invoice's payments with its
- * open balance, a client's credit.
+ * open balance and each one's accounting state, a client's credit.
  */
 @RestController
 class PaymentController {
@@ -48,10 +49,14 @@ class PaymentController {
 
 	private final ClientService clients;
 
-	PaymentController(PaymentService payments, ClientCredits credits, ClientService clients) {
+	private final PaymentAccounting accounting;
+
+	PaymentController(PaymentService payments, ClientCredits credits, ClientService clients,
+			PaymentAccounting accounting) {
 		this.payments = payments;
 		this.credits = credits;
 		this.clients = clients;
+		this.accounting = accounting;
 	}
 
 	record PaymentRequest(
@@ -62,12 +67,13 @@ class PaymentController {
 
 	record PaymentView(UUID id, UUID invoiceId, UUID clientId, BigDecimal amount, BigDecimal appliedAmount,
 			BigDecimal creditAmount, String currency, LocalDate date, PaymentMethod method, @Nullable String reference,
-			PaymentOrigin origin, @Nullable String externalId, Instant recordedAt, String recordedBy) {
+			PaymentOrigin origin, @Nullable String externalId, Instant recordedAt, String recordedBy,
+			PaymentAccounting.State accounting) {
 
-		static PaymentView of(Payment p) {
+		static PaymentView of(Payment p, PaymentAccounting.State accounting) {
 			return new PaymentView(p.id(), p.invoiceId(), p.clientId(), p.amount(), p.appliedAmount(),
 					p.creditAmount(), p.currency(), p.date(), p.method(), p.reference(), p.origin(), p.externalId(),
-					p.recordedAt(), p.recordedBy());
+					p.recordedAt(), p.recordedBy(), accounting);
 		}
 
 	}
@@ -99,7 +105,8 @@ class PaymentController {
 		RecordedPayment recorded = payments.record(new NewPayment(id, request.amount(), request.currency(),
 				request.date(), request.method(), request.reference(), PaymentOrigin.API, null, caller.getName()));
 		return ResponseEntity.created(URI.create("/api/v1/invoices/" + id + "/payments"))
-			.body(new RecordedView(PaymentView.of(recorded.payment()), recorded.openBalance(), recorded.paidInFull()));
+			.body(new RecordedView(PaymentView.of(recorded.payment(), accounting.of(recorded.payment())),
+					recorded.openBalance(), recorded.paidInFull()));
 	}
 
 	/** The invoice's payments, oldest first, with what it still owes and its client's credit. */
@@ -107,9 +114,11 @@ class PaymentController {
 	InvoicePaymentsView list(@PathVariable UUID id) {
 		InvoiceBalance balance = payments.balance(id);
 		var invoice = balance.invoice();
+		List<Payment> recorded = payments.of(id);
+		Map<UUID, PaymentAccounting.State> states = accounting.of(recorded);
 		return new InvoicePaymentsView(id, invoice.number(), invoice.status(), invoice.currency(), invoice.total(),
 				balance.paid(), balance.openBalance(), balance.paidInFull(),
-				payments.of(id).stream().map(PaymentView::of).toList(), invoice.clientId(),
+				recorded.stream().map(p -> PaymentView.of(p, states.get(p.id()))).toList(), invoice.clientId(),
 				CreditView.of(credits.of(invoice.clientId())));
 	}
 

@@ -38,11 +38,15 @@ class PaymentsView {
 
 	private final ClientCredits credits;
 
-	PaymentsView(PaymentService payments, InvoiceService invoices, ClientService clients, ClientCredits credits) {
+	private final PaymentAccounting accounting;
+
+	PaymentsView(PaymentService payments, InvoiceService invoices, ClientService clients, ClientCredits credits,
+			PaymentAccounting accounting) {
 		this.payments = payments;
 		this.invoices = invoices;
 		this.clients = clients;
 		this.credits = credits;
+		this.accounting = accounting;
 	}
 
 	record OpenInvoice(UUID id, String number, String client, LocalDate dueDate, boolean overdue, String total,
@@ -50,7 +54,8 @@ class PaymentsView {
 	}
 
 	record PaymentRow(UUID id, LocalDate date, String invoice, String client, String amount, @Nullable String credit,
-			String method, String reference, String origin, ZonedDateTime recordedAt, String recordedBy) {
+			String method, String reference, String origin, ZonedDateTime recordedAt, String recordedBy,
+			PaymentAccounting.State accounting) {
 	}
 
 	record CreditRow(UUID clientId, String client, String amount) {
@@ -75,10 +80,12 @@ class PaymentsView {
 		Map<UUID, String> names = clientNames();
 		List<Payment> recent = payments.recent(RECENT);
 		Map<UUID, String> numbers = invoices.numbers(recent.stream().map(Payment::invoiceId).distinct().toList());
+		Map<UUID, PaymentAccounting.State> states = accounting.of(recent);
 		return recent.stream().map(p -> new PaymentRow(p.id(), p.date(), numbers.getOrDefault(p.invoiceId(), "?"),
 				names.getOrDefault(p.clientId(), "?"), money(p.amount(), p.currency()),
 				p.creditAmount().signum() > 0 ? money(p.creditAmount(), p.currency()) : null, label(p),
-				p.reference() == null ? "" : p.reference(), p.origin().name(), p.recordedAt().atZone(zone), p.recordedBy()))
+				p.reference() == null ? "" : p.reference(), p.origin().name(), p.recordedAt().atZone(zone), p.recordedBy(),
+				states.get(p.id())))
 			.toList();
 	}
 

@@ -52,7 +52,7 @@ import com.sun.net.httpserver.HttpServer;
  * {@code Purchase} (create, read; references checked, 610 otherwise), {@code Invoice} (create with exact line and
  * total amounts, {@code include=invoiceLink}, {@code operation=void}, read), {@code CreditMemo} (create with
  * exact lines, read), {@code Payment} (create applying invoices and credit memos of the customer, e.g. a payment of 0
- * applying a credit memo to an invoice; read) and {@code Payment}s made in QuickBooks ({@link #addPayment}), {@code /batch} (at most 30 items, one {@code Fault} per failed item) and {@code /cdc}.
+ * applying a credit memo to an invoice, the rest of {@code TotalAmt} unapplied; read) and {@code Payment}s made in QuickBooks ({@link #addPayment}), {@code /batch} (at most 30 items, one {@code Fault} per failed item) and {@code /cdc}.
  * Faults can be injected for the next calls ({@link #failNext}) or the next creates of one entity ({@link #rejectNext}).
  * Every response carries an {@code intuit_tid} header; every request is recorded.
  * <pre>
@@ -994,8 +994,10 @@ public final class FakeQbo implements AutoCloseable {
 
 	/**
 	 * A payment as QuickBooks takes it: every line names one invoice or credit memo of the payment's customer, at most
-	 * its open balance; {@code TotalAmt} is what the invoices get less what the credit memos give (0 when a credit
-	 * memo pays an invoice). The balances drop, and both are touched (the change feed reports them).
+	 * its open balance; {@code TotalAmt} is at least what the invoices get less what the credit memos give (0 when a
+	 * credit memo pays an invoice), the rest is the customer's {@code UnappliedAmt} (qbo-samples/payment-response.json:
+	 * 65.00 received, 55.00 applied, 10.00 unapplied). The balances drop, and both are touched (the change feed
+	 * reports them).
 	 */
 	private Optional<Reply> applyPayment(ObjectNode body) {
 		String customer = body.path("CustomerRef").path("value").asText();
@@ -1020,7 +1022,9 @@ public final class FakeQbo implements AutoCloseable {
 			cash = "Invoice".equals(type) ? cash.add(amount) : cash.subtract(amount);
 			applied.add(Map.entry(linked, amount));
 		}
-		if (cash.signum() < 0 || cash.compareTo(body.path("TotalAmt").decimalValue()) != 0) {
+		BigDecimal total = body.path("TotalAmt").decimalValue();
+		boolean nothing = applied.isEmpty() && total.signum() <= 0;
+		if (cash.signum() < 0 || cash.compareTo(total) > 0 || nothing) {
 			return Optional.of(new Reply(400, fault("ValidationFault", "A business validation error has occurred",
 					"Business Validation Error: The payment amount must match the amounts applied", "6000"), null));
 		}
@@ -1032,7 +1036,7 @@ public final class FakeQbo implements AutoCloseable {
 			}
 			touchEntity(linked.has("RemainingCredit") ? "CreditMemo" : "Invoice", linked);
 		}
-		body.put("UnappliedAmt", 0);
+		body.put("UnappliedAmt", total.subtract(cash));
 		return Optional.empty();
 	}
 

@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,6 +37,7 @@ import com.ledgerflow.accounting.AccountingSync;
 import com.ledgerflow.accounting.AccountingSystem;
 import com.ledgerflow.accounting.ExternalRef;
 import com.ledgerflow.accounting.InvoiceDraft;
+import com.ledgerflow.accounting.PaymentEntry;
 import com.ledgerflow.expense.Expense;
 import com.ledgerflow.expense.ExpenseBooking;
 import com.ledgerflow.expense.ExpenseDetails;
@@ -79,6 +81,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,7 +91,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
@@ -222,6 +227,9 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 	@Autowired
 	ApplicationContext context;
 
+	@Autowired
+	IncompleteEventPublications incompletePublications;
+
 	GreenMail greenMail = TestMailServer.greenMail();
 
 	@Value("${ledgerflow.company.time-zone}")
@@ -332,6 +340,125 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 		assertThat(jdbc.queryForObject(
 				"select count(*) from accounting_unmatched_change where entity = 'Payment' and external_id = ?",
 				Integer.class, payment)).isZero();
+	}
+
+	@Test
+	void aPaymentRecordedInLedgerflowIsBookedInQuickBooksOnceAndItsEchoIsNotRecordedAgain() {
+		Invoice invoice = sentInvoice(); // 108.88
+		String qboInvoice = sync.externalRef("INVOICE", invoice.id()).orElseThrow().value();
+		LocalDate paidOn = LocalDate.now(zone).minusDays(1);
+
+		UUID payment = recordPayment(invoice, "50.00", paidOn, "CHK-2041");
+
+		String booked = await().atMost(Duration.ofSeconds(30))
+			.until(() -> sync.externalRef("PAYMENT", payment), Optional::isPresent)
+			.orElseThrow()
+			.value();
+		assertThat(bookedFor(payment)).as("QuickBooks payments booked for %s", payment)
+			.extracting(node -> node.path("Id").asText())
+			.containsExactly(booked);
+		JsonNode inQuickBooks = fake.entity("Payment", booked).orElseThrow();
+		assertThat(inQuickBooks.path("CustomerRef").path("value").asText())
+			.isEqualTo(fake.entity("Invoice", qboInvoice).orElseThrow().path("CustomerRef").path("value").asText());
+		assertThat(inQuickBooks.path("TotalAmt").decimalValue()).isEqualByComparingTo("50.00");
+		assertThat(inQuickBooks.path("TxnDate").asText()).isEqualTo(paidOn.toString());
+		assertThat(inQuickBooks.path("PaymentRefNum").asText()).isEqualTo("CHK-2041");
+		assertThat(inQuickBooks.path("Line")).hasSize(1);
+		assertThat(inQuickBooks.path("Line").get(0).path("Amount").decimalValue()).isEqualByComparingTo("50.00");
+		assertThat(inQuickBooks.path("Line").get(0).path("LinkedTxn").get(0).path("TxnId").asText())
+			.isEqualTo(qboInvoice);
+		assertThat(inQuickBooks.path("Line").get(0).path("LinkedTxn").get(0).path("TxnType").asText())
+			.isEqualTo("Invoice");
+		assertThat(fake.entity("Invoice", qboInvoice).orElseThrow().path("Balance").decimalValue())
+			.isEqualByComparingTo("58.88");
+		assertThat(accountingState(invoice)).containsEntry("state", "PUSHED").containsEntry("externalId", booked);
+		assertThat(paymentRow(payment)).contains("data-accounting=\"PUSHED\"", "pushed · " + booked);
+
+		// the echo: QuickBooks reports the payment by webhook and CDC
+		byte[] body = notification(FakeQbo.REALM_ID, booked);
+		assertThat(webhook(body, sign(body)).statusCode()).isEqualTo(200);
+		assertThat(cdc.poll().polled()).isTrue();
+		while (inbox.processPending() > 0) {
+			// what QboInboundPoller does every few seconds
+		}
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> jdbc.queryForObject("select count(*) from event_publication where completion_date is null "
+					+ "and event_type like '%AccountingChangeReceived'", Integer.class) == 0);
+		assertThat(events.stream(AccountingChangeReceived.class))
+			.contains(new AccountingChangeReceived("Payment", booked, "Create"));
+		assertThat(jdbc.queryForList("select origin from payment where invoice_id = ?", String.class, invoice.id()))
+			.containsExactly("API");
+		assertThat(payments.balance(invoice.id()).openBalance()).isEqualByComparingTo("58.88");
+		assertThat(jdbc.queryForObject(
+				"select count(*) from accounting_unmatched_change where entity = 'Payment' and external_id = ?",
+				Integer.class, booked)).isZero();
+	}
+
+	/**
+	 * A crash after QuickBooks booked the payment and before Ledgerflow committed its answer: the echo arrives while
+	 * the link has no QuickBooks id yet, and is still recognised by the note naming the payment; the push again
+	 * replays the first booking.
+	 */
+	@Test
+	void theEchoOfAPaymentWhoseBookingWasNotCommittedYetIsNotRecordedEither() {
+		Invoice invoice = sentInvoice();
+		ExternalRef qboInvoice = sync.externalRef("INVOICE", invoice.id()).orElseThrow();
+		PaymentEntry payment = new PaymentEntry(UUID.randomUUID(), invoice.id(), new BigDecimal("30.00"),
+				new BigDecimal("30.00"), LocalDate.now(zone), "CHK-77");
+		// what AccountingSync.pushPayment commits before its call: the link without the QuickBooks id
+		jdbc.update("""
+				insert into external_link (id, system, entity_type, local_id, attempts, rejections)
+				values (?, 'qbo', 'PAYMENT', ?, 0, 0)""", UUID.randomUUID(), payment.localId());
+		ExternalRef booked = accounting.pushPayment(payment, qboInvoice, 0); // the answer is lost in the crash
+
+		byte[] body = notification(FakeQbo.REALM_ID, booked.value());
+		assertThat(webhook(body, sign(body)).statusCode()).isEqualTo(200);
+		while (inbox.processPending() > 0) {
+			// what QboInboundPoller does every few seconds
+		}
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> jdbc.queryForObject("select count(*) from event_publication where completion_date is null "
+					+ "and event_type like '%AccountingChangeReceived'", Integer.class) == 0);
+		assertThat(events.stream(AccountingChangeReceived.class))
+			.contains(new AccountingChangeReceived("Payment", booked.value(), "Create"));
+
+		assertThat(payments.of(invoice.id())).as("nothing recorded from the echo").isEmpty();
+		assertThat(sync.pushPayment(payment)).as("pushed again: the first booking").isEqualTo(booked);
+		assertThat(bookedFor(payment.localId())).hasSize(1);
+	}
+
+	@Test
+	void whileQuickBooksIsDownAPaymentWaitsAndIsThenBookedExactlyOnceWithTheOverpaymentUnapplied() {
+		Invoice invoice = sentInvoice(); // 108.88
+		String qboInvoice = sync.externalRef("INVOICE", invoice.id()).orElseThrow().value();
+		fake.failNext(503, 4); // every attempt of the push's first call (QboRetryPolicy: 4 in all)
+
+		UUID payment = recordPayment(invoice, "120.00", LocalDate.now(zone), null);
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> accountingState(invoice).get("state").equals("FAILED"));
+		assertThat(accountingState(invoice).get("error")).isNotNull();
+		assertThat(bookedFor(payment)).as("nothing booked while QuickBooks is down").isEmpty();
+		assertThat(payments.balance(invoice.id()).paidInFull()).as("recorded in Ledgerflow all the same").isTrue();
+		assertThat(paymentRow(payment)).contains("data-accounting=\"FAILED\"");
+
+		// what IncompleteEventRetry does every minute, twice
+		incompletePublications.resubmitIncompletePublicationsOlderThan(Duration.ZERO);
+		await().atMost(Duration.ofSeconds(30)).until(() -> sync.externalRef("PAYMENT", payment).isPresent());
+		incompletePublications.resubmitIncompletePublicationsOlderThan(Duration.ZERO);
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> jdbc.queryForObject("select count(*) from event_publication where completion_date is null "
+					+ "and listener_id like '%PaymentBooking%'", Integer.class) == 0);
+
+		List<JsonNode> booked = bookedFor(payment);
+		assertThat(booked).as("booked exactly once").hasSize(1);
+		JsonNode inQuickBooks = booked.get(0);
+		assertThat(inQuickBooks.path("Id").asText()).isEqualTo(sync.externalRef("PAYMENT", payment).orElseThrow().value());
+		assertThat(inQuickBooks.path("TotalAmt").decimalValue()).isEqualByComparingTo("120.00");
+		assertThat(inQuickBooks.path("Line").get(0).path("Amount").decimalValue()).isEqualByComparingTo("108.88");
+		assertThat(inQuickBooks.path("UnappliedAmt").decimalValue()).isEqualByComparingTo("11.12");
+		assertThat(fake.entity("Invoice", qboInvoice).orElseThrow().path("Balance").decimalValue())
+			.isEqualByComparingTo("0.00");
+		assertThat(accountingState(invoice)).containsEntry("state", "PUSHED").doesNotContainKey("error");
 	}
 
 	@Test
@@ -545,6 +672,42 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 		assertThat(row.group(1)).contains("PROJECT",
 				"A business validation error has occurred while processing your request (6000)",
 				"the fake QBO was told to refuse this request");
+	}
+
+	/** A sent invoice of one hour at 100.00 plus 8.875 % tax: 108.88, posted in QuickBooks. */
+	private Invoice sentInvoice() {
+		UUID person = newPerson();
+		UUID project = newProject(newClient(unique("Contoso")), person, "TIME_AND_MATERIALS");
+		return new SentInvoices(jdbc, drafting, invoices, posting).sent(project, person, 60, "100.00");
+	}
+
+	/** Records a payment through the API as finance; returns its id. */
+	private UUID recordPayment(Invoice invoice, String amount, LocalDate date, @Nullable String reference) {
+		String body = "{\"amount\": %s, \"method\": \"CHECK\", \"date\": \"%s\"%s}".formatted(amount, date,
+				reference == null ? "" : ", \"reference\": \"" + reference + "\"");
+		return UUID.fromString(callAs(TestUsers.FINANCE, HttpMethod.POST,
+				"/api/v1/invoices/" + invoice.id() + "/payments", body).expect(201).read("$.payment.id"));
+	}
+
+	/** The QuickBooks payments that name the Ledgerflow payment in their note. */
+	private List<JsonNode> bookedFor(UUID payment) {
+		return fake.entities("Payment")
+			.stream()
+			.filter(node -> node.path("PrivateNote").asText().startsWith("Ledgerflow payment " + payment))
+			.toList();
+	}
+
+	/** The accounting state of the invoice's only payment, as the API shows it. */
+	private Map<String, Object> accountingState(Invoice invoice) {
+		return get("/api/v1/invoices/" + invoice.id() + "/payments").expect(200).read("$.payments[0].accounting");
+	}
+
+	/** The payment's row on the payments page. */
+	private String paymentRow(UUID payment) {
+		String page = TestBrowser.loggedIn(port, TestUsers.FINANCE).get("/payments").body();
+		Matcher row = Pattern.compile("id=\"payment-" + payment + "\">(.*?)</tr>", Pattern.DOTALL).matcher(page);
+		assertThat(row.find()).as("row of payment %s", payment).isTrue();
+		return row.group(1);
 	}
 
 	/** An approved invoice for two hours of approved time at 150.00 on a new project. */
