@@ -65,6 +65,7 @@ public class BudgetReport {
 
 	@Transactional(readOnly = true)
 	public List<Row> rows(ReportFilter filter) {
+		CustomPlans.forThisTransaction(jdbc);
 		LocalDate asOf = filter.asOf(LocalDate.now(clock.withZone(zone)));
 		LocalDate paceEnd = asOf.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusDays(1);
 		LocalDate paceStart = paceEnd.minusDays(27);

@@ -90,6 +90,7 @@ public class LeakageReport {
 	 */
 	@Transactional(readOnly = true)
 	public Page page(ReportFilter filter, int offset, int limit) {
+		CustomPlans.forThisTransaction(jdbc);
 		LocalDate asOf = filter.asOf(LocalDate.now(clock.withZone(zone)));
 		LocalDate periodEnd = lastBillingPeriodEnd(asOf);
 		var params = new MapSqlParameterSource().addValue("offset", offset)

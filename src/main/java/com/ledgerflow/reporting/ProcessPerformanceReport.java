@@ -111,6 +111,7 @@ public class ProcessPerformanceReport {
 
 	@Transactional(readOnly = true)
 	public List<Row> rows(ReportFilter filter) {
+		CustomPlans.forThisTransaction(jdbc);
 		LocalDate to = filter.asOf(LocalDate.now(clock.withZone(zone)));
 		YearMonth first = filter.from() != null ? YearMonth.from(filter.from())
 				: YearMonth.from(to).minusMonths(DEFAULT_MONTHS - 1L);

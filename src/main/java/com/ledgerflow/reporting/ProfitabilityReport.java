@@ -48,6 +48,7 @@ public class ProfitabilityReport {
 
 	@Transactional(readOnly = true)
 	public List<Row> rows(ReportFilter filter) {
+		CustomPlans.forThisTransaction(jdbc);
 		var params = new MapSqlParameterSource();
 		String scope = filter.projectConditions("p", params);
 		// the big tables are aggregated whole and joined to the projects afterwards; with a project filter they are

@@ -83,6 +83,7 @@ public class ReceivablesReport {
 
 	@Transactional(readOnly = true)
 	public List<Row> rows(ReportFilter filter) {
+		CustomPlans.forThisTransaction(jdbc);
 		LocalDate asOf = filter.asOf(LocalDate.now(clock.withZone(zone)));
 		var params = new MapSqlParameterSource().addValue("asOf", asOf)
 			.addValue("since", asOf.minusDays(89))

@@ -62,6 +62,7 @@ public class UtilizationReport {
 
 	@Transactional(readOnly = true)
 	public List<Row> rows(ReportFilter filter) {
+		CustomPlans.forThisTransaction(jdbc);
 		LocalDate to = filter.asOf(LocalDate.now(clock.withZone(zone)));
 		LocalDate firstMonday = filter.from() != null ? monday(filter.from())
 				: monday(to).minusWeeks(DEFAULT_WEEKS - 1L);
