@@ -14,16 +14,15 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  * part of an ISO week inside one month — come from the maintained aggregate {@code time_facts} (migration V19, one row
  * per project, person, task, status, billable flag and piece); only the days at the range's ragged ends come from
  * {@code time_entry} itself. Either way {@code day} is the first day of the piece, so a report groups and filters by
- * piece whichever source a row came from. A range of whole months or whole
- * weeks reads the aggregate only.
+ * piece whichever source a row came from. A range of whole months or whole weeks reads the aggregate only.
  */
 final class TimeFacts {
 
 	private static final String FACT_COLUMNS = "project_id, person_id, task_id, piece_start as day, iso_week, status, "
 			+ "billable, entries, minutes, bill_x60, cost_x60";
 
-	private static final String ENTRY_COLUMNS = "project_id, person_id, task_id, rollup_piece_start(work_date) as day, iso_week, status, "
-			+ "billable, 1 as entries, minutes, coalesce(minutes * bill_rate, 0) as bill_x60, "
+	private static final String ENTRY_COLUMNS = "project_id, person_id, task_id, rollup_piece_start(work_date) as day, "
+			+ "iso_week, status, billable, 1 as entries, minutes, coalesce(minutes * bill_rate, 0) as bill_x60, "
 			+ "coalesce(minutes * cost_rate, 0) as cost_x60";
 
 	private TimeFacts() {
