@@ -85,7 +85,8 @@ public class LeakageReport {
 	}
 
 	/**
-	 * The rows from {@code offset} on, at most {@code limit}, in order (kind, project code, day, reference), with the
+	 * The rows from {@code offset} on, at most {@code limit}, in order (kind, project code, day, reference, then what
+	 * the row is of — person and week, expense, task or invoice — so pages never overlap), with the
 	 * totals of all rows per kind and currency: one statement, so page and totals agree.
 	 */
 	@Transactional(readOnly = true)
@@ -110,14 +111,16 @@ public class LeakageReport {
 				           round(sum(te.bill_x60) / 60, 2) as amount, s.currency,
 				           sum(te.entries) || case when sum(te.entries) = 1 then ' approved entry'
 				               else ' approved entries' end || ' on no invoice' as detail,
-				           '/timesheet?personId=' || te.person_id || '&week=' || te.iso_week as link
+				           '/timesheet?personId=' || te.person_id || '&week=' || te.iso_week as link,
+				           te.person_id || '/' || te.iso_week as sort_key
 				    from %3$s te join scope s on s.id = te.project_id join person pe on pe.id = te.person_id
 				    where s.billing_model = 'TIME_AND_MATERIALS'
 				    group by s.id, s.code, s.currency, te.person_id, pe.name, te.iso_week
 				    union all
 				    select 'UNBILLED_EXPENSE', s.id, s.code, e.person_id, pe.name, e.expense_date,
 				           e.vendor, 0, e.project_amount + round(e.project_amount * e.markup_percent / 100, 2),
-				           s.currency, e.category_code || ': ' || e.description, '/expenses?personId=' || e.person_id
+				           s.currency, e.category_code || ': ' || e.description, '/expenses?personId=' || e.person_id,
+				           e.id::text
 				    from expense e join scope s on s.id = e.project_id join person pe on pe.id = e.person_id
 				    where s.billing_model = 'TIME_AND_MATERIALS' and e.status = 'APPROVED' and e.billable
 				      and e.expense_date <= :periodEnd %4$s
@@ -125,14 +128,15 @@ public class LeakageReport {
 				    select 'NON_BILLABLE_TASK', s.id, s.code, null, null, min(te.day), t.name, sum(te.minutes),
 				           round(sum(te.bill_x60) / 60, 2), s.currency,
 				           sum(te.entries) || case when sum(te.entries) = 1 then ' approved entry'
-				               else ' approved entries' end || ' on a non-billable task', '/projects/' || s.id || '/plan'
+				               else ' approved entries' end || ' on a non-billable task', '/projects/' || s.id || '/plan',
+				           t.id::text
 				    from %5$s te join scope s on s.id = te.project_id join project_task t on t.id = te.task_id
 				    where s.billing_model = 'TIME_AND_MATERIALS' and not t.billable
 				    group by s.id, s.code, s.currency, t.id, t.name
 				    union all
 				    select 'WRITTEN_OFF', s.id, s.code, null, null, i.issue_date, coalesce(i.number, 'draft ' || i.id),
 				           sum(te.minutes), round(sum(te.minutes * te.bill_rate) / 60, 2), s.currency,
-				           string_agg(distinct ii.written_off_reason, '; '), '/projects/' || s.id || '/plan'
+				           string_agg(distinct ii.written_off_reason, '; '), '/projects/' || s.id || '/plan', i.id::text
 				    from time_entry te join scope s on s.id = te.project_id
 				    join invoice_item ii on ii.item_type = 'TIME_ENTRY' and ii.item_id = te.id
 				         and ii.written_off_reason is not null
@@ -143,7 +147,7 @@ public class LeakageReport {
 				    select 'STUCK_IN_REVIEW', s.id, s.code, null, null, cast(i.created_at as date),
 				           'draft ' || i.period_start || ' to ' || i.period_end, 0, i.total, s.currency,
 				           'draft since ' || to_char(i.created_at, 'YYYY-MM-DD'),
-				           '/camunda/app/tasklist/default/#/' || coalesce('?task=' || task.id_, '')
+				           '/camunda/app/tasklist/default/#/' || coalesce('?task=' || task.id_, ''), i.id::text
 				    from invoice i join scope s on s.id = i.project_id
 				    left join lateral (
 				        select t.id_ from act_hi_procinst pi join act_hi_taskinst t on t.proc_inst_id_ = pi.id_
@@ -153,12 +157,12 @@ public class LeakageReport {
 				    where i.status = 'DRAFT' and i.created_at < :stuckBefore
 				)
 				select 0 as part, page.*, 0 as row_count
-				from (select * from leak order by kind, code, day, reference, link, detail limit :limit offset :offset) page
+				from (select * from leak order by kind, code, day, reference, sort_key limit :limit offset :offset) page
 				union all
-				select 1, kind, null, null, null, null, null, null, sum(minutes), sum(amount), currency, null, null,
+				select 1, kind, null, null, null, null, null, null, sum(minutes), sum(amount), currency, null, null, null,
 				       count(*)
 				from leak group by kind, currency
-				order by part, kind, code, day, reference, link, detail, currency
+				order by part, kind, code, day, reference, sort_key, currency
 				""".formatted(scope, filter.dateConditions("te.work_date", params),
 				TimeFacts.between(filter.from(), unbilledTo, "status = 'APPROVED' and billable" + inScope, "unbilled",
 						params),
