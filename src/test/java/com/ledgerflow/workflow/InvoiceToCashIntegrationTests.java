@@ -388,7 +388,7 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 	}
 
 	@Test
-	void anEscalationChargesTheClientsLateFeeOnceOnASeparateDraftInvoice() {
+	void anEscalationChargesTheClientsLateFeeOnceOnASeparateDraftInvoice() throws Exception {
 		UUID client = newClient();
 		jdbc.update("update client set late_fee_fixed = 25.00, late_fee_percent = 1.5 where id = ?", client);
 		Drafted drafted = drafted(client);
@@ -416,6 +416,13 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 			assertThat(line.amount()).isEqualTo("29.90");
 		});
 		assertThat(awaitInstance(fee.id())).as("its own invoice-to-cash: the manager reviews it").isNotNull();
+		OutboxDeliveries.deliverAllDue(context);
+		MimeMessage letter = awaitMail("Second reminder: invoice " + overdue.number());
+		assertThat(MimeParts.text(letter)).contains("Open balance: 326.63 USD",
+				"A late fee of 29.90 USD is charged with this reminder. It is not part of the open balance above: "
+						+ "a separate invoice for it follows.");
+		assertThat(MimeParts.html(letter)).contains("A late fee of <strong>29.90 USD</strong> is",
+				"a separate invoice for it follows.");
 
 		// a repeated reminder job, and a repeated (or concurrent) charge of the same step, draft nothing more
 		assertThat(reminderService.send(new ReminderNotice(drafted.invoice(), "ESCALATE_14", DunningAction.ESCALATE,
@@ -425,7 +432,7 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 	}
 
 	@Test
-	void aClientWithoutALateFeeIsChargedNone() {
+	void aClientWithoutALateFeeIsChargedNone() throws Exception {
 		Drafted drafted = drafted(newClient());
 		ProcessInstance instance = overdue(drafted, 15);
 		runDailyCheck(instance);
@@ -433,6 +440,28 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 		assertThat(reminderService.sentFor(drafted.invoice())).extracting(SentReminder::step)
 			.containsExactly("ESCALATE_14");
 		assertThat(lateFeeInvoices(invoices.get(drafted.invoice()).projectId())).isEmpty();
+		OutboxDeliveries.deliverAllDue(context);
+		MimeMessage letter = awaitMail("Second reminder: invoice " + invoices.get(drafted.invoice()).number());
+		assertThat(MimeParts.text(letter)).doesNotContainIgnoringCase("late fee");
+		assertThat(MimeParts.html(letter)).doesNotContainIgnoringCase("late fee");
+	}
+
+	@Test
+	void aStepThatChargesNoFeeMentionsNoneToAClientWithALateFee() throws Exception {
+		UUID client = newClient();
+		jdbc.update("update client set late_fee_fixed = 25.00, late_fee_percent = 1.5 where id = ?", client);
+		Drafted drafted = drafted(client);
+		ProcessInstance instance = overdue(drafted, 8);
+		runDailyCheck(instance);
+
+		assertThat(reminderService.sentFor(drafted.invoice())).extracting(SentReminder::step)
+			.containsExactly("OVERDUE_7");
+		Invoice invoice = invoices.get(drafted.invoice());
+		assertThat(lateFeeInvoices(invoice.projectId())).isEmpty();
+		OutboxDeliveries.deliverAllDue(context);
+		MimeMessage letter = awaitMail("Reminder: invoice " + invoice.number());
+		assertThat(MimeParts.text(letter)).contains("Open balance: 326.63 USD").doesNotContainIgnoringCase("late fee");
+		assertThat(MimeParts.html(letter)).doesNotContainIgnoringCase("late fee");
 	}
 
 	private List<UUID> lateFeeInvoices(UUID projectId) {
