@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -62,6 +61,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -71,6 +72,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static com.ledgerflow.workflow.InvoiceToCashProcess.*;
 import static com.ledgerflow.workflow.ProcessJobs.executeJobAt;
 import static com.ledgerflow.workflow.ProcessJobs.executeNextJobs;
+import static com.ledgerflow.TestMailServer.awaitMail;
+import static com.ledgerflow.TestMailServer.subject;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -389,8 +392,7 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 
 	@Test
 	void anEscalationChargesTheClientsLateFeeOnceOnASeparateDraftInvoice() throws Exception {
-		UUID client = newClient();
-		jdbc.update("update client set late_fee_fixed = 25.00, late_fee_percent = 1.5 where id = ?", client);
+		UUID client = clientWithLateFee();
 		Drafted drafted = drafted(client);
 		ProcessInstance instance = overdue(drafted, 15);
 		runDailyCheck(instance);
@@ -431,37 +433,29 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 		assertThat(lateFeeInvoices(overdue.projectId())).containsExactly(fee.id());
 	}
 
-	@Test
-	void aClientWithoutALateFeeIsChargedNone() throws Exception {
-		Drafted drafted = drafted(newClient());
-		ProcessInstance instance = overdue(drafted, 15);
+	/** A client without a fee at a step that charges one, a client with a fee at a step that does not. */
+	@ParameterizedTest
+	@CsvSource({ "false, 15, ESCALATE_14, Second reminder: invoice", "true, 8, OVERDUE_7, Reminder: invoice" })
+	void aReminderWithoutAFeeChargesNoneAndMentionsNone(boolean clientHasFee, int daysOverdue, String step,
+			String subject) throws Exception {
+		Drafted drafted = drafted(clientHasFee ? clientWithLateFee() : newClient());
+		ProcessInstance instance = overdue(drafted, daysOverdue);
 		runDailyCheck(instance);
 
-		assertThat(reminderService.sentFor(drafted.invoice())).extracting(SentReminder::step)
-			.containsExactly("ESCALATE_14");
-		assertThat(lateFeeInvoices(invoices.get(drafted.invoice()).projectId())).isEmpty();
-		OutboxDeliveries.deliverAllDue(context);
-		MimeMessage letter = awaitMail("Second reminder: invoice " + invoices.get(drafted.invoice()).number());
-		assertThat(MimeParts.text(letter)).doesNotContainIgnoringCase("late fee");
-		assertThat(MimeParts.html(letter)).doesNotContainIgnoringCase("late fee");
-	}
-
-	@Test
-	void aStepThatChargesNoFeeMentionsNoneToAClientWithALateFee() throws Exception {
-		UUID client = newClient();
-		jdbc.update("update client set late_fee_fixed = 25.00, late_fee_percent = 1.5 where id = ?", client);
-		Drafted drafted = drafted(client);
-		ProcessInstance instance = overdue(drafted, 8);
-		runDailyCheck(instance);
-
-		assertThat(reminderService.sentFor(drafted.invoice())).extracting(SentReminder::step)
-			.containsExactly("OVERDUE_7");
+		assertThat(reminderService.sentFor(drafted.invoice())).extracting(SentReminder::step).containsExactly(step);
 		Invoice invoice = invoices.get(drafted.invoice());
 		assertThat(lateFeeInvoices(invoice.projectId())).isEmpty();
 		OutboxDeliveries.deliverAllDue(context);
-		MimeMessage letter = awaitMail("Reminder: invoice " + invoice.number());
+		MimeMessage letter = awaitMail(subject + " " + invoice.number());
 		assertThat(MimeParts.text(letter)).contains("Open balance: 326.63 USD").doesNotContainIgnoringCase("late fee");
 		assertThat(MimeParts.html(letter)).doesNotContainIgnoringCase("late fee");
+	}
+
+	/** A new client charged 25.00 + 1.5 % of the open balance at the steps that charge a late fee. */
+	private UUID clientWithLateFee() {
+		UUID client = newClient();
+		jdbc.update("update client set late_fee_fixed = 25.00, late_fee_percent = 1.5 where id = ?", client);
+		return client;
 	}
 
 	private List<UUID> lateFeeInvoices(UUID projectId) {
@@ -625,23 +619,6 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 			.processInstanceId(instance.getId())
 			.activityId(activityId)
 			.count() > 0;
-	}
-
-	private MimeMessage awaitMail(String subjectPart) {
-		return await().atMost(Duration.ofSeconds(20))
-			.until(() -> Arrays.stream(greenMail.getReceivedMessages())
-				.filter(message -> subject(message).contains(subjectPart))
-				.findFirst()
-				.orElse(null), Objects::nonNull);
-	}
-
-	private static String subject(MimeMessage message) {
-		try {
-			return Objects.requireNonNullElse(message.getSubject(), "");
-		}
-		catch (Exception ex) {
-			return "";
-		}
 	}
 
 	private static Part attachmentPart(Part part) throws Exception {
