@@ -4,15 +4,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * GreenMail as the real SMTP server of the integration-test context: started once per JVM on a free port that stays
@@ -42,6 +49,25 @@ public class TestMailServer implements ApplicationContextInitializer<Configurabl
 			Runtime.getRuntime().addShutdownHook(new Thread(greenMail::stop));
 		}
 		return greenMail;
+	}
+
+	/** The first message received whose subject contains {@code subjectPart}, waiting up to 20 seconds for it. */
+	public static MimeMessage awaitMail(String subjectPart) {
+		return await().atMost(Duration.ofSeconds(20))
+			.until(() -> Arrays.stream(greenMail().getReceivedMessages())
+				.filter(message -> subject(message).contains(subjectPart))
+				.findFirst()
+				.orElse(null), Objects::nonNull);
+	}
+
+	/** The message's subject, "" when it has none or cannot be read. */
+	public static String subject(MimeMessage message) {
+		try {
+			return Objects.requireNonNullElse(message.getSubject(), "");
+		}
+		catch (MessagingException ex) {
+			return "";
+		}
 	}
 
 	/** Runs {@code action} with the SMTP server stopped (connections refused) and starts it again on the same port. */

@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.ledgerflow.client.Client;
@@ -23,6 +25,7 @@ import com.ledgerflow.mail.MailAttachment;
 import com.ledgerflow.mail.MailMessage;
 import com.ledgerflow.mail.MailOutbox;
 import com.ledgerflow.mail.MailTemplates;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -32,7 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Sends the reminder of a due dunning step: reads the open balance in its own transaction (a payment committed before
  * sends nothing), records the reminder on the invoice (once per step, at most one a day: a repeated, late or parallel
  * job records and sends nothing more) and e-mails it through the outbox (dedupe key
- * {@code invoice:{id}:reminder:{step}}) with the payment link and the open balance.
+ * {@code invoice:{id}:reminder:{step}}) with the payment link and the open balance, and the late fee when the step
+ * charges one (billed on a separate invoice, which the letter announces).
  */
 @Service
 public class ReminderService {
@@ -91,25 +95,25 @@ public class ReminderService {
 			return new ReminderOutcome(false, "step " + notice.step() + " sent before, or a reminder went out today",
 					followUpDueAt);
 		}
+		Optional<BigDecimal> fee = lateFee(notice, client, open);
 		if (!client.billingEmails().isEmpty()) {
-			outbox.enqueue(letter(notice, invoice, client, open));
+			outbox.enqueue(letter(notice, invoice, client, open, fee.orElse(null)));
 		}
-		chargeLateFee(notice, invoice, client, open);
+		// once per invoice and step (claimed in invoicing), in this transaction: a rollback takes the fee back too
+		fee.ifPresent(amount -> lateFees.draft(invoice.id(), notice.step(), label(notice.action()), amount));
 		return new ReminderOutcome(true, "sent", followUpDueAt);
 	}
 
 	/**
-	 * A step the policy marks {@code lateFee} charges the client's fee (fixed + open balance × percent / 100, half-up
-	 * to the cent), if it has one, on a separate late-fee draft: once per invoice and step (claimed in invoicing).
+	 * The fee a step the policy marks {@code lateFee} charges the client (fixed + open balance × percent / 100, half-up
+	 * to the cent), if it has one; billed on a separate late-fee draft.
 	 */
-	private void chargeLateFee(ReminderNotice notice, Invoice invoice, Client client, BigDecimal open) {
+	private static Optional<BigDecimal> lateFee(ReminderNotice notice, Client client, BigDecimal open) {
 		if (!notice.lateFee() || !client.chargesLateFee()) {
-			return;
+			return Optional.empty();
 		}
 		BigDecimal fee = LateFees.amount(client.lateFeeFixed(), client.lateFeePercent(), open);
-		if (fee.signum() > 0) {
-			lateFees.draft(invoice.id(), notice.step(), label(notice.action()), fee);
-		}
+		return fee.signum() > 0 ? Optional.of(fee) : Optional.empty();
 	}
 
 	private static String label(DunningAction action) {
@@ -127,15 +131,17 @@ public class ReminderService {
 		return records.reminders(invoiceId);
 	}
 
-	private MailMessage letter(ReminderNotice notice, Invoice invoice, Client client, BigDecimal open) {
+	private MailMessage letter(ReminderNotice notice, Invoice invoice, Client client, BigDecimal open,
+			@Nullable BigDecimal lateFee) {
 		String number = Objects.requireNonNull(invoice.number());
 		URI link = Objects.requireNonNull(invoice.paymentLink(), () -> "Invoice " + invoice.id() + " is not posted");
 		String company = documents.companyName();
 		ReminderLetters letter = ReminderLetters.named(notice.template());
-		MailTemplates.Bodies bodies = templates.render(letter.template(),
-				Map.of("client", client.name(), "number", number, "company", company, "balance",
-						open.toPlainString() + " " + invoice.currency(), "dueDate", invoice.dueDate(), "paymentLink",
-						link));
+		Map<String, @Nullable Object> model = new HashMap<>(Map.of("client", client.name(), "number", number,
+				"company", company, "balance", open.toPlainString() + " " + invoice.currency(), "dueDate",
+				invoice.dueDate(), "paymentLink", link));
+		model.put("lateFee", lateFee == null ? null : lateFee.toPlainString() + " " + invoice.currency());
+		MailTemplates.Bodies bodies = templates.render(letter.template(), model);
 		List<MailAttachment> attachments = notice.attachPdf() ? List.of(new MailAttachment(
 				"invoice-" + number + ".pdf", "application/pdf", documents.store(invoice.id()).content())) : List.of();
 		return new MailMessage("invoice:" + invoice.id() + ":reminder:" + notice.step(), client.billingEmails(),

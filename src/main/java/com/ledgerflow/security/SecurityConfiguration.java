@@ -48,7 +48,7 @@ class SecurityConfiguration {
 
 	/**
 	 * Authorities that may draft, review and change invoices and start the billing runs that draft them: POST and PUT
-	 * {@code /api/v1/invoices/**} (voiding and payments are {@link #ACCOUNTING_ADMINS}'), POST
+	 * {@code /api/v1/invoices/**} (voiding, payments and pushing a payment again are {@link #ACCOUNTING_ADMINS}'), POST
 	 * {@code /api/v1/billing-runs} and the invoice pages. Managers, finance and administrators.
 	 */
 	static final String[] INVOICE_EDITORS = { StaffAuthenticationProvider.GROUP_AUTHORITY_PREFIX + StaffGroups.MANAGERS,
@@ -118,7 +118,8 @@ class SecurityConfiguration {
 				.requestMatchers(path(HttpMethod.POST, "/api/v1/expense-categories"))
 				.hasAnyAuthority(ACCOUNTING_ADMINS)
 				.requestMatchers(path(HttpMethod.POST, "/api/v1/invoices/*/void"),
-						path(HttpMethod.POST, "/api/v1/invoices/*/payments"))
+						path(HttpMethod.POST, "/api/v1/invoices/*/payments"),
+						path(HttpMethod.POST, "/api/v1/payments/*/accounting/retry"))
 				.hasAnyAuthority(ACCOUNTING_ADMINS)
 				.requestMatchers(path(HttpMethod.POST, "/api/v1/billing-runs"),
 						path(HttpMethod.POST, "/api/v1/invoices/**"), path(HttpMethod.PUT, "/api/v1/invoices/**"))

@@ -4,11 +4,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.YearMonth;
-import java.util.Arrays;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -18,7 +15,6 @@ import com.ledgerflow.IntegrationTest;
 import com.ledgerflow.TestUsers;
 import com.ledgerflow.mail.MimeParts;
 import com.ledgerflow.mail.smtp.OutboxDeliveries;
-import jakarta.mail.internet.MimeMessage;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
@@ -32,8 +28,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
+import static com.ledgerflow.TestMailServer.awaitMail;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The invoice pages over HTTP: the client-facing page by token (no login; unknown tokens and drafts are 404), the
@@ -211,23 +207,6 @@ class InvoicePagesIntegrationTests extends InvoiceTestSupport {
 		int start = page.indexOf(row(invoice));
 		assertThat(start).as("row of %s", invoice.id()).isNotNegative();
 		return page.substring(start, page.indexOf("</tr>", start));
-	}
-
-	private MimeMessage awaitMail(String number) {
-		return await().atMost(Duration.ofSeconds(20))
-			.until(() -> Arrays.stream(greenMail.getReceivedMessages())
-				.filter(message -> subject(message).contains(number))
-				.findFirst()
-				.orElse(null), Objects::nonNull);
-	}
-
-	private static String subject(MimeMessage message) {
-		try {
-			return Objects.requireNonNullElse(message.getSubject(), "");
-		}
-		catch (Exception ex) {
-			return "";
-		}
 	}
 
 }

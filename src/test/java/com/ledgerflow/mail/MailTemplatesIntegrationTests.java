@@ -146,6 +146,25 @@ class MailTemplatesIntegrationTests {
 			.doesNotContain("<Söhne>", "<v2>");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "reminder-heads-up", "reminder-overdue", "reminder-escalation", "reminder-final-notice" })
+	void mentionsTheLateFeeOfTheStepAndItsSeparateInvoiceOnlyWhenOneIsCharged(String name) {
+		Map<String, Object> model = new HashMap<>(Map.of("client", CLIENT, "number", "2026-0042", "company",
+				"Ledgerflow Demo Consulting", "balance", "226.63 USD", "dueDate", DUE, "paymentLink", LINK));
+		model.put("lateFee", "28.40 USD");
+
+		MailTemplates.Bodies charged = templates.render(name, model);
+
+		assertThat(charged.text()).contains("\nPay online: " + LINK + "\n\nA late fee of 28.40 USD is charged with this "
+				+ "reminder. It is not part of the open balance above: a separate invoice for it follows.\n\n");
+		assertEscapedHtml(charged.html(), "A late fee of <strong>28.40 USD</strong> is",
+				"a separate invoice for it follows.");
+		model.put("lateFee", null);
+		MailTemplates.Bodies none = templates.render(name, model);
+		assertThat(none.text()).doesNotContainIgnoringCase("late fee");
+		assertThat(none.html()).doesNotContainIgnoringCase("late fee");
+	}
+
 	@Test
 	void refusesAnUnknownTemplate() {
 		assertThatThrownBy(() -> templates.render("no-such-letter", Map.of()))

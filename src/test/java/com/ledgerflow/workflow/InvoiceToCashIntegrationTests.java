@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -62,6 +61,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -71,6 +72,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static com.ledgerflow.workflow.InvoiceToCashProcess.*;
 import static com.ledgerflow.workflow.ProcessJobs.executeJobAt;
 import static com.ledgerflow.workflow.ProcessJobs.executeNextJobs;
+import static com.ledgerflow.TestMailServer.awaitMail;
+import static com.ledgerflow.TestMailServer.subject;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -388,9 +391,8 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 	}
 
 	@Test
-	void anEscalationChargesTheClientsLateFeeOnceOnASeparateDraftInvoice() {
-		UUID client = newClient();
-		jdbc.update("update client set late_fee_fixed = 25.00, late_fee_percent = 1.5 where id = ?", client);
+	void anEscalationChargesTheClientsLateFeeOnceOnASeparateDraftInvoice() throws Exception {
+		UUID client = clientWithLateFee();
 		Drafted drafted = drafted(client);
 		ProcessInstance instance = overdue(drafted, 15);
 		runDailyCheck(instance);
@@ -416,6 +418,13 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 			assertThat(line.amount()).isEqualTo("29.90");
 		});
 		assertThat(awaitInstance(fee.id())).as("its own invoice-to-cash: the manager reviews it").isNotNull();
+		OutboxDeliveries.deliverAllDue(context);
+		MimeMessage letter = awaitMail("Second reminder: invoice " + overdue.number());
+		assertThat(MimeParts.text(letter)).contains("Open balance: 326.63 USD",
+				"A late fee of 29.90 USD is charged with this reminder. It is not part of the open balance above: "
+						+ "a separate invoice for it follows.");
+		assertThat(MimeParts.html(letter)).contains("A late fee of <strong>29.90 USD</strong> is",
+				"a separate invoice for it follows.");
 
 		// a repeated reminder job, and a repeated (or concurrent) charge of the same step, draft nothing more
 		assertThat(reminderService.send(new ReminderNotice(drafted.invoice(), "ESCALATE_14", DunningAction.ESCALATE,
@@ -424,15 +433,29 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 		assertThat(lateFeeInvoices(overdue.projectId())).containsExactly(fee.id());
 	}
 
-	@Test
-	void aClientWithoutALateFeeIsChargedNone() {
-		Drafted drafted = drafted(newClient());
-		ProcessInstance instance = overdue(drafted, 15);
+	/** A client without a fee at a step that charges one, a client with a fee at a step that does not. */
+	@ParameterizedTest
+	@CsvSource({ "false, 15, ESCALATE_14, Second reminder: invoice", "true, 8, OVERDUE_7, Reminder: invoice" })
+	void aReminderWithoutAFeeChargesNoneAndMentionsNone(boolean clientHasFee, int daysOverdue, String step,
+			String subject) throws Exception {
+		Drafted drafted = drafted(clientHasFee ? clientWithLateFee() : newClient());
+		ProcessInstance instance = overdue(drafted, daysOverdue);
 		runDailyCheck(instance);
 
-		assertThat(reminderService.sentFor(drafted.invoice())).extracting(SentReminder::step)
-			.containsExactly("ESCALATE_14");
-		assertThat(lateFeeInvoices(invoices.get(drafted.invoice()).projectId())).isEmpty();
+		assertThat(reminderService.sentFor(drafted.invoice())).extracting(SentReminder::step).containsExactly(step);
+		Invoice invoice = invoices.get(drafted.invoice());
+		assertThat(lateFeeInvoices(invoice.projectId())).isEmpty();
+		OutboxDeliveries.deliverAllDue(context);
+		MimeMessage letter = awaitMail(subject + " " + invoice.number());
+		assertThat(MimeParts.text(letter)).contains("Open balance: 326.63 USD").doesNotContainIgnoringCase("late fee");
+		assertThat(MimeParts.html(letter)).doesNotContainIgnoringCase("late fee");
+	}
+
+	/** A new client charged 25.00 + 1.5 % of the open balance at the steps that charge a late fee. */
+	private UUID clientWithLateFee() {
+		UUID client = newClient();
+		jdbc.update("update client set late_fee_fixed = 25.00, late_fee_percent = 1.5 where id = ?", client);
+		return client;
 	}
 
 	private List<UUID> lateFeeInvoices(UUID projectId) {
@@ -596,23 +619,6 @@ class InvoiceToCashIntegrationTests extends ApiTestSupport {
 			.processInstanceId(instance.getId())
 			.activityId(activityId)
 			.count() > 0;
-	}
-
-	private MimeMessage awaitMail(String subjectPart) {
-		return await().atMost(Duration.ofSeconds(20))
-			.until(() -> Arrays.stream(greenMail.getReceivedMessages())
-				.filter(message -> subject(message).contains(subjectPart))
-				.findFirst()
-				.orElse(null), Objects::nonNull);
-	}
-
-	private static String subject(MimeMessage message) {
-		try {
-			return Objects.requireNonNullElse(message.getSubject(), "");
-		}
-		catch (Exception ex) {
-			return "";
-		}
 	}
 
 	private static Part attachmentPart(Part part) throws Exception {

@@ -7,11 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
@@ -22,6 +19,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import com.ledgerflow.dunning.ReminderCalendar;
+import com.ledgerflow.dunning.ReminderCalendars;
 import com.ledgerflow.workflow.delegate.AskFinanceToFollowUpDelegate;
 import com.ledgerflow.workflow.delegate.RecordFollowUpListener;
 import org.assertj.core.api.Assertions;
@@ -90,6 +89,9 @@ class InvoiceToCashPaymentProcessTests {
 
 	};
 
+	/** What CheckOpenBalanceDelegate asks for the reminder cycle, on the engine's clock. */
+	private static final ReminderCalendar CALENDAR = ReminderCalendars.atEight(ENGINE_CLOCK, ZONE);
+
 	private static final String INVOICE_ID = "7c1e2c3d-4f5a-4b6c-8d7e-9f0a1b2c3d4e";
 
 	private static final LocalDate DUE = LocalDate.parse("2026-12-15");
@@ -142,8 +144,7 @@ class InvoiceToCashPaymentProcessTests {
 		Mocks.register("checkOpenBalanceDelegate", (JavaDelegate) execution -> {
 			execution.setVariable(VAR_OPEN_BALANCE, balance);
 			execution.setVariable(VAR_PAID_IN_FULL, balance == 0);
-			execution.setVariable(VAR_REMINDER_CYCLE,
-					"R/" + nextCheck().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "/P1D");
+			execution.setVariable(VAR_REMINDER_CYCLE, CALENDAR.dailyChecks());
 		});
 		Mocks.register("assessDunningDelegate", (JavaDelegate) execution -> {
 			execution.setVariable(VAR_DAYS_FROM_DUE, (int) ChronoUnit.DAYS.between(DUE, today()));
@@ -567,12 +568,6 @@ class InvoiceToCashPaymentProcessTests {
 
 	private static LocalDate today() {
 		return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE);
-	}
-
-	private static ZonedDateTime nextCheck() {
-		ZonedDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(ZONE);
-		ZonedDateTime today = now.with(LocalTime.of(8, 0));
-		return today.isAfter(now) ? today : today.plusDays(1).with(LocalTime.of(8, 0));
 	}
 
 	// --- the follow-up task, as Tasklist does it

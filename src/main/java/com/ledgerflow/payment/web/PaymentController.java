@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.ledgerflow.accounting.PaymentSyncState;
 import com.ledgerflow.client.ClientService;
 import com.ledgerflow.invoicing.InvoiceStatus;
 import com.ledgerflow.payment.ClientCredit;
@@ -16,10 +17,13 @@ import com.ledgerflow.payment.ClientCredits;
 import com.ledgerflow.payment.InvoiceBalance;
 import com.ledgerflow.payment.NewPayment;
 import com.ledgerflow.payment.Payment;
+import com.ledgerflow.payment.PaymentBooking;
 import com.ledgerflow.payment.PaymentMethod;
 import com.ledgerflow.payment.PaymentOrigin;
 import com.ledgerflow.payment.PaymentService;
 import com.ledgerflow.payment.RecordedPayment;
+import com.ledgerflow.shared.NotFound;
+import com.ledgerflow.shared.StateConflict;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -27,7 +31,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,13 +42,17 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Payments over REST: recording one against an invoice (finance and administrators), an invoice's payments with its
- * open balance and each one's accounting state, a client's credit.
+ * open balance and each one's accounting state, pushing a payment whose booking failed again (finance and
+ * administrators), a client's credit.
  */
 @RestController
 class PaymentController {
+
+	private static final Logger log = LoggerFactory.getLogger(PaymentController.class);
 
 	private final PaymentService payments;
 
@@ -51,12 +62,15 @@ class PaymentController {
 
 	private final PaymentAccounting accounting;
 
+	private final PaymentBooking booking;
+
 	PaymentController(PaymentService payments, ClientCredits credits, ClientService clients,
-			PaymentAccounting accounting) {
+			PaymentAccounting accounting, PaymentBooking booking) {
 		this.payments = payments;
 		this.credits = credits;
 		this.clients = clients;
 		this.accounting = accounting;
+		this.booking = booking;
 	}
 
 	record PaymentRequest(
@@ -120,6 +134,29 @@ class PaymentController {
 				balance.paid(), balance.openBalance(), balance.paidInFull(),
 				recorded.stream().map(p -> PaymentView.of(p, states.get(p.id()))).toList(), invoice.clientId(),
 				CreditView.of(credits.of(invoice.clientId())));
+	}
+
+	/**
+	 * Pushes a payment whose booking in accounting failed again (a booked one is answered as it is, nothing sent):
+	 * 200 with its accounting state after the try, {@code PUSHED} or {@code FAILED} with the refusal; 409 for a
+	 * payment from accounting or one whose booking has not failed; 503 when accounting cannot be reached.
+	 */
+	@PostMapping("/api/v1/payments/{id}/accounting/retry")
+	PaymentAccounting.State retryBooking(@PathVariable UUID id) {
+		PaymentSyncState state;
+		try {
+			state = booking.bookAgain(id);
+		}
+		catch (StateConflict | NotFound ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			// technical: recorded on the payment's link, and its event is delivered again by itself
+			log.warn("Pushing payment {} again failed", id, ex);
+			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+					"The accounting system could not be reached: " + ex.getMessage(), ex);
+		}
+		return new PaymentAccounting.State(state.state().name(), state.externalId(), state.error());
 	}
 
 	/** The client's credit per currency (overpayments so far) with its entries. */

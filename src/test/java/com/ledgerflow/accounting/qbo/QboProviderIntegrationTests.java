@@ -461,6 +461,108 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 		assertThat(accountingState(invoice)).containsEntry("state", "PUSHED").doesNotContainKey("error");
 	}
 
+	/**
+	 * A refused booking waits for finance (the event does not retry it); "Push again" on the payments page sends it
+	 * once more under the next requestid generation, and asking again (the API, a second click) sends nothing.
+	 */
+	@Test
+	void aPaymentQuickBooksRefusedIsPushedAgainByFinanceOnceUnderTheNextRequestId() {
+		Invoice invoice = sentInvoice(); // 108.88
+		String qboInvoice = sync.externalRef("INVOICE", invoice.id()).orElseThrow().value();
+		fake.rejectNext("Payment", "6000", 1);
+
+		UUID payment = recordPayment(invoice, "40.00", LocalDate.now(zone), "CHK-6000");
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> accountingState(invoice).get("state").equals("FAILED"));
+		assertThat(accountingState(invoice).get("error")).asString().contains("(6000)");
+		assertThat(bookedFor(payment)).as("nothing booked after the refusal").isEmpty();
+		incompletePublications.resubmitIncompletePublicationsOlderThan(Duration.ZERO);
+		assertThat(paymentWrites(payment)).as("a refusal is not retried by itself").hasSize(1);
+		assertThat(paymentRow(payment)).contains("data-accounting=\"FAILED\"", "Push again",
+				"action=\"/payments/" + payment + "/accounting/retry\"");
+		assertThat(callAs(TestUsers.CONSULTANT, HttpMethod.POST, "/api/v1/payments/" + payment + "/accounting/retry",
+				"").status()).isEqualTo(403);
+		assertThat(callAs(MANAGER, HttpMethod.POST, "/api/v1/payments/" + payment + "/accounting/retry", "").status())
+			.isEqualTo(403);
+		Matcher failure = Pattern.compile("data-local-id=\"" + payment + "\">(.*?)</tr>", Pattern.DOTALL)
+			.matcher(TestBrowser.loggedIn(port, TestUsers.FINANCE).get(SYNC_PAGE).body());
+		assertThat(failure.find()).as("failure row of the payment on the sync page").isTrue();
+		assertThat(failure.group(1)).contains("PAYMENT", "(6000)", "Push again",
+				"action=\"/payments/" + payment + "/accounting/retry\"");
+		TestBrowser finance = TestBrowser.loggedIn(port, TestUsers.FINANCE);
+		assertThat(finance.post("/payments/" + payment + "/accounting/retry", Map.of()).statusCode())
+			.as("without the CSRF token").isEqualTo(403);
+
+		var pushed = finance.post("/payments/" + payment + "/accounting/retry",
+				Map.of("_csrf", finance.csrfToken("/payments")));
+
+		assertThat(pushed.statusCode()).isEqualTo(302);
+		assertThat(pushed.headers().firstValue("Location").orElseThrow()).endsWith("/payments");
+		String booked = sync.externalRef("PAYMENT", payment).orElseThrow().value();
+		assertThat(finance.get("/payments").body()).contains("Pushed again: the payment is booked in accounting as "
+				+ booked);
+		assertThat(paymentRow(payment)).contains("data-accounting=\"PUSHED\"", "pushed · " + booked)
+			.doesNotContain("Push again");
+		String key = payment.toString().replace("-", "");
+		assertThat(paymentWrites(payment)).extracting(request -> request.params().get("requestid"))
+			.containsExactly("payment:" + key + ":create", "payment:" + key + ":r1:create");
+		assertThat(bookedFor(payment)).extracting(node -> node.path("Id").asText()).containsExactly(booked);
+		assertThat(fake.entity("Invoice", qboInvoice).orElseThrow().path("Balance").decimalValue())
+			.isEqualByComparingTo("68.88");
+
+		Map<String, Object> again = callAs(TestUsers.FINANCE, HttpMethod.POST,
+				"/api/v1/payments/" + payment + "/accounting/retry", "").expect(200).read("$");
+		assertThat(again).containsEntry("state", "PUSHED").containsEntry("externalId", booked);
+		assertThat(paymentWrites(payment)).as("nothing sent for a booked payment").hasSize(2);
+	}
+
+	@Test
+	void pushingAgainAPaymentRefusedAgainKeepsItFailedWithTheNewReasonAndTheNextKey() {
+		Invoice invoice = sentInvoice();
+		fake.rejectNext("Payment", "6000", 2);
+		UUID payment = recordPayment(invoice, "10.00", LocalDate.now(zone), null);
+		await().atMost(Duration.ofSeconds(30)).until(() -> accountingState(invoice).get("state").equals("FAILED"));
+
+		Map<String, Object> refused = callAs(TestUsers.FINANCE, HttpMethod.POST,
+				"/api/v1/payments/" + payment + "/accounting/retry", "").expect(200).read("$");
+		Map<String, Object> pushed = callAs(TestUsers.FINANCE, HttpMethod.POST,
+				"/api/v1/payments/" + payment + "/accounting/retry", "").expect(200).read("$");
+
+		assertThat(refused).containsEntry("state", "FAILED");
+		assertThat(refused.get("error")).asString().contains("(6000)");
+		assertThat(pushed).containsEntry("state", "PUSHED");
+		String key = payment.toString().replace("-", "");
+		assertThat(paymentWrites(payment)).extracting(request -> request.params().get("requestid"))
+			.containsExactly("payment:" + key + ":create", "payment:" + key + ":r1:create",
+					"payment:" + key + ":r2:create");
+		assertThat(bookedFor(payment)).hasSize(1);
+	}
+
+	@Test
+	void aPaymentThatDidNotFailOrCameFromQuickBooksIsNotPushedAgain() {
+		callAs(TestUsers.FINANCE, HttpMethod.POST, "/api/v1/payments/" + UUID.randomUUID() + "/accounting/retry", "")
+			.expect(404);
+		// recorded before payments were booked: no link, entered in QuickBooks by hand
+		Invoice invoice = sentInvoice();
+		UUID unbooked = UUID.randomUUID();
+		jdbc.update("""
+				insert into payment (id, invoice_id, client_id, amount, applied_amount, currency, payment_date, method,
+				  origin, recorded_at, recorded_by)
+				values (?, ?, ?, 5.00, 5.00, 'USD', current_date, 'CHECK', 'MANUAL', now(), 'fiona')""", unbooked,
+				invoice.id(), invoice.clientId());
+		callAs(TestUsers.FINANCE, HttpMethod.POST, "/api/v1/payments/" + unbooked + "/accounting/retry", "")
+			.expect(409);
+		assertThat(paymentWrites(unbooked)).isEmpty();
+		UUID fromQuickBooks = UUID.randomUUID();
+		jdbc.update("""
+				insert into payment (id, invoice_id, client_id, amount, applied_amount, currency, payment_date, method,
+				  origin, external_id, recorded_at, recorded_by)
+				values (?, ?, ?, 5.00, 5.00, 'USD', current_date, 'OTHER', 'QBO', '9999', now(), 'qbo')""", fromQuickBooks,
+				invoice.id(), invoice.clientId());
+		callAs(TestUsers.FINANCE, HttpMethod.POST, "/api/v1/payments/" + fromQuickBooks + "/accounting/retry", "")
+			.expect(409);
+	}
+
 	@Test
 	void aPaymentInQuickBooksOfAnInvoiceLedgerflowDoesNotKnowIsListedAsNotTakenOver() {
 		ExternalRef posted = postInvoice(UUID.randomUUID()); // booked, but no Ledgerflow invoice behind it
@@ -694,6 +796,15 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 		return fake.entities("Payment")
 			.stream()
 			.filter(node -> node.path("PrivateNote").asText().startsWith("Ledgerflow payment " + payment))
+			.toList();
+	}
+
+	/** The payment writes QuickBooks received for the Ledgerflow payment, oldest first (refused ones included). */
+	private List<FakeQbo.Request> paymentWrites(UUID payment) {
+		return fake.requests()
+			.stream()
+			.filter(request -> request.isWrite() && request.path().endsWith("/payment")
+					&& request.body().contains("Ledgerflow payment " + payment))
 			.toList();
 	}
 
