@@ -72,22 +72,16 @@ create trigger time_rollup_update after update on time_entry for each row
                             new.billable, new.minutes, new.bill_rate, new.cost_rate))
     execute function time_rollup_capture();
 
--- net per key: a folded row and a pending delta that cancel it out make no row (a report never shows a group
--- whose entries all moved elsewhere); conditions on the key columns are applied before the grouping
+-- a folded row and a pending delta that cancel out are two rows here: every report groups what it reads and keeps
+-- only groups with entries left (having sum(entries) <> 0), see reporting.TimeFacts
 create view time_facts as
-    select project_id, person_id, task_id, piece_start, piece_end, iso_week, status, billable, sum(entries) as entries,
-           sum(minutes) as minutes, sum(bill_x60) as bill_x60, sum(cost_x60) as cost_x60
-    from (
-        select project_id, person_id, task_id, piece_start, piece_end, iso_week, status, billable, entries, minutes,
-               bill_x60, cost_x60
-        from time_rollup
-        union all
-        select project_id, person_id, task_id, piece_start, piece_end, iso_week, status, billable, entries, minutes,
-               bill_x60, cost_x60
-        from time_rollup_change
-    ) facts
-    group by project_id, person_id, task_id, piece_start, piece_end, iso_week, status, billable
-    having sum(entries) <> 0;
+    select project_id, person_id, task_id, piece_start, piece_end, iso_week, status, billable, entries, minutes,
+           bill_x60, cost_x60
+    from time_rollup
+    union all
+    select project_id, person_id, task_id, piece_start, piece_end, iso_week, status, billable, entries, minutes,
+           bill_x60, cost_x60
+    from time_rollup_change;
 
 insert into time_rollup (project_id, person_id, task_id, piece_start, piece_end, iso_week, status, billable, entries,
                          minutes, bill_x60, cost_x60)

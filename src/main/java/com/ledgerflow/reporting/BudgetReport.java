@@ -85,6 +85,7 @@ public class BudgetReport {
 				           sum(te.bill_x60) filter (where te.day >= :paceStart and te.day <= :paceEnd) as pace_value_x60
 				    from %s te
 				    group by te.project_id
+				    having sum(te.entries) <> 0
 				), spent as (
 				    select e.project_id,
 				           sum(e.project_amount + round(e.project_amount * e.markup_percent / 100, 2)) as value,

@@ -113,7 +113,14 @@ public class LeakageReport {
 				               else ' approved entries' end || ' on no invoice' as detail,
 				           '/timesheet?personId=' || te.person_id || '&week=' || te.iso_week as link,
 				           te.person_id || '/' || te.iso_week as sort_key
-				    from %3$s te join scope s on s.id = te.project_id join person pe on pe.id = te.person_id
+				    from (
+				        -- net per piece: a piece whose entries all left (not folded yet) neither counts nor dates the row
+				        select project_id, person_id, iso_week, day, sum(entries) as entries, sum(minutes) as minutes,
+				               sum(bill_x60) as bill_x60
+				        from %3$s f
+				        group by project_id, person_id, iso_week, day
+				        having sum(entries) <> 0
+				    ) te join scope s on s.id = te.project_id join person pe on pe.id = te.person_id
 				    where s.billing_model = 'TIME_AND_MATERIALS'
 				    group by s.id, s.code, s.currency, te.person_id, pe.name, te.iso_week
 				    union all
@@ -130,18 +137,29 @@ public class LeakageReport {
 				           sum(te.entries) || case when sum(te.entries) = 1 then ' approved entry'
 				               else ' approved entries' end || ' on a non-billable task', '/projects/' || s.id || '/plan',
 				           t.id::text
-				    from %5$s te join scope s on s.id = te.project_id join project_task t on t.id = te.task_id
+				    from (
+				        select project_id, task_id, day, sum(entries) as entries, sum(minutes) as minutes,
+				               sum(bill_x60) as bill_x60
+				        from %5$s f
+				        group by project_id, task_id, day
+				        having sum(entries) <> 0
+				    ) te join scope s on s.id = te.project_id join project_task t on t.id = te.task_id
 				    where s.billing_model = 'TIME_AND_MATERIALS' and not t.billable
 				    group by s.id, s.code, s.currency, t.id, t.name
 				    union all
 				    select 'WRITTEN_OFF', s.id, s.code, null, null, i.issue_date, coalesce(i.number, 'draft ' || i.id),
-				           sum(te.minutes), round(sum(te.minutes * te.bill_rate) / 60, 2), s.currency,
-				           string_agg(distinct ii.written_off_reason, '; '), '/projects/' || s.id || '/plan', i.id::text
-				    from time_entry te join scope s on s.id = te.project_id
-				    join invoice_item ii on ii.item_type = 'TIME_ENTRY' and ii.item_id = te.id
-				         and ii.written_off_reason is not null
-				    join invoice i on i.id = ii.invoice_id
-				    where te.status = 'WRITTEN_OFF' %2$s
+				           sum(w.minutes), round(sum(w.bill_x60) / 60, 2), s.currency,
+				           string_agg(w.reason, '; ' order by w.reason), '/projects/' || s.id || '/plan', i.id::text
+				    from (
+				        -- per invoice, project and reason first (a hash over the few written-off entries), then named
+				        select ii.invoice_id, te.project_id, ii.written_off_reason as reason, sum(te.minutes) as minutes,
+				               sum(te.minutes * te.bill_rate) as bill_x60
+				        from time_entry te
+				        join invoice_item ii on ii.item_type = 'TIME_ENTRY' and ii.item_id = te.id
+				             and ii.written_off_reason is not null
+				        where te.status = 'WRITTEN_OFF' %2$s %6$s
+				        group by ii.invoice_id, te.project_id, ii.written_off_reason
+				    ) w join scope s on s.id = w.project_id join invoice i on i.id = w.invoice_id
 				    group by s.id, s.code, s.currency, i.id, i.issue_date, i.number
 				    union all
 				    select 'STUCK_IN_REVIEW', s.id, s.code, null, null, cast(i.created_at as date),
@@ -167,8 +185,10 @@ public class LeakageReport {
 				TimeFacts.between(filter.from(), unbilledTo, "status = 'APPROVED' and billable" + inScope, "unbilled",
 						params),
 				filter.dateConditions("e.expense_date", params),
-				TimeFacts.between(filter.from(), filter.to(),
-						"status in ('APPROVED', 'INVOICED', 'WRITTEN_OFF')" + inScope, "nonBillable", params));
+				TimeFacts.between(filter.from(), filter.to(), "status in ('APPROVED', 'INVOICED', 'WRITTEN_OFF')"
+						+ " and task_id in (select id from project_task where not billable)" + inScope, "nonBillable",
+						params),
+				filter.scopedToProjects() ? " and te.project_id in (select id from scope)" : "");
 		params.addValue("periodEnd", periodEnd);
 		List<Row> rows = new ArrayList<>();
 		List<Total> totals = new ArrayList<>();

@@ -72,11 +72,13 @@ public class ProfitabilityReport {
 				           sum(te.bill_x60) filter (where te.status = 'WRITTEN_OFF') as written_off_x60
 				    from %s te
 				    group by te.project_id
+				    having sum(te.entries) <> 0
 				), unbilled_time as (
 				    -- approved and on no invoice, or claimed by a draft (few): never a join over everything invoiced
 				    select te.project_id, sum(te.bill_x60) as unbilled_x60
 				    from %s te
 				    group by te.project_id
+				    having sum(te.entries) <> 0
 				    union all
 				    select te.project_id, sum(te.minutes * te.bill_rate)
 				    from invoice i join scope s on s.id = i.project_id

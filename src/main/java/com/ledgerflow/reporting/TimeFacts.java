@@ -15,6 +15,10 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  * per project, person, task, status, billable flag and piece); only the days at the range's ragged ends come from
  * {@code time_entry} itself. Either way {@code day} is the first day of the piece, so a report groups and filters by
  * piece whichever source a row came from. A range of whole months or whole weeks reads the aggregate only.
+ * <p>
+ * Changes not folded yet are rows of their own (−1 entry for the old state, +1 for the new), so a group whose
+ * entries all left it (invoiced, rejected, moved, deleted) still has rows that add up to zero: a report keeps only
+ * its groups with {@code sum(entries) <> 0}, and groups by piece first where it shows a piece's day.
  */
 final class TimeFacts {
 

@@ -75,6 +75,7 @@ public class UtilizationReport {
 				from %s te join project p on p.id = te.project_id
 				where true %s
 				group by te.person_id, te.iso_week
+				having sum(te.entries) <> 0
 				""".formatted(TimeFacts.between(firstMonday, lastSunday, "status <> 'REJECTED'", "logged", params),
 				filter.projectConditions("p", params));
 		Map<String, long[]> logged = new HashMap<>();

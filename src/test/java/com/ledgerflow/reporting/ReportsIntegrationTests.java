@@ -55,6 +55,9 @@ class ReportsIntegrationTests extends ApiTestSupport {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	TimeRollupFolder folder;
+
 	ReportingTestFirm firm;
 
 	String range;
@@ -223,6 +226,29 @@ class ReportsIntegrationTests extends ApiTestSupport {
 			.as("before the November run, October's work is not due yet")
 			.extracting(row -> row.get("kind").asText())
 			.doesNotContain("UNBILLED_TIME", "UNBILLED_EXPENSE");
+	}
+
+	/**
+	 * Billing the firm's one unbilled entry takes it out of leakage and unbilled revenue at once, before the reports'
+	 * time aggregate folds the change in (its −1 and the folded +1 add up to nothing) and after.
+	 */
+	@Test
+	void workThatLeftAGroupShowsNoRowFoldedOrNot() {
+		folder.fold();
+		assertThat(report("leakage", range).get("rows")).extracting(row -> row.get("kind").asText())
+			.contains("UNBILLED_TIME");
+		jdbc.update("update time_entry set status = 'INVOICED' where id = ?", firm.unbilledEntry);
+		for (String when : List.of("not folded", "folded")) {
+			JsonNode leakage = report("leakage", range);
+			assertThat(leakage.get("rows")).as(when).extracting(row -> row.get("kind").asText())
+				.doesNotContain("UNBILLED_TIME");
+			assertThat(leakage.get("totals")).as(when).extracting(row -> row.get("kind").asText())
+				.doesNotContain("UNBILLED_TIME");
+			assertThat(leakage.get("paging").get("rowCount").asInt()).as(when).isEqualTo(4);
+			assertMoney(row(report("profitability", range).get("rows"), "projectCode", firm.buildCode),
+					Map.of("unbilled", "414.99", "hours", "11.50", "cost", "993.74"));
+			folder.fold();
+		}
 	}
 
 	@Test

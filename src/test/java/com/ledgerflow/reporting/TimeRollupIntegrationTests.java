@@ -140,8 +140,8 @@ class TimeRollupIntegrationTests {
 	}
 
 	/**
-	 * Sums per project, person, task, week, status and billable flag through {@link TimeFacts}: a group whose entries
-	 * all left it (status changed, moved, deleted) must not be there at all, not even with zeros.
+	 * Sums per project, person, task, week, status and billable flag through {@link TimeFacts}, groups with entries
+	 * left (as every report keeps them; the reports' own test checks a group whose entries all left shows no row).
 	 */
 	private Map<String, String> facts(@Nullable LocalDate from, @Nullable LocalDate to) {
 		var params = new MapSqlParameterSource("projects", List.of(firm.build, firm.fixedFee));
@@ -167,7 +167,8 @@ class TimeRollupIntegrationTests {
 				select project_id, person_id, task_id, iso_week, status, billable, sum(entries) as entries,
 				       sum(minutes) as minutes, sum(bill_x60) as bill_x60, sum(cost_x60) as cost_x60
 				from (%s) s
-				group by project_id, person_id, task_id, iso_week, status, billable""".formatted(source), params, rs -> {
+				group by project_id, person_id, task_id, iso_week, status, billable
+				having sum(entries) <> 0""".formatted(source), params, rs -> {
 			sums.put(String.join("/", rs.getString("project_id"), rs.getString("person_id"),
 					String.valueOf(rs.getString("task_id")), rs.getString("iso_week"), rs.getString("status"),
 					rs.getString("billable")),
