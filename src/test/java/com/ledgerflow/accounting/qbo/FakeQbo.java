@@ -53,7 +53,8 @@ import com.sun.net.httpserver.HttpServer;
  * total amounts, {@code include=invoiceLink}, {@code operation=void}, read), {@code CreditMemo} (create with
  * exact lines, read), {@code Payment} (create applying invoices and credit memos of the customer, e.g. a payment of 0
  * applying a credit memo to an invoice, the rest of {@code TotalAmt} unapplied; read) and {@code Payment}s made in QuickBooks ({@link #addPayment}), {@code /batch} (at most 30 items, one {@code Fault} per failed item) and {@code /cdc}.
- * Faults can be injected for the next calls ({@link #failNext}) or the next creates of one entity ({@link #rejectNext}).
+ * Faults can be injected for the next calls ({@link #failNext}) or the next creates of one entity ({@link #rejectNext}),
+ * and the answers to the next creates of one entity lost after they were carried out ({@link #loseAnswersToNextCreates}).
  * Every response carries an {@code intuit_tid} header; every request is recorded.
  * <pre>
  * try (FakeQbo qbo = FakeQbo.start()) {
@@ -111,6 +112,9 @@ public final class FakeQbo implements AutoCloseable {
 	private boolean offerInvoiceLinks = true;
 
 	private final Map<String, Deque<String>> rejections = new HashMap<>();
+
+	// per entity: how many of the next creates are saved (or replayed) and then answered 503, the answer lost
+	private final Map<String, Integer> lostAnswers = new HashMap<>();
 
 	private Instant lastTick = Instant.EPOCH;
 
@@ -261,6 +265,16 @@ public final class FakeQbo implements AutoCloseable {
 		for (int i = 0; i < count; i++) {
 			codes.add(code);
 		}
+		return this;
+	}
+
+	/**
+	 * The next {@code count} creates of {@code entity} (single POSTs, e.g. {@code Payment}) are carried out as usual —
+	 * saved, or replayed by their {@code requestid} — and then answered 503 as if the answer were lost on the way back:
+	 * QuickBooks holds what the caller believes failed.
+	 */
+	public synchronized FakeQbo loseAnswersToNextCreates(String entity, int count) {
+		lostAnswers.merge(entity, count, Integer::sum);
 		return this;
 	}
 
@@ -653,12 +667,17 @@ public final class FakeQbo implements AutoCloseable {
 			return found == null ? objectNotFound() : entity(entity, withLink(entity, found, request.params()));
 		}
 		if (entity != null && path.length == 2 && request.method().equals("POST")) {
-			return replayed(request, () -> {
+			Reply reply = replayed(request, () -> {
 				Outcome outcome = "void".equals(request.params().get("operation")) ? voidInvoice(entity, request.body())
 						: createEntity(entity, parse(request.body()));
 				return outcome.fault() != null ? outcome.fault()
 						: entity(entity, withLink(entity, outcome.entity(), request.params()));
 			});
+			if (lostAnswers.getOrDefault(entity, 0) > 0) {
+				lostAnswers.merge(entity, -1, Integer::sum);
+				return injectedReply(new Injected(503, Duration.ZERO, null));
+			}
+			return reply;
 		}
 		return new Reply(400, fault("ValidationFault", "Unsupported Operation",
 				"Operation " + request.method() + " " + request.path() + " is not supported by the fake QBO.", "500"),

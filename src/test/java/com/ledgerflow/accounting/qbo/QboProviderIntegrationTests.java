@@ -427,28 +427,43 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 		assertThat(bookedFor(payment.localId())).hasSize(1);
 	}
 
+	/**
+	 * QuickBooks down for the push's first delivery, then its answer lost: QuickBooks saved the payment and answered
+	 * 503 (every attempt of the delivery replayed by the same {@code requestid}, and lost too). The event is delivered
+	 * again and replays the saved payment: QuickBooks holds it once.
+	 */
 	@Test
-	void whileQuickBooksIsDownAPaymentWaitsAndIsThenBookedExactlyOnceWithTheOverpaymentUnapplied() {
+	void whileQuickBooksIsDownOrItsAnswerIsLostAPaymentWaitsAndIsThenBookedExactlyOnceWithTheOverpaymentUnapplied() {
 		Invoice invoice = sentInvoice(); // 108.88
 		String qboInvoice = sync.externalRef("INVOICE", invoice.id()).orElseThrow().value();
 		fake.failNext(503, 4); // every attempt of the push's first call (QboRetryPolicy: 4 in all)
 
 		UUID payment = recordPayment(invoice, "120.00", LocalDate.now(zone), null);
 
-		await().atMost(Duration.ofSeconds(30)).until(() -> accountingState(invoice).get("state").equals("FAILED"));
+		await().atMost(Duration.ofSeconds(30)).until(() -> failedAttempts(payment) == 1);
+		assertThat(accountingState(invoice)).containsEntry("state", "FAILED");
 		assertThat(accountingState(invoice).get("error")).isNotNull();
 		assertThat(bookedFor(payment)).as("nothing booked while QuickBooks is down").isEmpty();
 		assertThat(payments.balance(invoice.id()).paidInFull()).as("recorded in Ledgerflow all the same").isTrue();
 		assertThat(paymentRow(payment)).contains("data-accounting=\"FAILED\"");
 
-		// what IncompleteEventRetry does every minute, twice
-		incompletePublications.resubmitIncompletePublicationsOlderThan(Duration.ZERO);
+		// QuickBooks is back but the answers to this delivery's create are lost: saved once, replayed, answered 503
+		long creates = paymentCreates(payment);
+		fake.loseAnswersToNextCreates("Payment", 4);
+		incompletePublications.resubmitIncompletePublicationsOlderThan(Duration.ZERO); // IncompleteEventRetry
+		await().atMost(Duration.ofSeconds(30)).until(() -> failedAttempts(payment) == 2);
+		assertThat(paymentCreates(payment)).as("every attempt of the delivery sent the create").isEqualTo(creates + 4);
+		assertThat(bookedFor(payment)).as("saved in QuickBooks though its answer was lost").hasSize(1);
+		assertThat(sync.externalRef("PAYMENT", payment)).as("the answer never arrived").isEmpty();
+		assertThat(accountingState(invoice)).containsEntry("state", "FAILED");
+
+		incompletePublications.resubmitIncompletePublicationsOlderThan(Duration.ZERO); // IncompleteEventRetry
 		await().atMost(Duration.ofSeconds(30)).until(() -> sync.externalRef("PAYMENT", payment).isPresent());
-		incompletePublications.resubmitIncompletePublicationsOlderThan(Duration.ZERO);
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> jdbc.queryForObject("select count(*) from event_publication where completion_date is null "
 					+ "and listener_id like '%PaymentBooking%'", Integer.class) == 0);
 
+		assertThat(paymentCreates(payment)).as("the create sent again").isEqualTo(creates + 5);
 		List<JsonNode> booked = bookedFor(payment);
 		assertThat(booked).as("booked exactly once").hasSize(1);
 		JsonNode inQuickBooks = booked.get(0);
@@ -695,6 +710,22 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 			.stream()
 			.filter(node -> node.path("PrivateNote").asText().startsWith("Ledgerflow payment " + payment))
 			.toList();
+	}
+
+	/** Failed pushes of the Ledgerflow payment since its last success (its {@code PAYMENT} link). */
+	private int failedAttempts(UUID payment) {
+		return jdbc.queryForList("select attempts from external_link where entity_type = 'PAYMENT' and local_id = ?",
+				Integer.class, payment).stream().findFirst().orElse(0);
+	}
+
+	/** How many creates of a QuickBooks payment for the Ledgerflow payment were sent (its requestid names it). */
+	private long paymentCreates(UUID payment) {
+		String key = "payment:" + payment.toString().replace("-", "");
+		return fake.requests()
+			.stream()
+			.filter(request -> request.path().endsWith("/payment") && request.method().equals("POST"))
+			.filter(request -> String.valueOf(request.params().get("requestid")).startsWith(key))
+			.count();
 	}
 
 	/** The accounting state of the invoice's only payment, as the API shows it. */
