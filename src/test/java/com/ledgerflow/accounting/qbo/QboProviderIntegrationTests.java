@@ -476,6 +476,62 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 		assertThat(accountingState(invoice)).containsEntry("state", "PUSHED").doesNotContainKey("error");
 	}
 
+	/**
+	 * 120.00 on an invoice of 108.88 is booked with 11.12 unapplied in QuickBooks (the client's credit in Ledgerflow).
+	 * Finance applies that credit to the client's next invoice in QuickBooks: the same payment, updated with a line.
+	 * Ledgerflow records it as a payment of that invoice from the client's credit, once however often it is delivered;
+	 * a change of the booked line is listed as not taken over.
+	 */
+	@Test
+	void theUnappliedRestOfABookedPaymentAppliedToAnotherInvoiceInQuickBooksPaysThatInvoiceFromTheClientsCredit() {
+		UUID person = newPerson();
+		UUID client = newClient(unique("Contoso"));
+		UUID project = newProject(client, person, "TIME_AND_MATERIALS");
+		SentInvoices sent = new SentInvoices(jdbc, drafting, invoices, posting);
+		Invoice first = sent.sent(project, person, 60, "100.00"); // 108.88
+		Invoice second = sent.sent(project, person, 60, "10.00"); // 10.89
+		UUID payment = recordPayment(first, "120.00", LocalDate.now(zone), "WIRE-88");
+		String booked = await().atMost(Duration.ofSeconds(30))
+			.until(() -> sync.externalRef("PAYMENT", payment), Optional::isPresent)
+			.orElseThrow()
+			.value();
+		assertThat(clientCredit(client)).isEqualByComparingTo("11.12");
+
+		String qboSecond = sync.externalRef("INVOICE", second.id()).orElseThrow().value();
+		fake.applyUnapplied(booked, qboSecond, second.total());
+		deliver(notification(FakeQbo.REALM_ID, "Payment", booked, "Update"));
+
+		List<Map<String, Object>> recorded = jdbc.queryForList(
+				"select origin, invoice_id, amount, applied_amount from payment where external_id = ?", booked);
+		assertThat(recorded).hasSize(1);
+		assertThat(recorded.get(0)).containsEntry("origin", "QBO").containsEntry("invoice_id", second.id());
+		assertThat((BigDecimal) recorded.get(0).get("amount")).isEqualByComparingTo(second.total());
+		assertThat((BigDecimal) recorded.get(0).get("applied_amount")).isEqualByComparingTo(second.total());
+		assertThat(payments.balance(second.id()).paidInFull()).as("no longer open, not dunned").isTrue();
+		assertThat(jdbc.queryForList("select origin from payment where invoice_id = ?", String.class, first.id()))
+			.containsExactly("API");
+		assertThat(clientCredit(client)).as("the credit used").isEqualByComparingTo(new BigDecimal("11.12")
+			.subtract(second.total()));
+		assertThat(unmatchedReason(booked)).isEmpty();
+
+		// the same change delivered again, by the CDC poll: nothing more
+		assertThat(cdc.poll().polled()).isTrue();
+		handleInbox();
+		assertThat(jdbc.queryForObject("select count(*) from payment where external_id = ?", Integer.class, booked))
+			.isEqualTo(1);
+		assertThat(clientCredit(client)).isEqualByComparingTo(new BigDecimal("11.12").subtract(second.total()));
+
+		// finance lowers the booked line in QuickBooks: not taken over, listed for finance
+		fake.changePaymentLine(booked, 0, new BigDecimal("100.00"));
+		assertThat(cdc.poll().polled()).isTrue();
+		handleInbox();
+		assertThat(unmatchedReason(booked)).hasValueSatisfying(reason -> assertThat(reason)
+			.contains("applies 100.00 to invoice " + first.id(), "booked 108.88"));
+		assertThat(payments.balance(first.id()).paidInFull()).as("the recorded payment stays").isTrue();
+		String page = TestBrowser.loggedIn(port, TestUsers.FINANCE).get(SYNC_PAGE).body();
+		assertThat(page.substring(page.indexOf("id=\"sync-unmatched\""))).contains("Payment:" + booked);
+	}
+
 	@Test
 	void aPaymentInQuickBooksOfAnInvoiceLedgerflowDoesNotKnowIsListedAsNotTakenOver() {
 		ExternalRef posted = postInvoice(UUID.randomUUID()); // booked, but no Ledgerflow invoice behind it
@@ -726,6 +782,36 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 			.filter(request -> request.path().endsWith("/payment") && request.method().equals("POST"))
 			.filter(request -> String.valueOf(request.params().get("requestid")).startsWith(key))
 			.count();
+	}
+
+	/** Posts the webhook, processes the inbox and waits until the changes it reported are handled. */
+	private void deliver(byte[] notification) {
+		assertThat(webhook(notification, sign(notification)).statusCode()).isEqualTo(200);
+		handleInbox();
+	}
+
+	/** Processes the inbox (webhook and CDC changes) and waits until the changes are handled. */
+	private void handleInbox() {
+		while (inbox.processPending() > 0) {
+			// what QboInboundPoller does every few seconds
+		}
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> jdbc.queryForObject("select count(*) from event_publication where completion_date is null "
+					+ "and event_type like '%AccountingChangeReceived'", Integer.class) == 0);
+	}
+
+	/** The client's credit (its invoices are in one currency; zero when none). */
+	private BigDecimal clientCredit(UUID client) {
+		return jdbc.queryForObject(
+				"select coalesce(sum(amount), 0) from client_credit where client_id = ?",
+				BigDecimal.class, client);
+	}
+
+	/** Why the QuickBooks payment is listed as not taken over; empty when it is not listed. */
+	private Optional<String> unmatchedReason(String payment) {
+		return jdbc.queryForList(
+				"select reason from accounting_unmatched_change where entity = 'Payment' and external_id = ?",
+				String.class, payment).stream().findFirst();
 	}
 
 	/** The accounting state of the invoice's only payment, as the API shows it. */
