@@ -7,10 +7,13 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A payment someone entered in the accounting system, each part applied to an invoice with the Ledgerflow invoice it
- * maps to, as far as the external links know it.
+ * A payment as the accounting system holds it, each part applied to an invoice with the Ledgerflow invoice it maps
+ * to, as far as the external links know it.
+ * @param bookedFor the Ledgerflow payment it is the booking of ({@code PAYMENT} link, or the note of a push whose
+ * answer is not committed yet): Ledgerflow's own payment, read again because it changed in the accounting system (e.g.
+ * its unapplied rest applied to another invoice); {@code null}: a payment entered in the accounting system
  */
-public record ReceivedPayment(ExternalPayment payment, List<Application> applications) {
+public record ReceivedPayment(ExternalPayment payment, List<Application> applications, @Nullable UUID bookedFor) {
 
 	public ReceivedPayment {
 		applications = List.copyOf(applications);

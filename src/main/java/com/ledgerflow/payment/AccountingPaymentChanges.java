@@ -3,6 +3,8 @@ package com.ledgerflow.payment;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 import com.ledgerflow.accounting.AccountingChange;
 import com.ledgerflow.accounting.AccountingChangeReceived;
@@ -11,6 +13,7 @@ import com.ledgerflow.accounting.ReceivedPayments;
 import com.ledgerflow.shared.InvalidField;
 import com.ledgerflow.shared.NotFound;
 import com.ledgerflow.shared.StateConflict;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +26,10 @@ import org.springframework.stereotype.Component;
  * and the CDC poll delivering the same payment record it once). What cannot be taken over — a part paying an invoice
  * Ledgerflow did not post, a refused payment (voided invoice), a payment deleted or changed in QuickBooks after it was
  * recorded — is logged and listed on the sync page, never dropped silently and never recorded twice; finance settles
- * those by hand. Technical failures (accounting unreachable) throw, so the event publication registry retries.
+ * those by hand. A payment Ledgerflow booked itself comes back too: its echo records nothing, but when finance applies
+ * its unapplied rest (the client's credit) to another invoice in QuickBooks, that part is recorded like a payment made
+ * there and uses the client's credit by as much; a change of its booked amount or booked invoice line is listed as
+ * not taken over. Technical failures (accounting unreachable) throw, so the event publication registry retries.
  */
 @Component
 class AccountingPaymentChanges {
@@ -63,34 +69,83 @@ class AccountingPaymentChanges {
 	}
 
 	private List<String> takeOver(ReceivedPayment payment) {
-		String externalId = payment.payment().id().value();
+		if (payment.bookedFor() != null) {
+			return ownChanged(payment, payment.bookedFor());
+		}
 		List<String> problems = new ArrayList<>();
 		if (payment.applications().isEmpty()) {
 			problems.add("applied to no invoice");
 		}
 		for (ReceivedPayment.Application part : payment.applications()) {
-			if (part.invoiceId() == null) {
-				problems.add("pays invoice " + part.invoice().value() + ", which Ledgerflow did not post");
-				continue;
-			}
-			try {
-				RecordedPayment recorded = payments.recordOnItsOwn(new NewPayment(part.invoiceId(), part.amount(),
-						payment.payment().currency(), payment.payment().date(), PaymentMethod.OTHER,
-						payment.payment().reference(), PaymentOrigin.QBO, externalId, RECORDED_BY));
-				BigDecimal before = recorded.payment().amount();
-				if (!recorded.created() && before.compareTo(part.amount()) != 0) {
-					problems.add("changed in QuickBooks to " + part.amount() + " on invoice " + part.invoiceId()
-							+ " after Ledgerflow recorded " + before + "; the recorded amount stays");
-				}
-			}
-			catch (InvalidField ex) {
-				problems.add(ex.field() + " " + ex.reason());
-			}
-			catch (StateConflict | NotFound ex) {
-				problems.add(String.valueOf(ex.getMessage()));
+			problems.addAll(recordPart(payment, part, null));
+		}
+		return problems;
+	}
+
+	/**
+	 * Ledgerflow's own payment as QuickBooks holds it now: its echo changes nothing; a part applied to another invoice
+	 * (finance used the unapplied rest there) is recorded as a payment of that invoice from the client's credit; a
+	 * change of the booked amount or of what it pays on its invoice is not taken over (the recorded payment stays).
+	 */
+	private List<String> ownChanged(ReceivedPayment payment, UUID ownId) {
+		Optional<Payment> own = payments.find(ownId);
+		if (own.isEmpty()) {
+			return List.of("booked for Ledgerflow payment " + ownId + ", which is not recorded");
+		}
+		List<String> problems = new ArrayList<>(bookedChanges(payment, own.get()));
+		for (ReceivedPayment.Application part : payment.applications()) {
+			if (!own.get().invoiceId().equals(part.invoiceId())) {
+				problems.addAll(recordPart(payment, part, own.get()));
 			}
 		}
 		return problems;
+	}
+
+	private static List<String> bookedChanges(ReceivedPayment payment, Payment own) {
+		List<String> problems = new ArrayList<>();
+		BigDecimal total = payment.payment().total();
+		if (total.compareTo(own.amount()) != 0) {
+			problems.add("amount changed in QuickBooks to " + total + " after Ledgerflow booked " + own.amount()
+					+ " for its payment " + own.id() + "; the recorded amount stays");
+		}
+		BigDecimal applied = payment.applications()
+			.stream()
+			.filter(part -> own.invoiceId().equals(part.invoiceId()))
+			.map(ReceivedPayment.Application::amount)
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
+		if (applied.compareTo(own.appliedAmount()) != 0) {
+			problems.add("applies " + applied + " to invoice " + own.invoiceId() + " in QuickBooks, where Ledgerflow "
+					+ "booked " + own.appliedAmount() + " of its payment " + own.id() + "; the recorded payment stays");
+		}
+		return problems;
+	}
+
+	/**
+	 * Records one part as a payment of its invoice (once per QuickBooks payment and invoice); from {@code credit}'s
+	 * credit when it is Ledgerflow's own payment. Answers what could not be taken over.
+	 */
+	private List<String> recordPart(ReceivedPayment payment, ReceivedPayment.Application part,
+			@Nullable Payment credit) {
+		if (part.invoiceId() == null) {
+			return List.of("pays invoice " + part.invoice().value() + ", which Ledgerflow did not post");
+		}
+		NewPayment request = new NewPayment(part.invoiceId(), part.amount(), payment.payment().currency(),
+				payment.payment().date(), PaymentMethod.OTHER, payment.payment().reference(), PaymentOrigin.QBO,
+				payment.payment().id().value(), RECORDED_BY);
+		try {
+			RecordedPayment recorded = credit == null ? payments.recordOnItsOwn(request)
+					: payments.recordFromCredit(request, credit);
+			BigDecimal before = recorded.payment().amount();
+			return recorded.created() || before.compareTo(part.amount()) == 0 ? List.of()
+					: List.of("changed in QuickBooks to " + part.amount() + " on invoice " + part.invoiceId()
+							+ " after Ledgerflow recorded " + before + "; the recorded amount stays");
+		}
+		catch (InvalidField ex) {
+			return List.of(ex.field() + " " + ex.reason());
+		}
+		catch (StateConflict | NotFound ex) {
+			return List.of(String.valueOf(ex.getMessage()));
+		}
 	}
 
 	/** Deleted (or voided) in QuickBooks: a payment recorded from it stays recorded, for finance to settle. */

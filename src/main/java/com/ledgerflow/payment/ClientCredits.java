@@ -1,5 +1,6 @@
 package com.ledgerflow.payment;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -28,6 +29,25 @@ public class ClientCredits {
 				insert into client_credit (id, client_id, currency, amount, payment_id, description, created_at)
 				values (?, ?, ?, ?, ?, ?, ?)""", UUID.randomUUID(), payment.clientId(), payment.currency(),
 				payment.creditAmount(), payment.id(), description, Timestamp.from(payment.recordedAt()));
+	}
+
+	/**
+	 * Uses up to {@code amount} of the client's credit in the payment's currency for {@code payment} (a negative
+	 * entry): as much as there is, never below zero. Called by the recording transaction; answers what was used.
+	 */
+	BigDecimal use(UUID clientId, Payment payment, BigDecimal amount, String description) {
+		BigDecimal available = jdbc.queryForObject(
+				"select coalesce(sum(amount), 0) from client_credit where client_id = ? and currency = ?",
+				BigDecimal.class, clientId, payment.currency());
+		BigDecimal used = amount.min(available == null ? BigDecimal.ZERO : available);
+		if (used.signum() <= 0) {
+			return BigDecimal.ZERO;
+		}
+		jdbc.update("""
+				insert into client_credit (id, client_id, currency, amount, payment_id, description, created_at)
+				values (?, ?, ?, ?, ?, ?, ?)""", UUID.randomUUID(), clientId, payment.currency(), used.negate(),
+				payment.id(), description, Timestamp.from(payment.recordedAt()));
+		return used;
 	}
 
 	/** The client's credit per currency, currencies with a zero sum left out. */

@@ -138,6 +138,28 @@ public class PaymentService {
 		return balanceOf(invoice, scaled(payments.appliedTo(invoiceId)));
 	}
 
+	/**
+	 * {@link #recordOnItsOwn}, for a payment whose money is {@code source}'s credit (the accounting system applied the
+	 * unapplied rest of Ledgerflow's own payment to another invoice): when recorded now, the client's credit is used by
+	 * as much (as far as the client has credit in that currency). Once, as the payment is recorded once.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public RecordedPayment recordFromCredit(NewPayment request, Payment source) {
+		RecordedPayment recorded = record(request);
+		if (recorded.created()) {
+			Payment payment = recorded.payment();
+			credits.use(source.clientId(), payment, payment.amount(), "Credit of payment " + source.id()
+					+ " applied to invoice " + invoices.get(payment.invoiceId()).number() + " in accounting");
+		}
+		return recorded;
+	}
+
+	/** The payment recorded under this id, if any. */
+	@Transactional(readOnly = true)
+	public Optional<Payment> find(UUID paymentId) {
+		return payments.findById(paymentId);
+	}
+
 	/** The invoice's payments, oldest first. */
 	@Transactional(readOnly = true)
 	public List<Payment> of(UUID invoiceId) {

@@ -52,8 +52,10 @@ import com.sun.net.httpserver.HttpServer;
  * {@code Purchase} (create, read; references checked, 610 otherwise), {@code Invoice} (create with exact line and
  * total amounts, {@code include=invoiceLink}, {@code operation=void}, read), {@code CreditMemo} (create with
  * exact lines, read), {@code Payment} (create applying invoices and credit memos of the customer, e.g. a payment of 0
- * applying a credit memo to an invoice, the rest of {@code TotalAmt} unapplied; read) and {@code Payment}s made in QuickBooks ({@link #addPayment}), {@code /batch} (at most 30 items, one {@code Fault} per failed item) and {@code /cdc}.
- * Faults can be injected for the next calls ({@link #failNext}) or the next creates of one entity ({@link #rejectNext}).
+ * applying a credit memo to an invoice, the rest of {@code TotalAmt} unapplied; full update with {@code SyncToken},
+ * e.g. a line applying the unapplied rest to another invoice ({@link #applyUnapplied}); read) and {@code Payment}s made in QuickBooks ({@link #addPayment}), {@code /batch} (at most 30 items, one {@code Fault} per failed item) and {@code /cdc}.
+ * Faults can be injected for the next calls ({@link #failNext}) or the next creates of one entity ({@link #rejectNext}),
+ * and the answers to the next creates of one entity lost after they were carried out ({@link #loseAnswersToNextCreates}).
  * Every response carries an {@code intuit_tid} header; every request is recorded.
  * <pre>
  * try (FakeQbo qbo = FakeQbo.start()) {
@@ -111,6 +113,9 @@ public final class FakeQbo implements AutoCloseable {
 	private boolean offerInvoiceLinks = true;
 
 	private final Map<String, Deque<String>> rejections = new HashMap<>();
+
+	// per entity: how many of the next creates are saved (or replayed) and then answered 503, the answer lost
+	private final Map<String, Integer> lostAnswers = new HashMap<>();
 
 	private Instant lastTick = Instant.EPOCH;
 
@@ -264,6 +269,16 @@ public final class FakeQbo implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * The next {@code count} creates of {@code entity} (single POSTs, e.g. {@code Payment}) are carried out as usual —
+	 * saved, or replayed by their {@code requestid} — and then answered 503 as if the answer were lost on the way back:
+	 * QuickBooks holds what the caller believes failed.
+	 */
+	public synchronized FakeQbo loseAnswersToNextCreates(String entity, int count) {
+		lostAnswers.merge(entity, count, Integer::sum);
+		return this;
+	}
+
 	/** Every API call takes at least this long from now on (to see concurrent requests). */
 	public synchronized FakeQbo latency(Duration latency) {
 		this.latency = latency;
@@ -392,6 +407,48 @@ public final class FakeQbo implements AutoCloseable {
 			throw new IllegalArgumentException("no job " + jobId + " or vendor " + vendorId);
 		}
 		return storeEntity("Purchase", purchase).path("Id").asText();
+	}
+
+	/**
+	 * Finance applies {@code amount} of the payment's unapplied rest to an invoice of the same customer in QuickBooks:
+	 * the payment is updated with one more line linked to the invoice, shaped as QuickBooks reads it back
+	 * ({@code qbo-samples/payment-response.json}: {@code Amount}, {@code LinkedTxn}, {@code LineEx}); its
+	 * {@code UnappliedAmt} and the invoice's balance drop, both are touched. Fails like the API would (as {@link #write}).
+	 */
+	public synchronized void applyUnapplied(String paymentId, String invoiceId, BigDecimal amount) {
+		ObjectNode payment = entities.get("Payment").get(paymentId).deepCopy();
+		ObjectNode invoice = entities.get("Invoice").get(invoiceId);
+		ObjectNode line = ((ArrayNode) payment.path("Line")).addObject().put("Amount", amount);
+		ArrayNode extras = line.putObject("LineEx").putArray("any");
+		nameValue(extras, "txnId", invoiceId);
+		nameValue(extras, "txnOpenBalance", invoice.path("Balance").decimalValue().toPlainString());
+		nameValue(extras, "txnReferenceNumber", invoice.path("DocNumber").asText());
+		line.putArray("LinkedTxn").addObject().put("TxnId", invoiceId).put("TxnType", "Invoice");
+		Outcome outcome = updatePayment(payment);
+		if (outcome.fault() != null) {
+			throw new IllegalArgumentException("QuickBooks refuses the update: " + outcome.fault().body());
+		}
+	}
+
+	/** Finance changes the amount of one line of the payment in QuickBooks (a full update; fails like the API). */
+	public synchronized void changePaymentLine(String paymentId, int line, BigDecimal amount) {
+		ObjectNode payment = entities.get("Payment").get(paymentId).deepCopy();
+		((ObjectNode) payment.path("Line").path(line)).put("Amount", amount);
+		Outcome outcome = updatePayment(payment);
+		if (outcome.fault() != null) {
+			throw new IllegalArgumentException("QuickBooks refuses the update: " + outcome.fault().body());
+		}
+	}
+
+	// one entry of a line's LineEx, as QBO serialises its JAXB NameValue
+	private static void nameValue(ArrayNode extras, String name, String value) {
+		ObjectNode entry = extras.addObject().put("name", "{http://schema.intuit.com/finance/v3}NameValue")
+			.put("nil", false);
+		entry.putObject("value").put("Name", name).put("Value", value);
+		entry.put("declaredType", "com.intuit.schema.finance.v3.NameValue")
+			.put("scope", "javax.xml.bind.JAXBElement$GlobalScope")
+			.put("globalScope", true)
+			.put("typeSubstituted", false);
 	}
 
 	/** A payment received in QuickBooks that is not applied to any invoice (yet); returns its Id. */
@@ -653,12 +710,19 @@ public final class FakeQbo implements AutoCloseable {
 			return found == null ? objectNotFound() : entity(entity, withLink(entity, found, request.params()));
 		}
 		if (entity != null && path.length == 2 && request.method().equals("POST")) {
-			return replayed(request, () -> {
-				Outcome outcome = "void".equals(request.params().get("operation")) ? voidInvoice(entity, request.body())
-						: createEntity(entity, parse(request.body()));
+			Reply reply = replayed(request, () -> {
+				ObjectNode body = "void".equals(request.params().get("operation")) ? null : parse(request.body());
+				Outcome outcome = body == null ? voidInvoice(entity, request.body())
+						: "Payment".equals(entity) && body.hasNonNull("Id") ? updatePayment(body)
+								: createEntity(entity, body);
 				return outcome.fault() != null ? outcome.fault()
 						: entity(entity, withLink(entity, outcome.entity(), request.params()));
 			});
+			if (lostAnswers.getOrDefault(entity, 0) > 0) {
+				lostAnswers.merge(entity, -1, Integer::sum);
+				return injectedReply(new Injected(503, Duration.ZERO, null));
+			}
+			return reply;
 		}
 		return new Reply(400, fault("ValidationFault", "Unsupported Operation",
 				"Operation " + request.method() + " " + request.path() + " is not supported by the fake QBO.", "500"),
@@ -1038,6 +1102,55 @@ public final class FakeQbo implements AutoCloseable {
 		}
 		body.put("UnappliedAmt", total.subtract(cash));
 		return Optional.empty();
+	}
+
+	/**
+	 * A full update of a payment, as QuickBooks takes it ({@code Id} and the current {@code SyncToken}): the lines
+	 * replace the old ones and are checked like a new payment's against the balances without the old lines; the
+	 * balances of the invoices and credit memos move by the difference, {@code UnappliedAmt} is computed again.
+	 */
+	private Outcome updatePayment(ObjectNode body) {
+		ObjectNode current = entities.get("Payment").get(body.path("Id").asText());
+		if (current == null) {
+			return Outcome.failed(objectNotFound());
+		}
+		if (!current.path("SyncToken").asText().equals(body.path("SyncToken").asText())) {
+			return Outcome.failed(staleObject());
+		}
+		applyLines(current, BigDecimal.ONE.negate());
+		Optional<Reply> invalid = applyPayment(body);
+		if (invalid.isPresent()) {
+			applyLines(current, BigDecimal.ONE);
+			return Outcome.failed(invalid.get());
+		}
+		List<String> keep = List.of("Id", "SyncToken", "MetaData", "domain");
+		List<String> names = new ArrayList<>();
+		current.fieldNames().forEachRemaining(names::add);
+		names.stream().filter(name -> !keep.contains(name)).forEach(current::remove);
+		body.fields().forEachRemaining(field -> {
+			if (!List.of("Id", "SyncToken", "sparse", "MetaData", "domain").contains(field.getKey())) {
+				current.set(field.getKey(), field.getValue());
+			}
+		});
+		current.put("sparse", false);
+		touchEntity("Payment", current);
+		return Outcome.created(current);
+	}
+
+	// the payment's lines taken off (sign -1: the balances grow again) or applied again (sign 1)
+	private void applyLines(ObjectNode payment, BigDecimal sign) {
+		for (JsonNode line : payment.path("Line")) {
+			JsonNode txn = line.path("LinkedTxn").path(0);
+			ObjectNode linked = entities.getOrDefault(txn.path("TxnType").asText(), Map.of())
+				.get(txn.path("TxnId").asText());
+			if (linked != null) {
+				linked.put("Balance",
+						linked.path("Balance").decimalValue().subtract(line.path("Amount").decimalValue().multiply(sign)));
+				if (linked.has("RemainingCredit")) {
+					linked.put("RemainingCredit", linked.path("Balance").decimalValue());
+				}
+			}
+		}
 	}
 
 	private Outcome voidInvoice(String entity, String body) {

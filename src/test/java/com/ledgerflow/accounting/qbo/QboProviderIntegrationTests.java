@@ -427,28 +427,43 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 		assertThat(bookedFor(payment.localId())).hasSize(1);
 	}
 
+	/**
+	 * QuickBooks down for the push's first delivery, then its answer lost: QuickBooks saved the payment and answered
+	 * 503 (every attempt of the delivery replayed by the same {@code requestid}, and lost too). The event is delivered
+	 * again and replays the saved payment: QuickBooks holds it once.
+	 */
 	@Test
-	void whileQuickBooksIsDownAPaymentWaitsAndIsThenBookedExactlyOnceWithTheOverpaymentUnapplied() {
+	void whileQuickBooksIsDownOrItsAnswerIsLostAPaymentWaitsAndIsThenBookedExactlyOnceWithTheOverpaymentUnapplied() {
 		Invoice invoice = sentInvoice(); // 108.88
 		String qboInvoice = sync.externalRef("INVOICE", invoice.id()).orElseThrow().value();
 		fake.failNext(503, 4); // every attempt of the push's first call (QboRetryPolicy: 4 in all)
 
 		UUID payment = recordPayment(invoice, "120.00", LocalDate.now(zone), null);
 
-		await().atMost(Duration.ofSeconds(30)).until(() -> accountingState(invoice).get("state").equals("FAILED"));
+		await().atMost(Duration.ofSeconds(30)).until(() -> failedAttempts(payment) == 1);
+		assertThat(accountingState(invoice)).containsEntry("state", "FAILED");
 		assertThat(accountingState(invoice).get("error")).isNotNull();
 		assertThat(bookedFor(payment)).as("nothing booked while QuickBooks is down").isEmpty();
 		assertThat(payments.balance(invoice.id()).paidInFull()).as("recorded in Ledgerflow all the same").isTrue();
 		assertThat(paymentRow(payment)).contains("data-accounting=\"FAILED\"");
 
-		// what IncompleteEventRetry does every minute, twice
-		incompletePublications.resubmitIncompletePublicationsOlderThan(Duration.ZERO);
+		// QuickBooks is back but the answers to this delivery's create are lost: saved once, replayed, answered 503
+		long creates = paymentCreates(payment);
+		fake.loseAnswersToNextCreates("Payment", 4);
+		incompletePublications.resubmitIncompletePublicationsOlderThan(Duration.ZERO); // IncompleteEventRetry
+		await().atMost(Duration.ofSeconds(30)).until(() -> failedAttempts(payment) == 2);
+		assertThat(paymentCreates(payment)).as("every attempt of the delivery sent the create").isEqualTo(creates + 4);
+		assertThat(bookedFor(payment)).as("saved in QuickBooks though its answer was lost").hasSize(1);
+		assertThat(sync.externalRef("PAYMENT", payment)).as("the answer never arrived").isEmpty();
+		assertThat(accountingState(invoice)).containsEntry("state", "FAILED");
+
+		incompletePublications.resubmitIncompletePublicationsOlderThan(Duration.ZERO); // IncompleteEventRetry
 		await().atMost(Duration.ofSeconds(30)).until(() -> sync.externalRef("PAYMENT", payment).isPresent());
-		incompletePublications.resubmitIncompletePublicationsOlderThan(Duration.ZERO);
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> jdbc.queryForObject("select count(*) from event_publication where completion_date is null "
 					+ "and listener_id like '%PaymentBooking%'", Integer.class) == 0);
 
+		assertThat(paymentCreates(payment)).as("the create sent again").isEqualTo(creates + 5);
 		List<JsonNode> booked = bookedFor(payment);
 		assertThat(booked).as("booked exactly once").hasSize(1);
 		JsonNode inQuickBooks = booked.get(0);
@@ -561,6 +576,64 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 				invoice.id(), invoice.clientId());
 		callAs(TestUsers.FINANCE, HttpMethod.POST, "/api/v1/payments/" + fromQuickBooks + "/accounting/retry", "")
 			.expect(409);
+	}
+
+	/**
+	 * 120.00 on an invoice of 108.88 is booked with 11.12 unapplied in QuickBooks (the client's credit in Ledgerflow).
+	 * Finance applies that credit to the client's next invoice in QuickBooks: the same payment, updated with a line.
+	 * Ledgerflow records it as a payment of that invoice from the client's credit, once however often it is delivered;
+	 * a change of the booked line is listed as not taken over.
+	 */
+	@Test
+	void theUnappliedRestOfABookedPaymentAppliedToAnotherInvoiceInQuickBooksPaysThatInvoiceFromTheClientsCredit() {
+		UUID person = newPerson();
+		UUID client = newClient(unique("Contoso"));
+		UUID project = newProject(client, person, "TIME_AND_MATERIALS");
+		SentInvoices sent = new SentInvoices(jdbc, drafting, invoices, posting);
+		Invoice first = sent.sent(project, person, 60, "100.00"); // 108.88
+		Invoice second = sent.sent(project, person, 60, "10.00"); // 10.89
+		UUID payment = recordPayment(first, "120.00", LocalDate.now(zone), "WIRE-88");
+		String booked = await().atMost(Duration.ofSeconds(30))
+			.until(() -> sync.externalRef("PAYMENT", payment), Optional::isPresent)
+			.orElseThrow()
+			.value();
+		assertThat(clientCredit(client)).isEqualByComparingTo("11.12");
+
+		String qboSecond = sync.externalRef("INVOICE", second.id()).orElseThrow().value();
+		fake.applyUnapplied(booked, qboSecond, second.total());
+		deliver(notification(FakeQbo.REALM_ID, "Payment", booked, "Update"));
+
+		List<Map<String, Object>> recorded = jdbc.queryForList(
+				"select origin, invoice_id, amount, applied_amount from payment where external_id = ?", booked);
+		assertThat(recorded).hasSize(1);
+		assertThat(recorded.get(0)).containsEntry("origin", "QBO").containsEntry("invoice_id", second.id());
+		assertThat((BigDecimal) recorded.get(0).get("amount")).isEqualByComparingTo(second.total());
+		assertThat((BigDecimal) recorded.get(0).get("applied_amount")).isEqualByComparingTo(second.total());
+		assertThat(payments.balance(second.id()).paidInFull()).as("no longer open, not dunned").isTrue();
+		assertThat(jdbc.queryForList("select origin from payment where invoice_id = ?", String.class, first.id()))
+			.containsExactly("API");
+		assertThat(clientCredit(client)).as("the credit used").isEqualByComparingTo(new BigDecimal("11.12")
+			.subtract(second.total()));
+		assertThat(unmatchedReason(booked)).isEmpty();
+
+		// the same change delivered again, by the CDC poll: nothing more
+		assertThat(cdc.poll().polled()).isTrue();
+		handleInbox();
+		assertThat(jdbc.queryForObject("select count(*) from payment where external_id = ?", Integer.class, booked))
+			.isEqualTo(1);
+		assertThat(clientCredit(client)).isEqualByComparingTo(new BigDecimal("11.12").subtract(second.total()));
+
+		// a second later (QuickBooks' change times are to the second), finance lowers the booked line in QuickBooks:
+		// not taken over, listed for finance
+		fake.advanceClock(Duration.ofSeconds(2));
+		fake.changePaymentLine(booked, 0, new BigDecimal("100.00"));
+		assertThat(cdc.poll().polled()).isTrue();
+		handleInbox();
+		assertThat(unmatchedReason(booked)).hasValueSatisfying(reason -> assertThat(reason)
+			.contains("applies 100.00 to invoice " + first.id(), "booked 108.88"));
+		assertThat(payments.balance(first.id()).paidInFull()).as("the recorded payment stays").isTrue();
+		String page = TestBrowser.loggedIn(port, TestUsers.FINANCE).get(SYNC_PAGE).body();
+		assertThat(page.substring(page.indexOf("id=\"sync-unmatched\""))).contains("Payment:" + booked);
 	}
 
 	@Test
@@ -806,6 +879,52 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 			.filter(request -> request.isWrite() && request.path().endsWith("/payment")
 					&& request.body().contains("Ledgerflow payment " + payment))
 			.toList();
+	}
+
+	/** Failed pushes of the Ledgerflow payment since its last success (its {@code PAYMENT} link). */
+	private int failedAttempts(UUID payment) {
+		return jdbc.queryForList("select attempts from external_link where entity_type = 'PAYMENT' and local_id = ?",
+				Integer.class, payment).stream().findFirst().orElse(0);
+	}
+
+	/** How many creates of a QuickBooks payment for the Ledgerflow payment were sent (its requestid names it). */
+	private long paymentCreates(UUID payment) {
+		String key = "payment:" + payment.toString().replace("-", "");
+		return fake.requests()
+			.stream()
+			.filter(request -> request.path().endsWith("/payment") && request.method().equals("POST"))
+			.filter(request -> String.valueOf(request.params().get("requestid")).startsWith(key))
+			.count();
+	}
+
+	/** Posts the webhook, processes the inbox and waits until the changes it reported are handled. */
+	private void deliver(byte[] notification) {
+		assertThat(webhook(notification, sign(notification)).statusCode()).isEqualTo(200);
+		handleInbox();
+	}
+
+	/** Processes the inbox (webhook and CDC changes) and waits until the changes are handled. */
+	private void handleInbox() {
+		while (inbox.processPending() > 0) {
+			// what QboInboundPoller does every few seconds
+		}
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> jdbc.queryForObject("select count(*) from event_publication where completion_date is null "
+					+ "and event_type like '%AccountingChangeReceived'", Integer.class) == 0);
+	}
+
+	/** The client's credit (its invoices are in one currency; zero when none). */
+	private BigDecimal clientCredit(UUID client) {
+		return jdbc.queryForObject(
+				"select coalesce(sum(amount), 0) from client_credit where client_id = ?",
+				BigDecimal.class, client);
+	}
+
+	/** Why the QuickBooks payment is listed as not taken over; empty when it is not listed. */
+	private Optional<String> unmatchedReason(String payment) {
+		return jdbc.queryForList(
+				"select reason from accounting_unmatched_change where entity = 'Payment' and external_id = ?",
+				String.class, payment).stream().findFirst();
 	}
 
 	/** The accounting state of the invoice's only payment, as the API shows it. */
