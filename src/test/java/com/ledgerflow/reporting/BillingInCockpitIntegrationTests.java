@@ -69,6 +69,7 @@ class BillingInCockpitIntegrationTests {
 	@Test
 	void aManagerOpensBillingAndSeesTheChartsAndTables() {
 		ReportingTestFirm firm = new ReportingTestFirm(jdbc).create();
+		new ReportingTestFirm(jdbc).create(); // another client with the same kind of months
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
 		logIn(TestUsers.MANAGER, wait);
 		browser.get(url("/camunda/app/cockpit/default/"));
@@ -127,6 +128,26 @@ class BillingInCockpitIntegrationTests {
 		List<String> people = (List<String>) check.get("people");
 		assertThat(people).as("who is over- or under-utilized")
 			.contains("Ann Analyst " + firm.suffix, "Ben Builder " + firm.suffix);
+
+		// one client: its projects and its receivables only, the charts still the reports' figures
+		assertThat(browser.findElements(By.cssSelector("#lf-table-profitability tbody tr"))).as("every client's projects")
+			.hasSizeGreaterThanOrEqualTo(4);
+		browser.executeScript("""
+				const form = document.getElementById('lf-billing-filter');
+				form.clientId.value = arguments[0];
+				form.requestSubmit();""", firm.client.toString());
+		section = wait.until(ExpectedConditions.presenceOfElementLocated(
+				By.cssSelector("#ledgerflow-billing[data-state]")));
+		assertThat(section.getAttribute("data-state")).as("message: %s", section.getText()).isEqualTo("rendered");
+		assertThat(browser.findElements(By.cssSelector("#lf-table-profitability tbody tr"))).as("the client's projects")
+			.hasSize(2);
+		assertThat(browser.findElements(By.cssSelector("#lf-table-receivables tbody tr"))).hasSize(1);
+		assertThat(browser.findElement(By.cssSelector(".lf-csv[data-report='leakage']")).getAttribute("href"))
+			.contains("clientId=" + firm.client);
+		@SuppressWarnings("unchecked")
+		Map<String, Object> clientCheck = (Map<String, Object>) browser.executeAsyncScript(CHARTS_MATCH_REPORTS,
+				"from=2026-10&to=2026-11&clientId=" + firm.client, "to=2026-11&clientId=" + firm.client);
+		assertThat((List<?>) clientCheck.get("problems")).as("every charted figure is the client's report's").isEmpty();
 	}
 
 	/** The texts of the cells of the row of a Billing table that links to {@code href}. */

@@ -90,6 +90,7 @@ function skeleton(node, range) {
         <form class="lf-billing-filter" id="lf-billing-filter">
           <label>From <input type="month" name="from" value="${range.from}"></label>
           <label>To <input type="month" name="to" value="${range.to}"></label>
+          <label>Client <select name="clientId" id="lf-billing-client"><option value="">All clients</option></select></label>
           <button type="submit" class="btn btn-default">Show</button>
           <span class="lf-billing-downloads">CSV:
             ${['profitability', 'budget', 'utilization', 'receivables', 'leakage', 'process-performance']
@@ -275,22 +276,39 @@ function message(node, text, kind) {
   box.textContent = text;
 }
 
+/** The clients of the rows shown, to filter by; kept while one client is picked. */
+function clientChoices(node, profitability, picked) {
+  const select = node.querySelector('#lf-billing-client');
+  if (picked) {
+    return;
+  }
+  const clients = new Map();
+  profitability.rows.forEach(r => clients.set(r.clientId, r.clientName));
+  select.innerHTML = '<option value="">All clients</option>' + [...clients.entries()]
+    .sort((a, b) => a[1].localeCompare(b[1]))
+    .map(([id, name]) => `<option value="${escape(id)}">${escape(name)}</option>`).join('');
+}
+
 async function show(node, range) {
   delete node.querySelector('#ledgerflow-billing').dataset.state;
   charts.forEach(chart => chart.destroy());
   charts = [];
-  const query = new URLSearchParams(range).toString();
+  const filter = Object.fromEntries(Object.entries(range).filter(([, value]) => value));
+  const query = new URLSearchParams(filter).toString();
+  const receivablesFilter = Object.fromEntries(Object.entries({to: range.to, clientId: range.clientId})
+    .filter(([, value]) => value));
   node.querySelectorAll('.lf-csv').forEach(link => {
     link.href = REPORTS + link.dataset.report + '.csv?' + query;
   });
   try {
     const [Chart, profitability, budget, utilization, receivables, leakage, process] = await Promise.all([
       loadChartJs(), report('profitability', query), report('budget', query), report('utilization', query),
-      report('receivables', new URLSearchParams({to: range.to}).toString()), report('leakage', query),
+      report('receivables', new URLSearchParams(receivablesFilter).toString()), report('leakage', query),
       report('process-performance', query)]);
     node.querySelector('#lf-billing-message').hidden = true;
     node.querySelector('#lf-billing-body').hidden = false;
     render(Chart, {profitability, budget, utilization, receivables, leakage, process});
+    clientChoices(node, profitability, range.clientId);
     node.querySelector('#ledgerflow-billing').dataset.state = 'rendered';
   }
   catch (error) {
@@ -330,7 +348,7 @@ export default [
       node.querySelector('#lf-billing-filter').addEventListener('submit', event => {
         event.preventDefault();
         const form = event.target;
-        show(node, {from: form.from.value, to: form.to.value});
+        show(node, {from: form.from.value, to: form.to.value, clientId: form.clientId.value});
       });
       show(node, range);
     },
