@@ -23,12 +23,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,9 +38,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ExpenseApprovalProcessTests {
 
 	@RegisterExtension
-	static ProcessEngineExtension engine = ProcessEngineExtension.builder()
-		.useProcessEngine(InMemoryProcessEngine.create())
-		.build();
+	static InMemoryProcessEngineExtension engine = InMemoryProcessEngineExtension.create();
 
 	private static final String EXPENSE_ID = "7a0f3c5e-2b1d-4c8e-9f6a-1d2e3c4b5a69";
 
@@ -77,7 +71,6 @@ class ExpenseApprovalProcessTests {
 
 	@BeforeEach
 	void stubDelegates() {
-		BpmnAwareTests.init(processEngine);
 		management = processEngine.getManagementService();
 		tasks = processEngine.getTaskService();
 		Mocks.register("assessExpenseDelegate", (JavaDelegate) execution -> {
@@ -118,17 +111,6 @@ class ExpenseApprovalProcessTests {
 				calls.add("submit");
 			}
 		});
-	}
-
-	@AfterEach
-	void resetStubs() {
-		Mocks.reset();
-		BpmnAwareTests.reset();
-	}
-
-	@AfterAll
-	static void closeEngine() {
-		engine.getProcessEngine().close();
 	}
 
 	@Test

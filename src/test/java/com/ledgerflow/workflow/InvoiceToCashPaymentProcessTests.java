@@ -33,12 +33,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -66,9 +62,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 class InvoiceToCashPaymentProcessTests {
 
 	@RegisterExtension
-	static ProcessEngineExtension engine = ProcessEngineExtension.builder()
-		.useProcessEngine(InMemoryProcessEngine.create())
-		.build();
+	static InMemoryProcessEngineExtension engine = InMemoryProcessEngineExtension.create();
 
 	private static final ZoneId ZONE = ZoneId.of("America/New_York");
 
@@ -131,7 +125,6 @@ class InvoiceToCashPaymentProcessTests {
 
 	@BeforeEach
 	void setUp() {
-		BpmnAwareTests.init(processEngine);
 		management = processEngine.getManagementService();
 		stubDelegates();
 		var identity = processEngine.getIdentityService();
@@ -197,18 +190,6 @@ class InvoiceToCashPaymentProcessTests {
 			calls.add(TASK_WRITE_OFF_IN_ACCOUNTING);
 			execution.setVariable(VAR_WRITE_OFF_REF, "201");
 		});
-	}
-
-	@AfterEach
-	void reset() {
-		Mocks.reset();
-		BpmnAwareTests.reset();
-		ClockUtil.reset();
-	}
-
-	@AfterAll
-	static void closeEngine() {
-		engine.getProcessEngine().close();
 	}
 
 	@Test

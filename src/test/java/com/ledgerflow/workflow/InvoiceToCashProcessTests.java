@@ -17,12 +17,8 @@ import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,9 +41,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 class InvoiceToCashProcessTests {
 
 	@RegisterExtension
-	static ProcessEngineExtension engine = ProcessEngineExtension.builder()
-		.useProcessEngine(InMemoryProcessEngine.create())
-		.build();
+	static InMemoryProcessEngineExtension engine = InMemoryProcessEngineExtension.create();
 
 	private static final String INVOICE_ID = "5b1e2c3d-4f5a-4b6c-8d7e-9f0a1b2c3d4e";
 
@@ -73,7 +67,6 @@ class InvoiceToCashProcessTests {
 
 	@BeforeEach
 	void stubDelegates() {
-		BpmnAwareTests.init(processEngine);
 		management = processEngine.getManagementService();
 		tasks = processEngine.getTaskService();
 		Mocks.register("assessInvoiceDelegate", (JavaDelegate) execution -> {
@@ -109,17 +102,6 @@ class InvoiceToCashProcessTests {
 		Mocks.register("recordInvoiceSentDelegate",
 				(JavaDelegate) execution -> calls.add(TASK_RECORD_INVOICE_SENT));
 		Mocks.register("recordInvoiceDecisionListener", new RecordInvoiceDecisionListener());
-	}
-
-	@AfterEach
-	void resetStubs() {
-		Mocks.reset();
-		BpmnAwareTests.reset();
-	}
-
-	@AfterAll
-	static void closeEngine() {
-		engine.getProcessEngine().close();
 	}
 
 	@Test

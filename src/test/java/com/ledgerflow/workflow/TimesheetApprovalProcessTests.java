@@ -21,11 +21,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,9 +35,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TimesheetApprovalProcessTests {
 
 	@RegisterExtension
-	static ProcessEngineExtension engine = ProcessEngineExtension.builder()
-		.useProcessEngine(InMemoryProcessEngine.create())
-		.build();
+	static InMemoryProcessEngineExtension engine = InMemoryProcessEngineExtension.create();
 
 	private static final String PERSON_ID = "4d1c2b6e-8f3a-4e51-9a7d-0c2e5b8f1a23";
 
@@ -71,7 +66,6 @@ class TimesheetApprovalProcessTests {
 
 	@BeforeEach
 	void stubDelegates() {
-		BpmnAwareTests.init(processEngine);
 		management = processEngine.getManagementService();
 		Mocks.register("assessTimesheetDelegate", (JavaDelegate) execution -> {
 			calls.add(TASK_ASSESS_TIMESHEET);
@@ -97,17 +91,6 @@ class TimesheetApprovalProcessTests {
 				calls.add("submit");
 			}
 		});
-	}
-
-	@AfterEach
-	void resetStubs() {
-		Mocks.reset();
-		BpmnAwareTests.reset();
-	}
-
-	@AfterAll
-	static void closeEngine() {
-		engine.getProcessEngine().close();
 	}
 
 	@Test
