@@ -42,6 +42,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.ledgerflow.workflow.ProcessJobs.executeJobAt;
+import static com.ledgerflow.workflow.ProcessTasks.taskAt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -116,7 +117,7 @@ class ApproveExpenseInTasklistIntegrationTests {
 		Expense taxi = submitOnThePage(office, "Yellow Cab", "120.00", wait);
 		ProcessInstance instance = awaitInstance(taxi);
 		executeJobAt(management, instance, ExpenseApprovalProcess.TASK_ASSESS_EXPENSE);
-		Task approval = task(instance, ExpenseApprovalProcess.TASK_APPROVE_EXPENSE);
+		Task approval = taskAt(tasks, instance, ExpenseApprovalProcess.TASK_APPROVE_EXPENSE);
 		assertThat(tasks.getIdentityLinksForTask(approval.getId()))
 			.anyMatch(link -> office.manager().userId().equals(link.getUserId()));
 
@@ -189,7 +190,7 @@ class ApproveExpenseInTasklistIntegrationTests {
 		Expense taxi = submitOnThePage(office, "Limo Deluxe", "120.00", wait);
 		ProcessInstance instance = awaitInstance(taxi);
 		executeJobAt(management, instance, ExpenseApprovalProcess.TASK_ASSESS_EXPENSE);
-		Task approval = task(instance, ExpenseApprovalProcess.TASK_APPROVE_EXPENSE);
+		Task approval = taskAt(tasks, instance, ExpenseApprovalProcess.TASK_APPROVE_EXPENSE);
 
 		logIn(office.manager().userId(), wait);
 		openTask(approval, wait);
@@ -201,7 +202,7 @@ class ApproveExpenseInTasklistIntegrationTests {
 			.until(() -> tasks.createTaskQuery().taskId(approval.getId()).count() == 0);
 		executeJobAt(management, instance, ExpenseApprovalProcess.TASK_REJECT_EXPENSE);
 
-		Task revise = task(instance, ExpenseApprovalProcess.TASK_REVISE_EXPENSE);
+		Task revise = taskAt(tasks, instance, ExpenseApprovalProcess.TASK_REVISE_EXPENSE);
 		assertThat(revise.getAssignee()).isEqualTo(office.consultant().userId());
 		Expense rejected = expenses.get(taxi.id());
 		assertThat(rejected.status()).isEqualTo(ExpenseStatus.REJECTED);
@@ -281,15 +282,6 @@ class ApproveExpenseInTasklistIntegrationTests {
 	private ProcessInstance awaitInstance(Expense expense) {
 		return ProcessJobs.awaitInstance(runtime, ExpenseApprovalProcess.KEY,
 				ExpenseApprovalProcess.businessKey(expense.id()));
-	}
-
-	private Task task(ProcessInstance instance, String taskDefinitionKey) {
-		Task task = tasks.createTaskQuery()
-			.processInstanceId(instance.getId())
-			.taskDefinitionKey(taskDefinitionKey)
-			.singleResult();
-		assertThat(task).as("task %s", taskDefinitionKey).isNotNull();
-		return task;
 	}
 
 	private static void type(WebElement form, String field, String value) {

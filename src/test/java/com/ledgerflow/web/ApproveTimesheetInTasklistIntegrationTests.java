@@ -47,6 +47,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.ledgerflow.workflow.ProcessJobs.executeJobAt;
+import static com.ledgerflow.workflow.ProcessTasks.taskAt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -124,7 +125,7 @@ class ApproveTimesheetInTasklistIntegrationTests {
 		timesheets.submit(cora.personId(), week);
 		ProcessInstance instance = awaitInstance(cora, week);
 		executeJobAt(management, instance, TimesheetApprovalProcess.TASK_ASSESS_TIMESHEET);
-		Task approval = task(instance, TimesheetApprovalProcess.TASK_APPROVE_TIMESHEET);
+		Task approval = taskAt(tasks, instance, TimesheetApprovalProcess.TASK_APPROVE_TIMESHEET);
 		assertThat(approval.getAssignee()).isEqualTo(manager);
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
 
@@ -170,7 +171,7 @@ class ApproveTimesheetInTasklistIntegrationTests {
 		timesheets.submit(cora.personId(), week);
 		ProcessInstance instance = awaitInstance(cora, week);
 		executeJobAt(management, instance, TimesheetApprovalProcess.TASK_ASSESS_TIMESHEET);
-		Task approval = task(instance, TimesheetApprovalProcess.TASK_APPROVE_TIMESHEET);
+		Task approval = taskAt(tasks, instance, TimesheetApprovalProcess.TASK_APPROVE_TIMESHEET);
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
 
 		logIn(manager, wait);
@@ -183,7 +184,7 @@ class ApproveTimesheetInTasklistIntegrationTests {
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> tasks.createTaskQuery().taskId(approval.getId()).count() == 0);
 		executeJobAt(management, instance, TimesheetApprovalProcess.TASK_REJECT_TIMESHEET);
-		Task revise = task(instance, TimesheetApprovalProcess.TASK_REVISE_TIMESHEET);
+		Task revise = taskAt(tasks, instance, TimesheetApprovalProcess.TASK_REVISE_TIMESHEET);
 		assertThat(revise.getAssignee()).isEqualTo(cora.userId());
 
 		logIn(cora.userId(), wait);
@@ -203,13 +204,6 @@ class ApproveTimesheetInTasklistIntegrationTests {
 	private ProcessInstance awaitInstance(Consultant cora, IsoWeek week) {
 		return ProcessJobs.awaitInstance(runtime, TimesheetApprovalProcess.KEY,
 				TimesheetApprovalProcess.businessKey(cora.personId(), week));
-	}
-
-	private Task task(ProcessInstance instance, String taskDefinitionKey) {
-		return tasks.createTaskQuery()
-			.processInstanceId(instance.getId())
-			.taskDefinitionKey(taskDefinitionKey)
-			.singleResult();
 	}
 
 	/** The project's manager (a person TimesheetTestData makes without a login) given a manager's login. */

@@ -44,6 +44,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static com.ledgerflow.workflow.InvoiceToCashProcess.*;
 import static com.ledgerflow.workflow.ProcessJobs.executeJobAt;
+import static com.ledgerflow.workflow.ProcessTasks.taskAt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -118,7 +119,7 @@ class ReviewInvoiceInTasklistIntegrationTests {
 		Invoice draft = drafted(office);
 		ProcessInstance instance = awaitInstance(draft);
 		executeJobAt(management, instance, TASK_ASSESS_INVOICE);
-		Task review = task(instance, TASK_REVIEW_INVOICE);
+		Task review = taskAt(tasks, instance, TASK_REVIEW_INVOICE);
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
 
 		logIn(office.manager().userId(), wait);
@@ -156,7 +157,7 @@ class ReviewInvoiceInTasklistIntegrationTests {
 		Invoice draft = drafted(office);
 		ProcessInstance instance = awaitInstance(draft);
 		executeJobAt(management, instance, TASK_ASSESS_INVOICE);
-		Task review = task(instance, TASK_REVIEW_INVOICE);
+		Task review = taskAt(tasks, instance, TASK_REVIEW_INVOICE);
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
 
 		logIn(office.manager().userId(), wait);
@@ -215,15 +216,6 @@ class ReviewInvoiceInTasklistIntegrationTests {
 
 	private ProcessInstance awaitInstance(Invoice invoice) {
 		return ProcessJobs.awaitInstance(runtime, KEY, businessKey(invoice.id()));
-	}
-
-	private Task task(ProcessInstance instance, String taskDefinitionKey) {
-		Task task = tasks.createTaskQuery()
-			.processInstanceId(instance.getId())
-			.taskDefinitionKey(taskDefinitionKey)
-			.singleResult();
-		assertThat(task).as("task %s", taskDefinitionKey).isNotNull();
-		return task;
 	}
 
 	private void logIn(String userId, WebDriverWait wait) {

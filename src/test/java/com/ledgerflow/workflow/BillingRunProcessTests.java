@@ -16,11 +16,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,9 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class BillingRunProcessTests {
 
 	@RegisterExtension
-	static ProcessEngineExtension engine = ProcessEngineExtension.builder()
-		.useProcessEngine(InMemoryProcessEngine.create())
-		.build();
+	static InMemoryProcessEngineExtension engine = InMemoryProcessEngineExtension.create();
 
 	/** 05:30 on the 2nd of each month: not the default, so the test proves the configured cron is used. */
 	private static final String MULTI_INSTANCE_BODY = TASK_DRAFT_INVOICE + "#multiInstanceBody";
@@ -59,7 +53,6 @@ class BillingRunProcessTests {
 
 	@BeforeEach
 	void stubDelegates() {
-		BpmnAwareTests.init(processEngine);
 		Mocks.register("billingRunSchedule", new BillingRunSchedule(CRON));
 		Mocks.register("findProjectsDueDelegate", (JavaDelegate) execution -> {
 			periodsGiven.add(BillingRunProcess.period(execution).map(Object::toString).orElse("none"));
@@ -80,17 +73,6 @@ class BillingRunProcessTests {
 				execution.setVariable(VAR_DRAFTED_COUNT, draftedCount(execution) + 1);
 			}
 		});
-	}
-
-	@AfterEach
-	void resetStubs() {
-		Mocks.reset();
-		BpmnAwareTests.reset();
-	}
-
-	@AfterAll
-	static void closeEngine() {
-		engine.getProcessEngine().close();
 	}
 
 	@Test

@@ -2,6 +2,9 @@ package com.ledgerflow.workflow;
 
 import static com.ledgerflow.workflow.ExpenseApprovalProcess.*;
 import static com.ledgerflow.workflow.ProcessJobs.executeJobAt;
+import static com.ledgerflow.workflow.ProcessTasks.candidates;
+import static com.ledgerflow.workflow.ProcessTasks.formKey;
+import static com.ledgerflow.workflow.ProcessTasks.taskAt;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -14,18 +17,14 @@ import com.ledgerflow.workflow.delegate.RecordExpenseDecisionListener;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,9 +38,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ExpenseApprovalProcessTests {
 
 	@RegisterExtension
-	static ProcessEngineExtension engine = ProcessEngineExtension.builder()
-		.useProcessEngine(InMemoryProcessEngine.create())
-		.build();
+	static InMemoryProcessEngineExtension engine = InMemoryProcessEngineExtension.create();
 
 	private static final String EXPENSE_ID = "7a0f3c5e-2b1d-4c8e-9f6a-1d2e3c4b5a69";
 
@@ -55,6 +52,8 @@ class ExpenseApprovalProcessTests {
 	ProcessEngine processEngine;
 
 	private ManagementService management;
+
+	private TaskService tasks;
 
 	/** What the stub delegates and listeners were asked to do, in order. */
 	private final List<String> calls = new CopyOnWriteArrayList<>();
@@ -72,8 +71,8 @@ class ExpenseApprovalProcessTests {
 
 	@BeforeEach
 	void stubDelegates() {
-		BpmnAwareTests.init(processEngine);
 		management = processEngine.getManagementService();
+		tasks = processEngine.getTaskService();
 		Mocks.register("assessExpenseDelegate", (JavaDelegate) execution -> {
 			calls.add(TASK_ASSESS_EXPENSE);
 			execution.setVariable(VAR_AMOUNT, amount);
@@ -114,17 +113,6 @@ class ExpenseApprovalProcessTests {
 		});
 	}
 
-	@AfterEach
-	void resetStubs() {
-		Mocks.reset();
-		BpmnAwareTests.reset();
-	}
-
-	@AfterAll
-	static void closeEngine() {
-		engine.getProcessEngine().close();
-	}
-
 	@Test
 	void assessesTheExpenseInItsOwnTransaction() {
 		ProcessInstance instance = start();
@@ -153,11 +141,11 @@ class ExpenseApprovalProcessTests {
 	void asksTheProjectManagerWithTheApprovalFormAndNamesTheTaskAfterTheExpense() {
 		ProcessInstance instance = startAndAssess();
 
-		Task approval = task(instance, TASK_APPROVE_EXPENSE);
+		Task approval = taskAt(tasks, instance, TASK_APPROVE_EXPENSE);
 		Assertions.assertThat(approval.getAssignee()).isNull();
-		Assertions.assertThat(candidates(approval)).containsExactly("user:" + MANAGER);
+		Assertions.assertThat(candidates(tasks, approval)).containsExactly("user:" + MANAGER);
 		Assertions.assertThat(namedTasks).containsExactly(TASK_APPROVE_EXPENSE + " create");
-		Assertions.assertThat(formKey(approval)).isEqualTo("approve-expense-form");
+		Assertions.assertThat(formKey(tasks, approval)).isEqualTo("approve-expense-form");
 		assertThat(instance).variables().containsEntry(VAR_ROUTE, ROUTE_MANAGER);
 	}
 
@@ -174,7 +162,7 @@ class ExpenseApprovalProcessTests {
 	void recordsAndBooksTheExpenseOnceTheManagerApproves() {
 		ProcessInstance instance = startAndAssess();
 
-		decide(task(instance, TASK_APPROVE_EXPENSE), MANAGER, DECISION_APPROVE, null);
+		decide(taskAt(tasks, instance, TASK_APPROVE_EXPENSE), MANAGER, DECISION_APPROVE, null);
 		executeJobAt(management, instance, TASK_RECORD_APPROVAL);
 		executeJobAt(management, instance, TASK_BOOK_EXPENSE);
 
@@ -191,10 +179,10 @@ class ExpenseApprovalProcessTests {
 		ProcessInstance instance = startAndAssess();
 		assertThat(instance).variables().containsEntry(VAR_ROUTE, ROUTE_MANAGER_AND_FINANCE);
 
-		decide(task(instance, TASK_APPROVE_EXPENSE), MANAGER, DECISION_APPROVE, null);
-		Task finance = task(instance, TASK_APPROVE_EXPENSE_AS_FINANCE);
-		Assertions.assertThat(candidates(finance)).containsExactly("group:finance");
-		Assertions.assertThat(formKey(finance)).isEqualTo("approve-expense-form");
+		decide(taskAt(tasks, instance, TASK_APPROVE_EXPENSE), MANAGER, DECISION_APPROVE, null);
+		Task finance = taskAt(tasks, instance, TASK_APPROVE_EXPENSE_AS_FINANCE);
+		Assertions.assertThat(candidates(tasks, finance)).containsExactly("group:finance");
+		Assertions.assertThat(formKey(tasks, finance)).isEqualTo("approve-expense-form");
 		assertThat(instance).hasNotPassed(TASK_RECORD_APPROVAL);
 		decide(finance, FINANCE, DECISION_APPROVE, null);
 		executeJobAt(management, instance, TASK_RECORD_APPROVAL);
@@ -209,12 +197,12 @@ class ExpenseApprovalProcessTests {
 	void handsAnExpenseTheManagerRejectsBackToItsSubmitterWithTheComment() {
 		ProcessInstance instance = startAndAssess();
 
-		decide(task(instance, TASK_APPROVE_EXPENSE), MANAGER, DECISION_REJECT, "  Not for this project  ");
+		decide(taskAt(tasks, instance, TASK_APPROVE_EXPENSE), MANAGER, DECISION_REJECT, "  Not for this project  ");
 		executeJobAt(management, instance, TASK_REJECT_EXPENSE);
 
-		Task revise = task(instance, TASK_REVISE_EXPENSE);
+		Task revise = taskAt(tasks, instance, TASK_REVISE_EXPENSE);
 		Assertions.assertThat(revise.getAssignee()).isEqualTo(SUBMITTER);
-		Assertions.assertThat(formKey(revise)).isEqualTo("revise-expense-form");
+		Assertions.assertThat(formKey(tasks, revise)).isEqualTo("revise-expense-form");
 		assertThat(instance).hasNotPassed(TASK_RECORD_APPROVAL, TASK_APPROVE_EXPENSE_AS_FINANCE);
 		assertThat(instance).variables()
 			.containsEntry(VAR_REJECTION_COMMENT, "Not for this project")
@@ -228,8 +216,8 @@ class ExpenseApprovalProcessTests {
 		amount = 2000.01;
 		ProcessInstance instance = startAndAssess();
 
-		decide(task(instance, TASK_APPROVE_EXPENSE), MANAGER, DECISION_APPROVE, null);
-		decide(task(instance, TASK_APPROVE_EXPENSE_AS_FINANCE), FINANCE, DECISION_REJECT, "Needs the hotel invoice");
+		decide(taskAt(tasks, instance, TASK_APPROVE_EXPENSE), MANAGER, DECISION_APPROVE, null);
+		decide(taskAt(tasks, instance, TASK_APPROVE_EXPENSE_AS_FINANCE), FINANCE, DECISION_REJECT, "Needs the hotel invoice");
 		executeJobAt(management, instance, TASK_REJECT_EXPENSE);
 
 		assertThat(instance).isWaitingAt(TASK_REVISE_EXPENSE).hasNotPassed(TASK_RECORD_APPROVAL);
@@ -240,13 +228,13 @@ class ExpenseApprovalProcessTests {
 	@Test
 	void routesARevisionCompletedInTasklistAgainAndAsksTheManagerAgain() {
 		ProcessInstance instance = startAndAssess();
-		decide(task(instance, TASK_APPROVE_EXPENSE), MANAGER, DECISION_REJECT, "Receipt unreadable");
+		decide(taskAt(tasks, instance, TASK_APPROVE_EXPENSE), MANAGER, DECISION_REJECT, "Receipt unreadable");
 		executeJobAt(management, instance, TASK_REJECT_EXPENSE);
 
-		processEngine.getTaskService().complete(task(instance, TASK_REVISE_EXPENSE).getId()); // listener submits
+		processEngine.getTaskService().complete(taskAt(tasks, instance, TASK_REVISE_EXPENSE).getId()); // listener submits
 		assertThat(instance).isWaitingAt(TASK_ASSESS_EXPENSE);
 		executeJobAt(management, instance, TASK_ASSESS_EXPENSE);
-		decide(task(instance, TASK_APPROVE_EXPENSE), MANAGER, DECISION_APPROVE, null);
+		decide(taskAt(tasks, instance, TASK_APPROVE_EXPENSE), MANAGER, DECISION_APPROVE, null);
 		executeJobAt(management, instance, TASK_RECORD_APPROVAL);
 		executeJobAt(management, instance, TASK_BOOK_EXPENSE);
 
@@ -259,11 +247,11 @@ class ExpenseApprovalProcessTests {
 	@Test
 	void doesNotSubmitAgainWhenTheExpenseWasResubmittedThroughTheApi() {
 		ProcessInstance instance = startAndAssess();
-		decide(task(instance, TASK_APPROVE_EXPENSE), MANAGER, DECISION_REJECT, "Wrong project");
+		decide(taskAt(tasks, instance, TASK_APPROVE_EXPENSE), MANAGER, DECISION_REJECT, "Wrong project");
 		executeJobAt(management, instance, TASK_REJECT_EXPENSE);
 
 		// what ExpenseApprovalTrigger does on ExpenseSubmitted
-		Task revise = task(instance, TASK_REVISE_EXPENSE);
+		Task revise = taskAt(tasks, instance, TASK_REVISE_EXPENSE);
 		processEngine.getTaskService().setVariableLocal(revise.getId(), VAR_RESUBMITTED, true);
 		processEngine.getTaskService().complete(revise.getId());
 
@@ -282,9 +270,9 @@ class ExpenseApprovalProcessTests {
 		executeJobAt(management, instance, TASK_RECORD_APPROVAL);
 		executeJobAt(management, instance, TASK_BOOK_EXPENSE);
 
-		Task resolve = task(instance, TASK_RESOLVE_BOOKING_REJECTION);
-		Assertions.assertThat(candidates(resolve)).containsExactly("group:finance");
-		Assertions.assertThat(formKey(resolve)).isEqualTo("resolve-expense-booking-rejection-form");
+		Task resolve = taskAt(tasks, instance, TASK_RESOLVE_BOOKING_REJECTION);
+		Assertions.assertThat(candidates(tasks, resolve)).containsExactly("group:finance");
+		Assertions.assertThat(formKey(tasks, resolve)).isEqualTo("resolve-expense-booking-rejection-form");
 		assertThat(instance).variables()
 			.containsEntry(VAR_ACCOUNTING_ERROR,
 					"A business validation error has occurred (6000): Account inactive");
@@ -299,13 +287,13 @@ class ExpenseApprovalProcessTests {
 	@Test
 	void refusesARejectionWithoutACommentAndKeepsTheTask() {
 		ProcessInstance instance = startAndAssess();
-		Task approval = task(instance, TASK_APPROVE_EXPENSE);
+		Task approval = taskAt(tasks, instance, TASK_APPROVE_EXPENSE);
 
 		assertThatThrownBy(() -> decide(approval, MANAGER, DECISION_REJECT, " ")).hasMessageContaining("comment");
 		assertThatThrownBy(() -> processEngine.getTaskService().complete(approval.getId()))
 			.hasMessageContaining("decision");
 
-		Assertions.assertThat(task(instance, TASK_APPROVE_EXPENSE).getId()).isEqualTo(approval.getId());
+		Assertions.assertThat(taskAt(tasks, instance, TASK_APPROVE_EXPENSE).getId()).isEqualTo(approval.getId());
 	}
 
 	@ParameterizedTest(name = "{0} with receipt {1} → {2}")
@@ -340,29 +328,6 @@ class ExpenseApprovalProcessTests {
 		return instance;
 	}
 
-	private Task task(ProcessInstance instance, String taskKey) {
-		Task task = processEngine.getTaskService()
-			.createTaskQuery()
-			.processInstanceId(instance.getId())
-			.taskDefinitionKey(taskKey)
-			.singleResult();
-		Assertions.assertThat(task).as("task %s", taskKey).isNotNull();
-		return task;
-	}
-
-	private List<String> candidates(Task task) {
-		return processEngine.getTaskService()
-			.getIdentityLinksForTask(task.getId())
-			.stream()
-			.filter(link -> "candidate".equals(link.getType()))
-			.map(ExpenseApprovalProcessTests::describe)
-			.toList();
-	}
-
-	private static String describe(IdentityLink link) {
-		return link.getUserId() != null ? "user:" + link.getUserId() : "group:" + link.getGroupId();
-	}
-
 	/** As Tasklist does it: the approver claims the task, then submits approve-expense-form. */
 	private void decide(Task task, String userId, String decision, String comment) {
 		if (!userId.equals(processEngine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult()
@@ -374,16 +339,6 @@ class ExpenseApprovalProcessTests {
 			form.putValue(VAR_COMMENT, comment);
 		}
 		processEngine.getFormService().submitTaskForm(task.getId(), form);
-	}
-
-	private String formKey(Task task) {
-		return processEngine.getTaskService()
-			.createTaskQuery()
-			.taskId(task.getId())
-			.initializeFormKeys()
-			.singleResult()
-			.getCamundaFormRef()
-			.getKey();
 	}
 
 }

@@ -10,18 +10,15 @@ import com.ledgerflow.workflow.delegate.RecordInvoiceDecisionListener;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,6 +29,9 @@ import static com.ledgerflow.workflow.InvoiceToCashProcess.*;
 import static com.ledgerflow.workflow.ProcessJobs.executeNextJob;
 import static com.ledgerflow.workflow.ProcessJobs.executeNextJobs;
 import static com.ledgerflow.workflow.ProcessJobs.onlyJob;
+import static com.ledgerflow.workflow.ProcessTasks.candidates;
+import static com.ledgerflow.workflow.ProcessTasks.formKey;
+import static com.ledgerflow.workflow.ProcessTasks.taskAt;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -41,9 +41,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 class InvoiceToCashProcessTests {
 
 	@RegisterExtension
-	static ProcessEngineExtension engine = ProcessEngineExtension.builder()
-		.useProcessEngine(InMemoryProcessEngine.create())
-		.build();
+	static InMemoryProcessEngineExtension engine = InMemoryProcessEngineExtension.create();
 
 	private static final String INVOICE_ID = "5b1e2c3d-4f5a-4b6c-8d7e-9f0a1b2c3d4e";
 
@@ -56,6 +54,8 @@ class InvoiceToCashProcessTests {
 
 	private ManagementService management;
 
+	private TaskService tasks;
+
 	private final List<String> calls = new CopyOnWriteArrayList<>();
 
 	// the facts the stubbed assessment writes, before and after the manager's review
@@ -67,8 +67,8 @@ class InvoiceToCashProcessTests {
 
 	@BeforeEach
 	void stubDelegates() {
-		BpmnAwareTests.init(processEngine);
 		management = processEngine.getManagementService();
+		tasks = processEngine.getTaskService();
 		Mocks.register("assessInvoiceDelegate", (JavaDelegate) execution -> {
 			calls.add(execution.getCurrentActivityId());
 			execution.setVariable(VAR_TOTAL, total);
@@ -104,24 +104,12 @@ class InvoiceToCashProcessTests {
 		Mocks.register("recordInvoiceDecisionListener", new RecordInvoiceDecisionListener());
 	}
 
-	@AfterEach
-	void resetStubs() {
-		Mocks.reset();
-		BpmnAwareTests.reset();
-	}
-
-	@AfterAll
-	static void closeEngine() {
-		engine.getProcessEngine().close();
-	}
-
 	@Test
 	void sendsAnInvoiceTheManagerApproves() {
 		ProcessInstance instance = startAndAssess();
-		Task review = task(instance, TASK_REVIEW_INVOICE);
-		Assertions.assertThat(formKey(review)).isEqualTo("review-invoice-form");
-		Assertions.assertThat(processEngine.getTaskService().getIdentityLinksForTask(review.getId()))
-			.anySatisfy(link -> Assertions.assertThat(link.getUserId()).isEqualTo(MANAGER));
+		Task review = taskAt(tasks, instance, TASK_REVIEW_INVOICE);
+		Assertions.assertThat(formKey(tasks, review)).isEqualTo("review-invoice-form");
+		Assertions.assertThat(candidates(tasks, review)).contains("user:" + MANAGER);
 
 		decide(review, MANAGER, DECISION_APPROVE, null);
 		executeNextJobs(management, instance, 6);
@@ -138,7 +126,7 @@ class InvoiceToCashProcessTests {
 	@Test
 	void postsInItsOwnTransactionBetweenTwoJobs() {
 		ProcessInstance instance = startAndAssess();
-		decide(task(instance, TASK_REVIEW_INVOICE), MANAGER, DECISION_APPROVE, null);
+		decide(taskAt(tasks, instance, TASK_REVIEW_INVOICE), MANAGER, DECISION_APPROVE, null);
 		executeNextJobs(management, instance, 2); // Task_AssessReviewedInvoice, Task_ApproveInvoice
 
 		executeNextJob(management, instance); // Task_PostInvoice (asyncBefore)
@@ -159,13 +147,12 @@ class InvoiceToCashProcessTests {
 	void asksFinanceAfterTheManagerFromTenThousand() {
 		total = 10_000.00;
 		ProcessInstance instance = startAndAssess();
-		decide(task(instance, TASK_REVIEW_INVOICE), MANAGER, DECISION_APPROVE, null);
+		decide(taskAt(tasks, instance, TASK_REVIEW_INVOICE), MANAGER, DECISION_APPROVE, null);
 		executeNextJob(management, instance);
 
 		assertThat(instance).isWaitingAt(TASK_REVIEW_INVOICE_AS_FINANCE);
-		Task finance = task(instance, TASK_REVIEW_INVOICE_AS_FINANCE);
-		Assertions.assertThat(processEngine.getTaskService().getIdentityLinksForTask(finance.getId()))
-			.anySatisfy(link -> Assertions.assertThat(link.getGroupId()).isEqualTo("finance"));
+		Task finance = taskAt(tasks, instance, TASK_REVIEW_INVOICE_AS_FINANCE);
+		Assertions.assertThat(candidates(tasks, finance)).contains("group:finance");
 		decide(finance, FINANCE, DECISION_APPROVE, null);
 		executeNextJobs(management, instance, 5);
 
@@ -177,7 +164,7 @@ class InvoiceToCashProcessTests {
 	void asksFinanceWhenTheManagerWroteTimeOff() {
 		ProcessInstance instance = startAndAssess();
 		hasWriteOff = true; // written off during the review: the routing reads the reviewed invoice
-		decide(task(instance, TASK_REVIEW_INVOICE), MANAGER, DECISION_APPROVE, null);
+		decide(taskAt(tasks, instance, TASK_REVIEW_INVOICE), MANAGER, DECISION_APPROVE, null);
 		executeNextJob(management, instance);
 
 		assertThat(instance).isWaitingAt(TASK_REVIEW_INVOICE_AS_FINANCE);
@@ -186,7 +173,7 @@ class InvoiceToCashProcessTests {
 	@Test
 	void rejectsAndReleasesWhenTheManagerRejects() {
 		ProcessInstance instance = startAndAssess();
-		decide(task(instance, TASK_REVIEW_INVOICE), MANAGER, DECISION_REJECT, "Wrong period");
+		decide(taskAt(tasks, instance, TASK_REVIEW_INVOICE), MANAGER, DECISION_REJECT, "Wrong period");
 		executeNextJob(management, instance);
 
 		assertThat(instance).isEnded().hasPassed(END_INVOICE_REJECTED).hasNotPassed(TASK_APPROVE_INVOICE);
@@ -197,9 +184,9 @@ class InvoiceToCashProcessTests {
 	void rejectsWhenFinanceRejects() {
 		total = 12_000.00;
 		ProcessInstance instance = startAndAssess();
-		decide(task(instance, TASK_REVIEW_INVOICE), MANAGER, DECISION_APPROVE, null);
+		decide(taskAt(tasks, instance, TASK_REVIEW_INVOICE), MANAGER, DECISION_APPROVE, null);
 		executeNextJob(management, instance);
-		decide(task(instance, TASK_REVIEW_INVOICE_AS_FINANCE), FINANCE, DECISION_REJECT, "Discount missing");
+		decide(taskAt(tasks, instance, TASK_REVIEW_INVOICE_AS_FINANCE), FINANCE, DECISION_REJECT, "Discount missing");
 		executeNextJob(management, instance);
 
 		assertThat(instance).isEnded().hasPassed(END_INVOICE_REJECTED).hasNotPassed(TASK_POST_INVOICE);
@@ -209,7 +196,7 @@ class InvoiceToCashProcessTests {
 	@Test
 	void refusesARejectionWithoutComment() {
 		ProcessInstance instance = startAndAssess();
-		Task review = task(instance, TASK_REVIEW_INVOICE);
+		Task review = taskAt(tasks, instance, TASK_REVIEW_INVOICE);
 
 		assertThatThrownBy(() -> decide(review, MANAGER, DECISION_REJECT, " "))
 			.hasMessageContaining(VAR_COMMENT + ": is required");
@@ -220,12 +207,12 @@ class InvoiceToCashProcessTests {
 	void handsTheInvoiceToFinanceWhenTheClientHasNoEmail() {
 		clientHasEmail = false;
 		ProcessInstance instance = startAndAssess();
-		decide(task(instance, TASK_REVIEW_INVOICE), MANAGER, DECISION_APPROVE, null);
+		decide(taskAt(tasks, instance, TASK_REVIEW_INVOICE), MANAGER, DECISION_APPROVE, null);
 		executeNextJobs(management, instance, 6);
 
 		assertThat(instance).isWaitingAt(TASK_SEND_INVOICE_BY_HAND);
-		Task byHand = task(instance, TASK_SEND_INVOICE_BY_HAND);
-		Assertions.assertThat(formKey(byHand)).isEqualTo("send-invoice-by-hand-form");
+		Task byHand = taskAt(tasks, instance, TASK_SEND_INVOICE_BY_HAND);
+		Assertions.assertThat(formKey(tasks, byHand)).isEqualTo("send-invoice-by-hand-form");
 		processEngine.getTaskService().complete(byHand.getId());
 		executeNextJob(management, instance);
 
@@ -255,16 +242,6 @@ class InvoiceToCashProcessTests {
 		return instance;
 	}
 
-	private Task task(ProcessInstance instance, String taskKey) {
-		Task task = processEngine.getTaskService()
-			.createTaskQuery()
-			.processInstanceId(instance.getId())
-			.taskDefinitionKey(taskKey)
-			.singleResult();
-		Assertions.assertThat(task).as("task %s", taskKey).isNotNull();
-		return task;
-	}
-
 	/** As Tasklist does it: the reviewer claims the task, then submits review-invoice-form. */
 	private void decide(Task task, String userId, String decision, String comment) {
 		processEngine.getTaskService().claim(task.getId(), userId);
@@ -273,16 +250,6 @@ class InvoiceToCashProcessTests {
 			form.putValue(VAR_COMMENT, comment);
 		}
 		processEngine.getTaskService().complete(task.getId(), form);
-	}
-
-	private String formKey(Task task) {
-		return processEngine.getTaskService()
-			.createTaskQuery()
-			.taskId(task.getId())
-			.initializeFormKeys()
-			.singleResult()
-			.getCamundaFormRef()
-			.getKey();
 	}
 
 }

@@ -51,13 +51,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -69,9 +66,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ProjectLifecycleProcessTests {
 
 	@RegisterExtension
-	static ProcessEngineExtension engine = ProcessEngineExtension.builder()
-		.useProcessEngine(InMemoryProcessEngine.create())
-		.build();
+	static InMemoryProcessEngineExtension engine = InMemoryProcessEngineExtension.create();
 
 	private static final String PROJECT_ID = "0b5e3a52-6f43-4a3c-9c1e-2f1d7b6a9e01";
 
@@ -101,7 +96,6 @@ class ProjectLifecycleProcessTests {
 
 	@BeforeEach
 	void stubDelegates() {
-		BpmnAwareTests.init(processEngine);
 		management = processEngine.getManagementService();
 		Mocks.register("registerProjectDelegate", (JavaDelegate) execution -> {
 			calls.add(TASK_REGISTER_PROJECT);
@@ -120,18 +114,6 @@ class ProjectLifecycleProcessTests {
 		});
 		Mocks.register("notifyAssigneesDelegate", recording(TASK_NOTIFY_ASSIGNEES));
 		Mocks.register("closeProjectInAccountingDelegate", recording(TASK_CLOSE_IN_ACCOUNTING));
-	}
-
-	@AfterEach
-	void resetStubsAndClock() {
-		Mocks.reset();
-		ClockUtil.reset();
-		BpmnAwareTests.reset();
-	}
-
-	@AfterAll
-	static void closeEngine() {
-		engine.getProcessEngine().close();
 	}
 
 	@Test
