@@ -531,6 +531,43 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 		assertThat(paymentWrites(payment)).as("nothing sent for a booked payment").hasSize(2);
 	}
 
+	/**
+	 * The recent list stops at the 25 payments recorded last; a refused booking of an older payment is listed above it
+	 * all the same, with its "Push again", until it is booked.
+	 */
+	@Test
+	void aRefusedPaymentOlderThanTheRecentOnesIsListedForAttentionAndPushedAgainFromThere() {
+		Invoice invoice = sentInvoice();
+		fake.rejectNext("Payment", "6000", 1);
+		UUID payment = recordPayment(invoice, "20.00", LocalDate.now(zone), "OLD-6000");
+		await().atMost(Duration.ofSeconds(30)).until(() -> accountingState(invoice).get("state").equals("FAILED"));
+		// recorded long ago, and 25 payments recorded since (booked by hand before payments were booked: pending)
+		jdbc.update("update payment set recorded_at = timestamp '2020-01-02 10:00:00+00' where id = ?", payment);
+		for (int i = 0; i < 25; i++) {
+			jdbc.update("""
+					insert into payment (id, invoice_id, client_id, amount, applied_amount, currency, payment_date,
+					  method, origin, recorded_at, recorded_by)
+					values (?, ?, ?, 0.01, 0.01, 'USD', current_date, 'CHECK', 'MANUAL',
+					  timestamp '2021-01-02 10:00:00+00', 'fiona')""", UUID.randomUUID(), invoice.id(),
+					invoice.clientId());
+		}
+		TestBrowser finance = TestBrowser.loggedIn(port, TestUsers.FINANCE);
+		String page = finance.get("/payments").body();
+		assertThat(page).as("not among the recent payments").doesNotContain("id=\"payment-" + payment + "\"");
+
+		assertThat(attentionRow(page, payment)).contains("data-accounting=\"FAILED\"", "(6000)", "OLD-6000",
+				"Push again", "action=\"/payments/" + payment + "/accounting/retry\"");
+
+		var pushed = finance.post("/payments/" + payment + "/accounting/retry",
+				Map.of("_csrf", finance.csrfToken("/payments")));
+		assertThat(pushed.statusCode()).isEqualTo(302);
+		String booked = sync.externalRef("PAYMENT", payment).orElseThrow().value();
+		String after = finance.get("/payments").body();
+		assertThat(after).contains("Pushed again: the payment is booked in accounting as " + booked)
+			.doesNotContain("attention-payment-" + payment);
+		assertThat(bookedFor(payment)).hasSize(1);
+	}
+
 	@Test
 	void pushingAgainAPaymentRefusedAgainKeepsItFailedWithTheNewReasonAndTheNextKey() {
 		Invoice invoice = sentInvoice();
@@ -930,6 +967,15 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 	/** The accounting state of the invoice's only payment, as the API shows it. */
 	private Map<String, Object> accountingState(Invoice invoice) {
 		return get("/api/v1/invoices/" + invoice.id() + "/payments").expect(200).read("$.payments[0].accounting");
+	}
+
+	/** The payment's row in the page's "Needs attention in accounting" table. */
+	private static String attentionRow(String page, UUID payment) {
+		assertThat(page).contains("id=\"attention-payments\"");
+		Matcher row = Pattern.compile("id=\"attention-payment-" + payment + "\">(.*?)</tr>", Pattern.DOTALL)
+			.matcher(page.substring(page.indexOf("id=\"attention-payments\"")));
+		assertThat(row.find()).as("attention row of payment %s", payment).isTrue();
+		return row.group(1);
 	}
 
 	/** The payment's row on the payments page. */
