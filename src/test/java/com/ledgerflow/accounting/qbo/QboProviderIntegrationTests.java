@@ -673,6 +673,66 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 		assertThat(page.substring(page.indexOf("id=\"sync-unmatched\""))).contains("Payment:" + booked);
 	}
 
+	/**
+	 * A payment Ledgerflow booked and finance then deleted in QuickBooks (the webhook's Delete, then the CDC poll's
+	 * deleted record): listed once on the sync page as not taken over, and Ledgerflow still counts it.
+	 */
+	@Test
+	void aBookedPaymentDeletedInQuickBooksIsListedOnceAsNotTakenOverAndStaysCounted() {
+		Invoice invoice = sentInvoice(); // 108.88
+		String qboInvoice = sync.externalRef("INVOICE", invoice.id()).orElseThrow().value();
+		UUID payment = recordPayment(invoice, "50.00", LocalDate.now(zone), "CHK-DEL");
+		String booked = awaitBooked(payment);
+		deliver(notification(FakeQbo.REALM_ID, booked)); // its echo: nothing to list
+		assertThat(unmatchedReason(booked)).isEmpty();
+
+		fake.advanceClock(Duration.ofSeconds(2)); // QuickBooks' change times are to the second
+		fake.deletePayment(booked);
+		deliver(notification(FakeQbo.REALM_ID, "Payment", booked, "Delete"));
+
+		String reason = "deleted in QuickBooks; Ledgerflow still counts payment " + payment + " of 50.00 USD on invoice "
+				+ invoice.number();
+		assertThat(unmatchedReason(booked)).hasValueSatisfying(listed -> assertThat(listed).startsWith(reason));
+		assertThat(fake.entity("Invoice", qboInvoice).orElseThrow().path("Balance").decimalValue())
+			.as("QuickBooks' invoice owes again").isEqualByComparingTo("108.88");
+		// the CDC poll reports the deleted record too: still listed once, for the same reason
+		assertThat(cdc.poll().polled()).isTrue();
+		handleInbox();
+		assertThat(unmatchedRows(booked)).containsExactly(unmatchedReason(booked).orElseThrow());
+		assertThat(unmatchedReason(booked)).hasValueSatisfying(listed -> assertThat(listed).startsWith(reason));
+		assertThat(payments.of(invoice.id())).as("not deleted in Ledgerflow").extracting(p -> p.id())
+			.containsExactly(payment);
+		assertThat(payments.balance(invoice.id()).openBalance()).isEqualByComparingTo("58.88");
+		String page = TestBrowser.loggedIn(port, TestUsers.FINANCE).get(SYNC_PAGE).body();
+		assertThat(page.substring(page.indexOf("id=\"sync-unmatched\""))).contains("Payment:" + booked,
+				"deleted in QuickBooks; Ledgerflow still counts payment " + payment);
+	}
+
+	/**
+	 * A payment Ledgerflow booked and finance then voided in QuickBooks (the webhook's Void, then the CDC poll's update
+	 * of the zeroed payment): listed once with the void as the reason, and Ledgerflow still counts it.
+	 */
+	@Test
+	void aBookedPaymentVoidedInQuickBooksIsListedOnceAsNotTakenOverAndStaysCounted() {
+		Invoice invoice = sentInvoice();
+		UUID payment = recordPayment(invoice, "30.00", LocalDate.now(zone), "CHK-VOID");
+		String booked = awaitBooked(payment);
+
+		fake.advanceClock(Duration.ofSeconds(2));
+		fake.voidPayment(booked);
+		deliver(notification(FakeQbo.REALM_ID, "Payment", booked, "Void"));
+
+		String reason = "voided in QuickBooks; Ledgerflow still counts payment " + payment + " of 30.00 USD on invoice "
+				+ invoice.number();
+		assertThat(unmatchedReason(booked)).hasValueSatisfying(listed -> assertThat(listed).startsWith(reason));
+		assertThat(cdc.poll().polled()).isTrue();
+		handleInbox();
+		assertThat(unmatchedRows(booked)).hasSize(1);
+		assertThat(unmatchedReason(booked)).as("the zeroed payment read back says the same")
+			.hasValueSatisfying(listed -> assertThat(listed).startsWith(reason));
+		assertThat(payments.balance(invoice.id()).openBalance()).isEqualByComparingTo("78.88");
+	}
+
 	@Test
 	void aPaymentInQuickBooksOfAnInvoiceLedgerflowDoesNotKnowIsListedAsNotTakenOver() {
 		ExternalRef posted = postInvoice(UUID.randomUUID()); // booked, but no Ledgerflow invoice behind it
@@ -955,6 +1015,21 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 		return jdbc.queryForObject(
 				"select coalesce(sum(amount), 0) from client_credit where client_id = ?",
 				BigDecimal.class, client);
+	}
+
+	/** The reasons the QuickBooks payment is listed for (one row at most). */
+	private List<String> unmatchedRows(String payment) {
+		return jdbc.queryForList(
+				"select reason from accounting_unmatched_change where entity = 'Payment' and external_id = ?",
+				String.class, payment);
+	}
+
+	/** Waits until the Ledgerflow payment is booked in QuickBooks; answers QuickBooks' id. */
+	private String awaitBooked(UUID payment) {
+		return await().atMost(Duration.ofSeconds(30))
+			.until(() -> sync.externalRef("PAYMENT", payment), Optional::isPresent)
+			.orElseThrow()
+			.value();
 	}
 
 	/** Why the QuickBooks payment is listed as not taken over; empty when it is not listed. */
