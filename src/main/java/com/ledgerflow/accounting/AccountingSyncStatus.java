@@ -114,6 +114,19 @@ public class AccountingSyncStatus {
 		return states;
 	}
 
+	/**
+	 * The payments recorded in Ledgerflow whose booking in the active accounting system failed (refused, or the
+	 * accounting system unreachable), the most recent attempt first, however old the payment: each needs finance.
+	 */
+	@Transactional(readOnly = true)
+	public List<UUID> failedPayments() {
+		return jdbc.queryForList("""
+				select local_id from external_link
+				where system = ? and entity_type = ? and last_error is not null
+				order by last_attempt_at desc nulls last, local_id""", UUID.class, accounting.name(),
+				AccountingSync.PAYMENT);
+	}
+
 	/** Records whose last push failed, the most recent attempt first. */
 	@Transactional(readOnly = true)
 	public List<SyncFailure> failures() {

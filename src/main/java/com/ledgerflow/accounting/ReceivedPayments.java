@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Payments in the accounting system (QBO: a customer paid an invoice), each part mapped to the Ledgerflow invoice
@@ -36,6 +37,16 @@ public class ReceivedPayments extends ReceivedRecords<ExternalPayment, ReceivedP
 			.map(part -> new ReceivedPayment.Application(part.invoice(),
 					localId(AccountingSync.INVOICE, part.invoice()), part.amount()))
 			.toList(), bookedFor(payment));
+	}
+
+	/**
+	 * The Ledgerflow payment booked in the accounting system under this id ({@code PAYMENT} link), if any: what a
+	 * deletion or void of that payment there takes away from accounting. Answered from the links alone, so it works for
+	 * a payment the accounting system no longer holds.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<UUID> bookedAs(String externalId) {
+		return Optional.ofNullable(localId(AccountingSync.PAYMENT, new ExternalRef(externalId)));
 	}
 
 	/** The Ledgerflow payment pushed as this one: by its link, or by its note while the push's answer is pending. */

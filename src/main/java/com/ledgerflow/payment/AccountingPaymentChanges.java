@@ -25,8 +25,8 @@ import org.springframework.stereotype.Component;
  * applied to an invoice Ledgerflow posted is recorded once (the payment's id and the invoice are unique, so the webhook
  * and the CDC poll delivering the same payment record it once). What cannot be taken over — a part paying an invoice
  * Ledgerflow did not post, a refused payment (voided invoice), a payment deleted or changed in QuickBooks after it was
- * recorded — is logged and listed on the sync page, never dropped silently and never recorded twice; finance settles
- * those by hand. A payment Ledgerflow booked itself comes back too: its echo records nothing, but when finance applies
+ * recorded, a payment Ledgerflow booked there and that was deleted or voided there — is logged and listed on the sync
+ * page, never dropped silently and never recorded twice; finance settles those by hand. A payment Ledgerflow booked itself comes back too: its echo records nothing, but when finance applies
  * its unapplied rest (the client's credit) to another invoice in QuickBooks, that part is recorded like a payment made
  * there and uses the client's credit by as much; a change of its booked amount or booked invoice line is listed as
  * not taken over. Technical failures (accounting unreachable) throw, so the event publication registry retries.
@@ -35,6 +35,10 @@ import org.springframework.stereotype.Component;
 class AccountingPaymentChanges {
 
 	static final String RECORDED_BY = "qbo";
+
+	private static final String DELETED = "deleted";
+
+	private static final String VOIDED = "voided";
 
 	private static final Logger log = LoggerFactory.getLogger(AccountingPaymentChanges.class);
 
@@ -54,8 +58,11 @@ class AccountingPaymentChanges {
 		}
 		String externalId = change.externalId();
 		List<String> problems = switch (change.operation()) {
-			case "Create", "Update" -> received.read(externalId).map(this::takeOver).orElseGet(() -> gone(externalId));
-			case "Delete", "Void" -> gone(externalId);
+			case "Create", "Update" -> received.read(externalId)
+				.map(this::takeOver)
+				.orElseGet(() -> gone(externalId, DELETED));
+			case "Delete" -> gone(externalId, DELETED);
+			case "Void" -> gone(externalId, VOIDED);
 			default -> List.of();
 		};
 		if (problems.isEmpty()) {
@@ -91,6 +98,10 @@ class AccountingPaymentChanges {
 		Optional<Payment> own = payments.find(ownId);
 		if (own.isEmpty()) {
 			return List.of("booked for Ledgerflow payment " + ownId + ", which is not recorded");
+		}
+		if (payment.payment().total().signum() == 0) {
+			// a void reads as the same payment with every amount zeroed (Ledgerflow never books a payment of 0)
+			return ownGone(own.get(), VOIDED);
 		}
 		List<String> problems = new ArrayList<>(bookedChanges(payment, own.get()));
 		for (ReceivedPayment.Application part : payment.applications()) {
@@ -148,11 +159,29 @@ class AccountingPaymentChanges {
 		}
 	}
 
-	/** Deleted (or voided) in QuickBooks: a payment recorded from it stays recorded, for finance to settle. */
-	private List<String> gone(String externalId) {
-		return payments.recordedFromAccounting(externalId).isEmpty() ? List.of()
-				: List.of("deleted in QuickBooks after Ledgerflow recorded it; the recorded payment stays until finance "
-						+ "settles it");
+	/**
+	 * Deleted (or voided) in QuickBooks: a payment recorded from it stays recorded, for finance to settle; so does
+	 * Ledgerflow's own payment booked as it, which accounting no longer holds.
+	 */
+	private List<String> gone(String externalId, String how) {
+		List<String> problems = new ArrayList<>();
+		if (!payments.recordedFromAccounting(externalId).isEmpty()) {
+			problems.add(how + " in QuickBooks after Ledgerflow recorded it; the recorded payment stays until finance "
+					+ "settles it");
+		}
+		received.bookedAs(externalId).flatMap(payments::find).ifPresent(own -> problems.addAll(ownGone(own, how)));
+		return problems;
+	}
+
+	/**
+	 * Ledgerflow's own payment, booked in QuickBooks, deleted or voided there: Ledgerflow still counts it (the invoice
+	 * stays paid by it) and changes nothing by itself; finance books it again there or settles it in Ledgerflow.
+	 */
+	private List<String> ownGone(Payment own, String how) {
+		String invoice = String.valueOf(payments.balance(own.invoiceId()).invoice().number());
+		return List.of(how + " in QuickBooks; Ledgerflow still counts payment " + own.id() + " of " + own.amount() + " "
+				+ own.currency() + " on invoice " + invoice + " (" + own.invoiceId() + "), booked as this one; "
+				+ "accounting no longer holds it, Ledgerflow changes nothing by itself");
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -171,6 +172,15 @@ public class PaymentService {
 	@Transactional(readOnly = true)
 	public List<Payment> recordedFromAccounting(String externalId) {
 		return payments.findByOriginAndExternalId(PaymentOrigin.QBO, externalId);
+	}
+
+	/** The payments recorded under these ids (unknown ids left out), newest first. */
+	@Transactional(readOnly = true)
+	public List<Payment> all(Collection<UUID> paymentIds) {
+		return payments.findAllById(paymentIds)
+			.stream()
+			.sorted(Comparator.comparing(Payment::recordedAt).thenComparing(Payment::id).reversed())
+			.toList();
 	}
 
 	/** The {@code limit} payments recorded last, newest first. */

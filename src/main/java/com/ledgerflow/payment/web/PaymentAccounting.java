@@ -23,6 +23,8 @@ class PaymentAccounting {
 
 	static final String RECEIVED = "RECEIVED";
 
+	static final String FAILED = PaymentSyncState.State.FAILED.name();
+
 	private final AccountingSyncStatus status;
 
 	PaymentAccounting(AccountingSyncStatus status) {
@@ -43,6 +45,11 @@ class PaymentAccounting {
 					: new State(sync.state().name(), sync.externalId(), sync.error()));
 		}
 		return states;
+	}
+
+	/** The ids of the payments whose booking failed, the most recent attempt first. */
+	List<UUID> failed() {
+		return status.failedPayments();
 	}
 
 	State of(Payment payment) {

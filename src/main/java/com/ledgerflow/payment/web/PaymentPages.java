@@ -35,7 +35,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The payments page (finance and administrators): recording a payment against an open invoice, the payments recorded
  * last, the open invoices with their balances, the clients' credits. The form posts and redirects back with what was
  * recorded; a refused payment renders the page again with the reason, answered with the status the API would use.
- * A payment whose booking in accounting failed is pushed again from its row (post, redirect, get).
+ * A payment whose booking in accounting failed is listed above the recent ones however old it is, and pushed again
+ * from its row (post, redirect, get).
  */
 @Controller
 @RequestMapping("/payments")
@@ -119,6 +120,7 @@ class PaymentPages {
 		page.addObject("today", today());
 		page.addObject("methods", PaymentMethod.values());
 		page.addObject("open", view.openInvoices(today()));
+		page.addObject("attention", view.needingAttention(zone));
 		page.addObject("recent", view.recentPayments(zone));
 		page.addObject("credits", view.credits());
 		return page;

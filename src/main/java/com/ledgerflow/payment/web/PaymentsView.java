@@ -77,11 +77,25 @@ class PaymentsView {
 
 	@Transactional(readOnly = true)
 	List<PaymentRow> recentPayments(ZoneId zone) {
+		return rows(payments.recent(RECENT), zone);
+	}
+
+	/**
+	 * The payments whose booking in accounting failed, however old (the recent list stops at {@link #RECENT}): each
+	 * waits for finance to push it again. Newest first.
+	 */
+	@Transactional(readOnly = true)
+	List<PaymentRow> needingAttention(ZoneId zone) {
+		return rows(payments.all(accounting.failed()), zone).stream()
+			.filter(row -> PaymentAccounting.FAILED.equals(row.accounting().state()))
+			.toList();
+	}
+
+	private List<PaymentRow> rows(List<Payment> listed, ZoneId zone) {
 		Map<UUID, String> names = clientNames();
-		List<Payment> recent = payments.recent(RECENT);
-		Map<UUID, String> numbers = invoices.numbers(recent.stream().map(Payment::invoiceId).distinct().toList());
-		Map<UUID, PaymentAccounting.State> states = accounting.of(recent);
-		return recent.stream().map(p -> new PaymentRow(p.id(), p.date(), numbers.getOrDefault(p.invoiceId(), "?"),
+		Map<UUID, String> numbers = invoices.numbers(listed.stream().map(Payment::invoiceId).distinct().toList());
+		Map<UUID, PaymentAccounting.State> states = accounting.of(listed);
+		return listed.stream().map(p -> new PaymentRow(p.id(), p.date(), numbers.getOrDefault(p.invoiceId(), "?"),
 				names.getOrDefault(p.clientId(), "?"), money(p.amount(), p.currency()),
 				p.creditAmount().signum() > 0 ? money(p.creditAmount(), p.currency()) : null, label(p),
 				p.reference() == null ? "" : p.reference(), p.origin().name(), p.recordedAt().atZone(zone), p.recordedBy(),

@@ -53,7 +53,8 @@ import com.sun.net.httpserver.HttpServer;
  * total amounts, {@code include=invoiceLink}, {@code operation=void}, read), {@code CreditMemo} (create with
  * exact lines, read), {@code Payment} (create applying invoices and credit memos of the customer, e.g. a payment of 0
  * applying a credit memo to an invoice, the rest of {@code TotalAmt} unapplied; full update with {@code SyncToken},
- * e.g. a line applying the unapplied rest to another invoice ({@link #applyUnapplied}); read) and {@code Payment}s made in QuickBooks ({@link #addPayment}), {@code /batch} (at most 30 items, one {@code Fault} per failed item) and {@code /cdc}.
+ * e.g. a line applying the unapplied rest to another invoice ({@link #applyUnapplied}); read; deleted or voided by
+ * finance, {@link #deletePayment}, {@link #voidPayment}) and {@code Payment}s made in QuickBooks ({@link #addPayment}), {@code /batch} (at most 30 items, one {@code Fault} per failed item) and {@code /cdc}.
  * Faults can be injected for the next calls ({@link #failNext}) or the next creates of one entity ({@link #rejectNext}),
  * and the answers to the next creates of one entity lost after they were carried out ({@link #loseAnswersToNextCreates}).
  * Every response carries an {@code intuit_tid} header; every request is recorded.
@@ -109,6 +110,9 @@ public final class FakeQbo implements AutoCloseable {
 	private final Map<String, Instant> changedAt = new HashMap<>();
 
 	private final Map<String, String> invoiceLinks = new HashMap<>();
+
+	// deleted records by entity and id, as /cdc reports them
+	private final Map<String, Map<String, ObjectNode>> deleted = new HashMap<>();
 
 	private boolean offerInvoiceLinks = true;
 
@@ -428,6 +432,38 @@ public final class FakeQbo implements AutoCloseable {
 		if (outcome.fault() != null) {
 			throw new IllegalArgumentException("QuickBooks refuses the update: " + outcome.fault().body());
 		}
+	}
+
+	/**
+	 * Finance deletes the payment in QuickBooks: it reads as 610 Object Not Found from now on, its invoices owe again,
+	 * and {@code /cdc} reports it as QBO does a deleted record ({@code {"domain":"QBO","status":"Deleted","Id":…}}).
+	 */
+	public synchronized void deletePayment(String paymentId) {
+		ObjectNode payment = entities.get("Payment").remove(paymentId);
+		if (payment == null) {
+			throw new IllegalArgumentException("no payment " + paymentId);
+		}
+		applyLines(payment, BigDecimal.ONE.negate());
+		ObjectNode tombstone = json.createObjectNode().put("domain", "QBO").put("status", "Deleted").put("Id", paymentId);
+		tombstone.putObject("MetaData").put("LastUpdatedTime", timestamp());
+		deleted.computeIfAbsent("Payment", name -> new LinkedHashMap<>()).put(paymentId, tombstone);
+		changedAt.put("Payment:" + paymentId, tick());
+	}
+
+	/**
+	 * Finance voids the payment in QuickBooks ({@code operation=update&include=void}): it stays, every amount zeroed,
+	 * "Voided" put before its note; its invoices owe again. {@code /cdc} reports it as an update.
+	 */
+	public synchronized void voidPayment(String paymentId) {
+		ObjectNode payment = entities.get("Payment").get(paymentId);
+		applyLines(payment, BigDecimal.ONE.negate());
+		payment.put("TotalAmt", BigDecimal.ZERO).put("UnappliedAmt", BigDecimal.ZERO);
+		for (JsonNode line : payment.path("Line")) {
+			((ObjectNode) line).put("Amount", BigDecimal.ZERO);
+		}
+		String note = payment.path("PrivateNote").asText("");
+		payment.put("PrivateNote", note.isEmpty() ? "Voided" : "Voided - " + note);
+		touchEntity("Payment", payment);
 	}
 
 	/** Finance changes the amount of one line of the payment in QuickBooks (a full update; fails like the API). */
@@ -1260,9 +1296,8 @@ public final class FakeQbo implements AutoCloseable {
 				continue;
 			}
 			// the oldest changes first, at most cdcLimit of them, as QBO pages
-			List<ObjectNode> changed = entities.get(name)
-				.values()
-				.stream()
+			List<ObjectNode> changed = java.util.stream.Stream
+				.concat(entities.get(name).values().stream(), deleted.getOrDefault(name, Map.of()).values().stream())
 				.filter(node -> !changedAt.get(name + ":" + node.path("Id").asText()).isBefore(since))
 				.sorted(java.util.Comparator.comparing(node -> changedAt.get(name + ":" + node.path("Id").asText())))
 				.limit(cdcLimit)

@@ -531,6 +531,43 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 		assertThat(paymentWrites(payment)).as("nothing sent for a booked payment").hasSize(2);
 	}
 
+	/**
+	 * The recent list stops at the 25 payments recorded last; a refused booking of an older payment is listed above it
+	 * all the same, with its "Push again", until it is booked.
+	 */
+	@Test
+	void aRefusedPaymentOlderThanTheRecentOnesIsListedForAttentionAndPushedAgainFromThere() {
+		Invoice invoice = sentInvoice();
+		fake.rejectNext("Payment", "6000", 1);
+		UUID payment = recordPayment(invoice, "20.00", LocalDate.now(zone), "OLD-6000");
+		await().atMost(Duration.ofSeconds(30)).until(() -> accountingState(invoice).get("state").equals("FAILED"));
+		// recorded long ago, and 25 payments recorded since (booked by hand before payments were booked: pending)
+		jdbc.update("update payment set recorded_at = timestamp '2020-01-02 10:00:00+00' where id = ?", payment);
+		for (int i = 0; i < 25; i++) {
+			jdbc.update("""
+					insert into payment (id, invoice_id, client_id, amount, applied_amount, currency, payment_date,
+					  method, origin, recorded_at, recorded_by)
+					values (?, ?, ?, 0.01, 0.01, 'USD', current_date, 'CHECK', 'MANUAL',
+					  timestamp '2021-01-02 10:00:00+00', 'fiona')""", UUID.randomUUID(), invoice.id(),
+					invoice.clientId());
+		}
+		TestBrowser finance = TestBrowser.loggedIn(port, TestUsers.FINANCE);
+		String page = finance.get("/payments").body();
+		assertThat(page).as("not among the recent payments").doesNotContain("id=\"payment-" + payment + "\"");
+
+		assertThat(attentionRow(page, payment)).contains("data-accounting=\"FAILED\"", "(6000)", "OLD-6000",
+				"Push again", "action=\"/payments/" + payment + "/accounting/retry\"");
+
+		var pushed = finance.post("/payments/" + payment + "/accounting/retry",
+				Map.of("_csrf", finance.csrfToken("/payments")));
+		assertThat(pushed.statusCode()).isEqualTo(302);
+		String booked = sync.externalRef("PAYMENT", payment).orElseThrow().value();
+		String after = finance.get("/payments").body();
+		assertThat(after).contains("Pushed again: the payment is booked in accounting as " + booked)
+			.doesNotContain("attention-payment-" + payment);
+		assertThat(bookedFor(payment)).hasSize(1);
+	}
+
 	@Test
 	void pushingAgainAPaymentRefusedAgainKeepsItFailedWithTheNewReasonAndTheNextKey() {
 		Invoice invoice = sentInvoice();
@@ -634,6 +671,66 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 		assertThat(payments.balance(first.id()).paidInFull()).as("the recorded payment stays").isTrue();
 		String page = TestBrowser.loggedIn(port, TestUsers.FINANCE).get(SYNC_PAGE).body();
 		assertThat(page.substring(page.indexOf("id=\"sync-unmatched\""))).contains("Payment:" + booked);
+	}
+
+	/**
+	 * A payment Ledgerflow booked and finance then deleted in QuickBooks (the webhook's Delete, then the CDC poll's
+	 * deleted record): listed once on the sync page as not taken over, and Ledgerflow still counts it.
+	 */
+	@Test
+	void aBookedPaymentDeletedInQuickBooksIsListedOnceAsNotTakenOverAndStaysCounted() {
+		Invoice invoice = sentInvoice(); // 108.88
+		String qboInvoice = sync.externalRef("INVOICE", invoice.id()).orElseThrow().value();
+		UUID payment = recordPayment(invoice, "50.00", LocalDate.now(zone), "CHK-DEL");
+		String booked = awaitBooked(payment);
+		deliver(notification(FakeQbo.REALM_ID, booked)); // its echo: nothing to list
+		assertThat(unmatchedReason(booked)).isEmpty();
+
+		fake.advanceClock(Duration.ofSeconds(2)); // QuickBooks' change times are to the second
+		fake.deletePayment(booked);
+		deliver(notification(FakeQbo.REALM_ID, "Payment", booked, "Delete"));
+
+		String reason = "deleted in QuickBooks; Ledgerflow still counts payment " + payment + " of 50.00 USD on invoice "
+				+ invoice.number();
+		assertThat(unmatchedReason(booked)).hasValueSatisfying(listed -> assertThat(listed).startsWith(reason));
+		assertThat(fake.entity("Invoice", qboInvoice).orElseThrow().path("Balance").decimalValue())
+			.as("QuickBooks' invoice owes again").isEqualByComparingTo("108.88");
+		// the CDC poll reports the deleted record too: still listed once, for the same reason
+		assertThat(cdc.poll().polled()).isTrue();
+		handleInbox();
+		assertThat(unmatchedRows(booked)).containsExactly(unmatchedReason(booked).orElseThrow());
+		assertThat(unmatchedReason(booked)).hasValueSatisfying(listed -> assertThat(listed).startsWith(reason));
+		assertThat(payments.of(invoice.id())).as("not deleted in Ledgerflow").extracting(p -> p.id())
+			.containsExactly(payment);
+		assertThat(payments.balance(invoice.id()).openBalance()).isEqualByComparingTo("58.88");
+		String page = TestBrowser.loggedIn(port, TestUsers.FINANCE).get(SYNC_PAGE).body();
+		assertThat(page.substring(page.indexOf("id=\"sync-unmatched\""))).contains("Payment:" + booked,
+				"deleted in QuickBooks; Ledgerflow still counts payment " + payment);
+	}
+
+	/**
+	 * A payment Ledgerflow booked and finance then voided in QuickBooks (the webhook's Void, then the CDC poll's update
+	 * of the zeroed payment): listed once with the void as the reason, and Ledgerflow still counts it.
+	 */
+	@Test
+	void aBookedPaymentVoidedInQuickBooksIsListedOnceAsNotTakenOverAndStaysCounted() {
+		Invoice invoice = sentInvoice();
+		UUID payment = recordPayment(invoice, "30.00", LocalDate.now(zone), "CHK-VOID");
+		String booked = awaitBooked(payment);
+
+		fake.advanceClock(Duration.ofSeconds(2));
+		fake.voidPayment(booked);
+		deliver(notification(FakeQbo.REALM_ID, "Payment", booked, "Void"));
+
+		String reason = "voided in QuickBooks; Ledgerflow still counts payment " + payment + " of 30.00 USD on invoice "
+				+ invoice.number();
+		assertThat(unmatchedReason(booked)).hasValueSatisfying(listed -> assertThat(listed).startsWith(reason));
+		assertThat(cdc.poll().polled()).isTrue();
+		handleInbox();
+		assertThat(unmatchedRows(booked)).hasSize(1);
+		assertThat(unmatchedReason(booked)).as("the zeroed payment read back says the same")
+			.hasValueSatisfying(listed -> assertThat(listed).startsWith(reason));
+		assertThat(payments.balance(invoice.id()).openBalance()).isEqualByComparingTo("78.88");
 	}
 
 	@Test
@@ -920,6 +1017,21 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 				BigDecimal.class, client);
 	}
 
+	/** The reasons the QuickBooks payment is listed for (one row at most). */
+	private List<String> unmatchedRows(String payment) {
+		return jdbc.queryForList(
+				"select reason from accounting_unmatched_change where entity = 'Payment' and external_id = ?",
+				String.class, payment);
+	}
+
+	/** Waits until the Ledgerflow payment is booked in QuickBooks; answers QuickBooks' id. */
+	private String awaitBooked(UUID payment) {
+		return await().atMost(Duration.ofSeconds(30))
+			.until(() -> sync.externalRef("PAYMENT", payment), Optional::isPresent)
+			.orElseThrow()
+			.value();
+	}
+
 	/** Why the QuickBooks payment is listed as not taken over; empty when it is not listed. */
 	private Optional<String> unmatchedReason(String payment) {
 		return jdbc.queryForList(
@@ -930,6 +1042,15 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 	/** The accounting state of the invoice's only payment, as the API shows it. */
 	private Map<String, Object> accountingState(Invoice invoice) {
 		return get("/api/v1/invoices/" + invoice.id() + "/payments").expect(200).read("$.payments[0].accounting");
+	}
+
+	/** The payment's row in the page's "Needs attention in accounting" table. */
+	private static String attentionRow(String page, UUID payment) {
+		assertThat(page).contains("id=\"attention-payments\"");
+		Matcher row = Pattern.compile("id=\"attention-payment-" + payment + "\">(.*?)</tr>", Pattern.DOTALL)
+			.matcher(page.substring(page.indexOf("id=\"attention-payments\"")));
+		assertThat(row.find()).as("attention row of payment %s", payment).isTrue();
+		return row.group(1);
 	}
 
 	/** The payment's row on the payments page. */
