@@ -222,6 +222,8 @@ class TimesheetInBrowserIntegrationTests {
 		WebElement form = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload-form")));
 		form.findElement(By.name("file")).sendKeys(csv.toAbsolutePath().toString());
 		form.findElement(By.id("preview-import")).click();
+		// the page before may have shown a report too: wait for the new page, not the old one's report
+		wait.until(ExpectedConditions.stalenessOf(form));
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import-report")));
 	}
 

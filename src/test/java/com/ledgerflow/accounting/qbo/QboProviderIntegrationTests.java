@@ -1216,9 +1216,9 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 		List<Invoice> billed = invoices.list(null, project, null, null, null);
 		assertThat(billed).as("invoices of the %s project", client).hasSize(1);
 		Invoice invoice = billed.get(0);
-		String instance = runtime.createProcessInstanceQuery()
-			.processInstanceBusinessKey(InvoiceToCashProcess.businessKey(invoice.id()))
-			.singleResult()
+		// started when the draft's event is delivered after its commit
+		String instance = ProcessJobs
+			.awaitInstance(runtime, InvoiceToCashProcess.KEY, InvoiceToCashProcess.businessKey(invoice.id()))
 			.getId();
 		reviewAndDrive(instance, managerUserId);
 
