@@ -9,11 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 import com.ledgerflow.client.ClientService;
 import com.ledgerflow.project.Project;
 import com.ledgerflow.project.ProjectService;
 import com.ledgerflow.shared.NotFound;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -76,20 +78,7 @@ public class AccountingSyncStatus {
 	/** Each invoice's state with the active accounting system (not posted when it has no link). */
 	@Transactional(readOnly = true)
 	public Map<UUID, InvoiceSyncState> invoices(Collection<UUID> invoiceIds) {
-		Map<UUID, InvoiceSyncState> states = new HashMap<>();
-		invoiceIds.forEach(id -> states.put(id, InvoiceSyncState.NOT_POSTED));
-		if (invoiceIds.isEmpty()) {
-			return states;
-		}
-		List<Object> args = new ArrayList<>(List.of(accounting.name(), AccountingSync.INVOICE));
-		args.addAll(invoiceIds);
-		String ids = String.join(", ", Collections.nCopies(invoiceIds.size(), "?"));
-		jdbc.query("select local_id, external_id, last_error from external_link"
-				+ " where system = ? and entity_type = ? and local_id in (" + ids + ")",
-				(RowCallbackHandler) rs -> states.put(rs.getObject("local_id", UUID.class),
-						InvoiceSyncState.of(rs.getString("external_id"), rs.getString("last_error"))),
-				args.toArray());
-		return states;
+		return states(AccountingSync.INVOICE, invoiceIds, InvoiceSyncState.NOT_POSTED, InvoiceSyncState::of);
 	}
 
 	/**
@@ -98,18 +87,24 @@ public class AccountingSyncStatus {
 	 */
 	@Transactional(readOnly = true)
 	public Map<UUID, PaymentSyncState> payments(Collection<UUID> paymentIds) {
-		Map<UUID, PaymentSyncState> states = new HashMap<>();
-		paymentIds.forEach(id -> states.put(id, PaymentSyncState.PENDING));
-		if (paymentIds.isEmpty()) {
+		return states(AccountingSync.PAYMENT, paymentIds, PaymentSyncState.PENDING, PaymentSyncState::of);
+	}
+
+	/** Each record's state from its link of this type ({@code none} without one), read in one query. */
+	private <S> Map<UUID, S> states(String entityType, Collection<UUID> localIds, S none,
+			BiFunction<@Nullable String, @Nullable String, S> fromLink) {
+		Map<UUID, S> states = new HashMap<>();
+		localIds.forEach(id -> states.put(id, none));
+		if (localIds.isEmpty()) {
 			return states;
 		}
-		List<Object> args = new ArrayList<>(List.of(accounting.name(), AccountingSync.PAYMENT));
-		args.addAll(paymentIds);
-		String ids = String.join(", ", Collections.nCopies(paymentIds.size(), "?"));
+		List<Object> args = new ArrayList<>(List.of(accounting.name(), entityType));
+		args.addAll(localIds);
+		String ids = String.join(", ", Collections.nCopies(localIds.size(), "?"));
 		jdbc.query("select local_id, external_id, last_error from external_link"
 				+ " where system = ? and entity_type = ? and local_id in (" + ids + ")",
 				(RowCallbackHandler) rs -> states.put(rs.getObject("local_id", UUID.class),
-						PaymentSyncState.of(rs.getString("external_id"), rs.getString("last_error"))),
+						fromLink.apply(rs.getString("external_id"), rs.getString("last_error"))),
 				args.toArray());
 		return states;
 	}
