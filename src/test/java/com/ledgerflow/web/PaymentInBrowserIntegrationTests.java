@@ -109,6 +109,8 @@ class PaymentInBrowserIntegrationTests extends ApiTestSupport {
 		new Select(form.findElement(By.name("invoiceId"))).selectByValue(invoice.id().toString());
 		type(form, "amount", "60.00");
 		form.findElement(By.id("record-payment")).click();
+		// the page before shows the first payment's #payment-recorded too: wait for the new page
+		wait.until(ExpectedConditions.stalenessOf(form));
 		done = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("payment-recorded")));
 		assertThat(done.getText()).contains("paid in full", "1.12 USD credited");
 		assertThat(browser.findElements(By.id("invoice-" + invoice.id()))).isEmpty();
