@@ -3,10 +3,8 @@ package com.ledgerflow.reporting;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
@@ -15,7 +13,6 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -53,20 +50,17 @@ public class BudgetReport {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	private final Clock clock;
+	private final ReportClock clock;
 
-	private final ZoneId zone;
-
-	BudgetReport(NamedParameterJdbcTemplate jdbc, Clock clock, @Value("${ledgerflow.company.time-zone}") ZoneId zone) {
+	BudgetReport(NamedParameterJdbcTemplate jdbc, ReportClock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.zone = zone;
 	}
 
 	@Transactional(readOnly = true)
 	public List<Row> rows(ReportFilter filter) {
 		CustomPlans.forThisTransaction(jdbc);
-		LocalDate asOf = filter.asOf(LocalDate.now(clock.withZone(zone)));
+		LocalDate asOf = clock.asOf(filter);
 		LocalDate paceEnd = asOf.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusDays(1);
 		LocalDate paceStart = paceEnd.minusDays(27);
 		var params = new MapSqlParameterSource().addValue("asOf", asOf)

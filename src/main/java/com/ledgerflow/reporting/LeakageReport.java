@@ -2,11 +2,9 @@ package com.ledgerflow.reporting;
 
 import java.math.BigDecimal;
 import java.sql.Date;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -14,7 +12,6 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -61,16 +58,12 @@ public class LeakageReport {
 
 	private final ReportingProperties properties;
 
-	private final Clock clock;
+	private final ReportClock clock;
 
-	private final ZoneId zone;
-
-	LeakageReport(NamedParameterJdbcTemplate jdbc, ReportingProperties properties, Clock clock,
-			@Value("${ledgerflow.company.time-zone}") ZoneId zone) {
+	LeakageReport(NamedParameterJdbcTemplate jdbc, ReportingProperties properties, ReportClock clock) {
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.clock = clock;
-		this.zone = zone;
 	}
 
 	/** The last day a billing run has billed by the as-of day: the end of the month before it. */
@@ -92,12 +85,12 @@ public class LeakageReport {
 	@Transactional(readOnly = true)
 	public Page page(ReportFilter filter, int offset, int limit) {
 		CustomPlans.forThisTransaction(jdbc);
-		LocalDate asOf = filter.asOf(LocalDate.now(clock.withZone(zone)));
+		LocalDate asOf = clock.asOf(filter);
 		LocalDate periodEnd = lastBillingPeriodEnd(asOf);
 		var params = new MapSqlParameterSource().addValue("offset", offset)
 			.addValue("limit", limit)
 			.addValue("stuckBefore", java.sql.Timestamp
-				.from(clock.instant().minus(Duration.ofDays(properties.stuckReviewDays()))));
+				.from(clock.now().minus(Duration.ofDays(properties.stuckReviewDays()))));
 		String scope = filter.projectConditions("p", params);
 		String inScope = filter.scopedToProjects() ? " and project_id in (select id from scope)" : "";
 		LocalDate unbilledTo = filter.to() != null && filter.to().isBefore(periodEnd) ? filter.to() : periodEnd;

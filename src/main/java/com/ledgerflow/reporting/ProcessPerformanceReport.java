@@ -2,7 +2,6 @@ package com.ledgerflow.reporting;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -15,7 +14,6 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -98,21 +96,18 @@ public class ProcessPerformanceReport {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	private final Clock clock;
+	private final ReportClock clock;
 
-	private final ZoneId zone;
-
-	ProcessPerformanceReport(NamedParameterJdbcTemplate jdbc, Clock clock,
-			@Value("${ledgerflow.company.time-zone}") ZoneId zone) {
+	ProcessPerformanceReport(NamedParameterJdbcTemplate jdbc, ReportClock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.zone = zone;
 	}
 
 	@Transactional(readOnly = true)
 	public List<Row> rows(ReportFilter filter) {
 		CustomPlans.forThisTransaction(jdbc);
-		LocalDate to = filter.asOf(LocalDate.now(clock.withZone(zone)));
+		LocalDate to = clock.asOf(filter);
+		ZoneId zone = clock.zone();
 		YearMonth first = filter.from() != null ? YearMonth.from(filter.from())
 				: YearMonth.from(to).minusMonths(DEFAULT_MONTHS - 1L);
 		YearMonth last = YearMonth.from(to);

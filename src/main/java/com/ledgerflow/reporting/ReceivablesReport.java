@@ -3,9 +3,7 @@ package com.ledgerflow.reporting;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,7 +12,6 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -70,24 +67,20 @@ public class ReceivablesReport {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	private final Clock clock;
+	private final ReportClock clock;
 
-	private final ZoneId zone;
-
-	ReceivablesReport(NamedParameterJdbcTemplate jdbc, Clock clock,
-			@Value("${ledgerflow.company.time-zone}") ZoneId zone) {
+	ReceivablesReport(NamedParameterJdbcTemplate jdbc, ReportClock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.zone = zone;
 	}
 
 	@Transactional(readOnly = true)
 	public List<Row> rows(ReportFilter filter) {
 		CustomPlans.forThisTransaction(jdbc);
-		LocalDate asOf = filter.asOf(LocalDate.now(clock.withZone(zone)));
+		LocalDate asOf = clock.asOf(filter);
 		var params = new MapSqlParameterSource().addValue("asOf", asOf)
 			.addValue("since", asOf.minusDays(89))
-			.addValue("writtenOffBefore", Timestamp.from(asOf.plusDays(1).atStartOfDay(zone).toInstant()));
+			.addValue("writtenOffBefore", Timestamp.from(asOf.plusDays(1).atStartOfDay(clock.zone()).toInstant()));
 		String scope = filter.projectConditions("p", params);
 		String sql = """
 				with open_invoice as (%s), aged as (

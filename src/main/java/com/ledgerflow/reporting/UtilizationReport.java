@@ -1,10 +1,8 @@
 package com.ledgerflow.reporting;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -17,7 +15,6 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -48,22 +45,18 @@ public class UtilizationReport {
 
 	private final ReportingProperties properties;
 
-	private final Clock clock;
+	private final ReportClock clock;
 
-	private final ZoneId zone;
-
-	UtilizationReport(NamedParameterJdbcTemplate jdbc, ReportingProperties properties, Clock clock,
-			@Value("${ledgerflow.company.time-zone}") ZoneId zone) {
+	UtilizationReport(NamedParameterJdbcTemplate jdbc, ReportingProperties properties, ReportClock clock) {
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.clock = clock;
-		this.zone = zone;
 	}
 
 	@Transactional(readOnly = true)
 	public List<Row> rows(ReportFilter filter) {
 		CustomPlans.forThisTransaction(jdbc);
-		LocalDate to = filter.asOf(LocalDate.now(clock.withZone(zone)));
+		LocalDate to = clock.asOf(filter);
 		LocalDate firstMonday = filter.from() != null ? monday(filter.from())
 				: monday(to).minusWeeks(DEFAULT_WEEKS - 1L);
 		LocalDate lastSunday = to.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));

@@ -1,8 +1,6 @@
 package com.ledgerflow.reporting.web;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +13,13 @@ import com.ledgerflow.reporting.LeakageReport;
 import com.ledgerflow.reporting.ProcessPerformanceReport;
 import com.ledgerflow.reporting.ProfitabilityReport;
 import com.ledgerflow.reporting.ReceivablesReport;
+import com.ledgerflow.reporting.ReportClock;
 import com.ledgerflow.reporting.ReportFilter;
 import com.ledgerflow.reporting.UtilizationReport;
 import com.ledgerflow.shared.InvalidField;
 import com.ledgerflow.shared.NotFound;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -70,15 +68,13 @@ class ReportController {
 
 	private final ProcessPerformanceReport processPerformance;
 
-	private final Clock clock;
-
-	private final ZoneId zone;
+	private final ReportClock clock;
 
 	private final Map<String, Source<?>> sources;
 
 	ReportController(ProfitabilityReport profitability, BudgetReport budget, UtilizationReport utilization,
 			ReceivablesReport receivables, LeakageReport leakage, ProcessPerformanceReport processPerformance,
-			Clock clock, @Value("${ledgerflow.company.time-zone}") ZoneId zone) {
+			ReportClock clock) {
 		this.profitability = profitability;
 		this.budget = budget;
 		this.utilization = utilization;
@@ -86,7 +82,6 @@ class ReportController {
 		this.leakage = leakage;
 		this.processPerformance = processPerformance;
 		this.clock = clock;
-		this.zone = zone;
 		this.sources = sources();
 	}
 
@@ -148,7 +143,7 @@ class ReportController {
 		if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
 			throw new InvalidField("limit", "must be from 1 to " + MAX_LIMIT + ", not " + limit);
 		}
-		return source.report(name, filter, filter.asOf(LocalDate.now(clock.withZone(zone))),
+		return source.report(name, filter, clock.asOf(filter),
 				offset == null ? 0 : offset, limit == null ? DEFAULT_LIMIT : limit);
 	}
 
