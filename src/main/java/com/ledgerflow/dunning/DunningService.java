@@ -78,8 +78,8 @@ public class DunningService {
 			String by) {
 		FollowUpRules.check(outcome, promisedBy, note, today());
 		switch (outcome) {
-			case PROMISED -> promise(invoiceId, Objects.requireNonNull(promisedBy), by);
-			case DISPUTED -> dispute(invoiceId, note, by);
+			case PROMISED -> recordPromise(invoiceId, Objects.requireNonNull(promisedBy), by);
+			case DISPUTED -> recordDispute(invoiceId, Objects.requireNonNull(note), by);
 			case COLLECTIONS -> sendToCollections(invoiceId, note, by);
 			case WRITTEN_OFF -> writeOff(invoiceId, note, by);
 		}
@@ -89,6 +89,10 @@ public class DunningService {
 	@Transactional
 	public void promise(UUID invoiceId, LocalDate date, String by) {
 		FollowUpRules.check(FollowUpOutcome.PROMISED, date, null, today());
+		recordPromise(invoiceId, date, by);
+	}
+
+	private void recordPromise(UUID invoiceId, LocalDate date, String by) {
 		records.record(new FollowUp(invoiceId, FollowUpOutcome.PROMISED, date, null, by, clock.instant()));
 	}
 
@@ -96,8 +100,11 @@ public class DunningService {
 	@Transactional
 	public void dispute(UUID invoiceId, @Nullable String note, String by) {
 		FollowUpRules.check(FollowUpOutcome.DISPUTED, null, note, today());
-		records.record(new FollowUp(invoiceId, FollowUpOutcome.DISPUTED, null, Objects.requireNonNull(note).strip(), by,
-				clock.instant()));
+		recordDispute(invoiceId, Objects.requireNonNull(note), by);
+	}
+
+	private void recordDispute(UUID invoiceId, String note, String by) {
+		records.record(new FollowUp(invoiceId, FollowUpOutcome.DISPUTED, null, note.strip(), by, clock.instant()));
 	}
 
 	/** The invoice went to a collection agency: reminders stop. */

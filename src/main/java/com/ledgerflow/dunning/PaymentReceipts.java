@@ -55,9 +55,8 @@ public class PaymentReceipts {
 		String company = documents.companyName();
 		MailTemplates.Bodies bodies = templates.render("payment-receipt", Map.of("client", client.name(), "number",
 				number, "company", company, "amount", invoice.total().toPlainString() + " " + invoice.currency()));
-		outbox.enqueue(new MailMessage("invoice:" + invoiceId + ":receipt", client.billingEmails(),
-				"Thank you: invoice " + number + " from " + company + " is paid", bodies.text(), bodies.html(),
-				List.of()));
+		outbox.enqueue(MailMessage.of("invoice:" + invoiceId + ":receipt", client.billingEmails(),
+				"Thank you: invoice " + number + " from " + company + " is paid", bodies, List.of()));
 		return true;
 	}
 

@@ -144,8 +144,8 @@ public class ReminderService {
 		MailTemplates.Bodies bodies = templates.render(letter.template(), model);
 		List<MailAttachment> attachments = notice.attachPdf() ? List.of(new MailAttachment(
 				"invoice-" + number + ".pdf", "application/pdf", documents.store(invoice.id()).content())) : List.of();
-		return new MailMessage("invoice:" + invoice.id() + ":reminder:" + notice.step(), client.billingEmails(),
-				letter.subject(number, company, invoice.dueDate()), bodies.text(), bodies.html(), attachments);
+		return MailMessage.of("invoice:" + invoice.id() + ":reminder:" + notice.step(), client.billingEmails(),
+				letter.subject(number, company, invoice.dueDate()), bodies, attachments);
 	}
 
 	/** {@code days} working days (Monday to Friday) after {@code from}, at the same time of day, company time zone. */

@@ -63,8 +63,8 @@ public class InvoiceDelivery {
 				Map.of("client", client.name(), "number", number, "company", company, "amount",
 						invoice.total().toPlainString() + " " + invoice.currency(), "dueDate", invoice.dueDate(),
 						"paymentLink", link));
-		outbox.enqueue(new MailMessage("invoice:" + invoiceId + ":sent", client.billingEmails(),
-				"Invoice " + number + " from " + company, bodies.text(), bodies.html(),
+		outbox.enqueue(MailMessage.of("invoice:" + invoiceId + ":sent", client.billingEmails(),
+				"Invoice " + number + " from " + company, bodies,
 				List.of(new MailAttachment("invoice-" + number + ".pdf", "application/pdf",
 						documents.store(invoiceId).content()))));
 		invoices.markSent(invoiceId);

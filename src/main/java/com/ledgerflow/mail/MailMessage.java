@@ -19,6 +19,12 @@ public record MailMessage(String dedupeKey, List<String> to, String subject, Str
 		attachments = List.copyOf(attachments);
 	}
 
+	/** A message with the text and HTML bodies rendered from a template ({@link MailTemplates#render}). */
+	public static MailMessage of(String dedupeKey, List<String> to, String subject, MailTemplates.Bodies bodies,
+			List<MailAttachment> attachments) {
+		return new MailMessage(dedupeKey, to, subject, bodies.text(), bodies.html(), attachments);
+	}
+
 	public static MailMessage text(String dedupeKey, String to, String subject, String textBody) {
 		return new MailMessage(dedupeKey, List.of(to), subject, textBody, null, List.of());
 	}

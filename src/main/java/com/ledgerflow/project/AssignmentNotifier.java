@@ -69,8 +69,8 @@ public class AssignmentNotifier {
 		MailTemplates.Bodies bodies = templates.render("project-assignment",
 				Map.of("name", person.name(), "code", project.code(), "project", project.name(), "tasks",
 						theirTasks.stream().map(AssignmentNotifier::line).toList(), "link", baseUrl + "/"));
-		return new MailMessage(dedupeKey, List.of(person.email()), "Your tasks on " + project.code() + " "
-				+ project.name(), bodies.text(), bodies.html(), List.of());
+		return MailMessage.of(dedupeKey, List.of(person.email()), "Your tasks on " + project.code() + " "
+				+ project.name(), bodies, List.of());
 	}
 
 	/** One task as the template reads it: {@code due} and {@code estimate} absent when not set. */

@@ -108,8 +108,8 @@ public class BudgetAlerts {
 						approvedHours.toPlainString(), "budgetHours",
 						project.budgetHours().stripTrailingZeros().toPlainString(), "percent", percent.toPlainString(),
 						"threshold", threshold, "link", baseUrl + "/projects"));
-		return new MailMessage("budget-alert:" + project.id() + ":" + threshold, List.of(manager.email()), subject,
-				bodies.text(), bodies.html(), List.of());
+		return MailMessage.of("budget-alert:" + project.id() + ":" + threshold, List.of(manager.email()), subject,
+				bodies, List.of());
 	}
 
 }

@@ -104,8 +104,8 @@ public class TimesheetReminders {
 				+ ")";
 		MailTemplates.Bodies bodies = templates.render("timesheet-reminder", Map.of("name", person.name(), "week",
 				week, "monday", week.monday(), "sunday", week.sunday(), "link", baseUrl + "/timesheet?week=" + week));
-		return new MailMessage("timesheet-reminder:" + person.id() + ":" + week, List.of(person.email()), subject,
-				bodies.text(), bodies.html(), List.of());
+		return MailMessage.of("timesheet-reminder:" + person.id() + ":" + week, List.of(person.email()), subject,
+				bodies, List.of());
 	}
 
 }

@@ -3,7 +3,6 @@ package com.ledgerflow.invoicing.web;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Comparator;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
