@@ -148,6 +148,7 @@ class BillingInCockpitIntegrationTests {
 		Map<String, Object> clientCheck = (Map<String, Object>) browser.executeAsyncScript(CHARTS_MATCH_REPORTS,
 				"from=2026-10&to=2026-11&clientId=" + firm.client, "to=2026-11&clientId=" + firm.client);
 		assertThat((List<?>) clientCheck.get("problems")).as("every charted figure is the client's report's").isEmpty();
+		assertThat((Long) clientCheck.get("compared")).as("figures compared").isGreaterThan(0L);
 	}
 
 	/** The texts of the cells of the row of a Billing table that links to {@code href}. */

@@ -273,6 +273,7 @@ class ReportsIntegrationTests extends ApiTestSupport {
 			try (CSVParser parser = CSVParser.parse(new StringReader(csv.getBody()),
 					CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
 				List<CSVRecord> records = parser.getRecords();
+				assertThat(rows).as("%s has rows to compare", name).isNotEmpty();
 				assertThat(records).as(name).hasSize(rows.size());
 				for (int i = 0; i < records.size(); i++) {
 					List<String> fields = new ArrayList<>();

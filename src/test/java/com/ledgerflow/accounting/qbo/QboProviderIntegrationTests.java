@@ -350,10 +350,7 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 
 		UUID payment = recordPayment(invoice, "50.00", paidOn, "CHK-2041");
 
-		String booked = await().atMost(Duration.ofSeconds(30))
-			.until(() -> sync.externalRef("PAYMENT", payment), Optional::isPresent)
-			.orElseThrow()
-			.value();
+		String booked = awaitBooked(payment);
 		assertThat(bookedFor(payment)).as("QuickBooks payments booked for %s", payment)
 			.extracting(node -> node.path("Id").asText())
 			.containsExactly(booked);
@@ -378,12 +375,7 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 		byte[] body = notification(FakeQbo.REALM_ID, booked);
 		assertThat(webhook(body, sign(body)).statusCode()).isEqualTo(200);
 		assertThat(cdc.poll().polled()).isTrue();
-		while (inbox.processPending() > 0) {
-			// what QboInboundPoller does every few seconds
-		}
-		await().atMost(Duration.ofSeconds(20))
-			.until(() -> jdbc.queryForObject("select count(*) from event_publication where completion_date is null "
-					+ "and event_type like '%AccountingChangeReceived'", Integer.class) == 0);
+		handleInbox();
 		assertThat(events.stream(AccountingChangeReceived.class))
 			.contains(new AccountingChangeReceived("Payment", booked, "Create"));
 		assertThat(jdbc.queryForList("select origin from payment where invoice_id = ?", String.class, invoice.id()))
@@ -412,13 +404,7 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 		ExternalRef booked = accounting.pushPayment(payment, qboInvoice, 0); // the answer is lost in the crash
 
 		byte[] body = notification(FakeQbo.REALM_ID, booked.value());
-		assertThat(webhook(body, sign(body)).statusCode()).isEqualTo(200);
-		while (inbox.processPending() > 0) {
-			// what QboInboundPoller does every few seconds
-		}
-		await().atMost(Duration.ofSeconds(20))
-			.until(() -> jdbc.queryForObject("select count(*) from event_publication where completion_date is null "
-					+ "and event_type like '%AccountingChangeReceived'", Integer.class) == 0);
+		deliver(body);
 		assertThat(events.stream(AccountingChangeReceived.class))
 			.contains(new AccountingChangeReceived("Payment", booked.value(), "Create"));
 
@@ -630,10 +616,7 @@ class QboProviderIntegrationTests extends ApiTestSupport {
 		Invoice first = sent.sent(project, person, 60, "100.00"); // 108.88
 		Invoice second = sent.sent(project, person, 60, "10.00"); // 10.89
 		UUID payment = recordPayment(first, "120.00", LocalDate.now(zone), "WIRE-88");
-		String booked = await().atMost(Duration.ofSeconds(30))
-			.until(() -> sync.externalRef("PAYMENT", payment), Optional::isPresent)
-			.orElseThrow()
-			.value();
+		String booked = awaitBooked(payment);
 		assertThat(clientCredit(client)).isEqualByComparingTo("11.12");
 
 		String qboSecond = sync.externalRef("INVOICE", second.id()).orElseThrow().value();
