@@ -7,6 +7,7 @@ import java.util.Map;
 import com.ledgerflow.HeadlessChromium;
 import com.ledgerflow.IntegrationTest;
 import com.ledgerflow.TestUsers;
+import com.ledgerflow.web.InBrowser;
 import com.ledgerflow.security.StaffAccounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -242,16 +243,11 @@ class BillingInCockpitIntegrationTests {
 	}
 
 	private void logIn(String userId, WebDriverWait wait) {
-		browser.manage().deleteAllCookies();
-		browser.get(url("/login"));
-		browser.findElement(By.name("username")).sendKeys(userId);
-		browser.findElement(By.name("password")).sendKeys(userId);
-		browser.findElement(By.cssSelector("button[type=submit]")).click();
-		wait.until(ExpectedConditions.urlToBe(url("/")));
+		InBrowser.logIn(browser, port, userId, wait);
 	}
 
 	private String url(String path) {
-		return "http://localhost:" + port + path;
+		return InBrowser.url(port, path);
 	}
 
 }

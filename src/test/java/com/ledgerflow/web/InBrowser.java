@@ -7,7 +7,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** What the browser tests do alike: log in on Ledgerflow's form, and work a Camunda Tasklist task's form. */
-final class InBrowser {
+public final class InBrowser {
 
 	private static final By CLAIM = By.xpath("//*[self::a or self::button][normalize-space()='Claim']");
 
@@ -15,7 +15,7 @@ final class InBrowser {
 	}
 
 	/** Logs in afresh (cookies dropped) with password = user id, as the test users have, and waits for home. */
-	static void logIn(ChromeDriver browser, int port, String userId, WebDriverWait wait) {
+	public static void logIn(ChromeDriver browser, int port, String userId, WebDriverWait wait) {
 		browser.manage().deleteAllCookies();
 		browser.get(url(port, "/login"));
 		browser.findElement(By.name("username")).sendKeys(userId);
@@ -52,7 +52,7 @@ final class InBrowser {
 		browser.executeScript("arguments[0].click()", complete);
 	}
 
-	static String url(int port, String path) {
+	public static String url(int port, String path) {
 		return "http://localhost:" + port + path;
 	}
 
