@@ -1,14 +1,18 @@
 package com.ledgerflow.reporting;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.ledgerflow.HeadlessChromium;
 import com.ledgerflow.IntegrationTest;
 import com.ledgerflow.TestUsers;
-import com.ledgerflow.web.InBrowser;
 import com.ledgerflow.security.StaffAccounts;
+import com.ledgerflow.web.InBrowser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +54,12 @@ class BillingInCockpitIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	ReceivablesReport receivables;
+
+	@Autowired
+	LeakageReport leakage;
+
 	@BeforeAll
 	static void startBrowser() {
 		browser = HeadlessChromium.start();
@@ -74,6 +84,27 @@ class BillingInCockpitIntegrationTests {
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
 		logIn(TestUsers.MANAGER, wait);
 		browser.get(url("/camunda/app/cockpit/default/"));
+		// the dashboard's tile: what is owed and what billable work is not billed, as the reports say today
+		WebElement tile = wait.until(ExpectedConditions.presenceOfElementLocated(
+				By.cssSelector("#ledgerflow-billing-tile[data-state]")));
+		assertThat(tile.getAttribute("data-state")).as("tile: %s", tile.getText()).isEqualTo("rendered");
+		ReportFilter today = new ReportFilter(null, null, null, null, null);
+		assertThat(browser.findElement(By.id("lf-tile-owed")).getText()).isEqualTo(receivables
+			.totals(receivables.rows(today))
+			.stream()
+			.map(total -> money(total.total()) + " " + total.currency())
+			.collect(Collectors.joining(" · ")));
+		Map<String, BigDecimal> unbilled = new LinkedHashMap<>();
+		leakage.page(today, 0, 1)
+			.totals()
+			.stream()
+			.filter(total -> total.kind().startsWith("UNBILLED_"))
+			.forEach(total -> unbilled.merge(total.currency(), total.amount(), BigDecimal::add));
+		assertThat(unbilled).as("the firms' unbilled work").isNotEmpty();
+		assertThat(browser.findElement(By.id("lf-tile-unbilled")).getText()).isEqualTo(unbilled.entrySet()
+			.stream()
+			.map(entry -> money(entry.getValue()) + " " + entry.getKey())
+			.collect(Collectors.joining(" · ")));
 		wait.until(ExpectedConditions.elementToBeClickable(By.id("ledgerflow-billing-link"))).click();
 		wait.until(ExpectedConditions.urlContains("#/billing"));
 		WebElement section = wait.until(ExpectedConditions.presenceOfElementLocated(
@@ -150,6 +181,10 @@ class BillingInCockpitIntegrationTests {
 				"from=2026-10&to=2026-11&clientId=" + firm.client, "to=2026-11&clientId=" + firm.client);
 		assertThat((List<?>) clientCheck.get("problems")).as("every charted figure is the client's report's").isEmpty();
 		assertThat((Long) clientCheck.get("compared")).as("figures compared").isGreaterThan(0L);
+	}
+
+	private static String money(BigDecimal amount) {
+		return String.format(Locale.US, "%,.2f", amount);
 	}
 
 	/** The texts of the cells of the row of a Billing table that links to {@code href}. */

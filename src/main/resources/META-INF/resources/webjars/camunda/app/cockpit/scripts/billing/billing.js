@@ -2,6 +2,7 @@
  * Ledgerflow's Billing section in Cockpit (Camunda 7.14+ plugin API: a plain ES module whose default export is a list
  * of plugins; loaded through customScripts in ../config.js).
  * - cockpit.navigation: "Billing" in the header;
+ * - cockpit.dashboard: a Billing tile with what is owed and what billable work is not billed, linking to the route;
  * - cockpit.route #/billing: charts and tables from Ledgerflow's reports (/api/v1/reports/*), fetched with the
  *   webapps' login session (one Spring Security login serves Cockpit and Ledgerflow). Users outside managers,
  *   finance and administrators get 403 there and see a message instead of money.
@@ -326,7 +327,46 @@ async function show(node, range) {
   }
 }
 
+/** The dashboard's Billing tile: what is owed and what has not been billed yet, with the way to the charts. */
+async function dashboard(node) {
+  node.innerHTML = `
+    <section class="ledgerflow-billing-tile" id="ledgerflow-billing-tile">
+      <h3>Billing</h3>
+      <p id="lf-tile-figures">Loading the receivables and unbilled work…</p>
+      <a href="#/billing" id="ledgerflow-billing-tile-link" class="btn btn-default">Open Billing</a>
+    </section>`;
+  const figures = node.querySelector('#lf-tile-figures');
+  try {
+    const [receivables, leakage] = await Promise.all([report('receivables', ''), report('leakage', 'limit=1')]);
+    const owed = (receivables.totals || []).map(t => `${money(t.total)} ${escape(t.currency)}`).join(' · ') || 'nothing';
+    const unbilled = (leakage.totals || []).filter(t => t.kind === 'UNBILLED_TIME' || t.kind === 'UNBILLED_EXPENSE');
+    const perCurrency = new Map();
+    unbilled.forEach(t => perCurrency.set(t.currency, (perCurrency.get(t.currency) || 0) + t.amount));
+    const notBilled = [...perCurrency.entries()].map(([currency, amount]) => `${money(amount)} ${escape(currency)}`)
+      .join(' · ') || 'nothing';
+    figures.innerHTML = `Owed to the firm: <strong id="lf-tile-owed">${owed}</strong><br>`
+      + `Billable work not billed: <strong id="lf-tile-unbilled">${notBilled}</strong>`;
+    node.querySelector('#ledgerflow-billing-tile').dataset.state = 'rendered';
+  }
+  catch (error) {
+    figures.textContent = error instanceof ReportForbidden
+      ? 'Billing is open to managers, finance and administrators.' : 'The figures could not be loaded.';
+    node.querySelector('#ledgerflow-billing-tile').dataset.state = error instanceof ReportForbidden
+      ? 'forbidden' : 'failed';
+  }
+}
+
 export default [
+  {
+    id: 'ledgerflow-billing-dashboard',
+    pluginPoint: 'cockpit.dashboard',
+    priority: 50,
+    render: node => {
+      addStyles();
+      dashboard(node);
+    },
+    properties: {label: 'Billing'}
+  },
   {
     id: 'ledgerflow-billing-navigation',
     pluginPoint: 'cockpit.navigation',
