@@ -321,7 +321,7 @@ public class AccountingSync {
 		}
 		ExternalRef invoice = posted(localInvoiceId);
 		InvoiceStatus status = accounting.readInvoice(invoice);
-		BigDecimal open = status.voided() ? BigDecimal.ZERO : Money.round(amount.min(status.balance()));
+		BigDecimal open = Money.round(amount.min(status.open()));
 		if (open.signum() <= 0 && attempted.isEmpty()) {
 			return Optional.empty();
 		}

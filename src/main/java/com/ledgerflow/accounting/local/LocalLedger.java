@@ -229,8 +229,7 @@ class LocalLedger {
 		}
 		InvoiceStatus status = readInvoice(invoice);
 		BigDecimal none = BigDecimal.ZERO.setScale(Money.SCALE);
-		BigDecimal applied = status.voided() ? none
-				: Money.exact(payment.appliedAmount()).min(status.balance()).max(none);
+		BigDecimal applied = Money.exact(payment.appliedAmount()).min(status.open()).max(none);
 		jdbc.update("""
 				insert into local_ledger_payment (id, invoice_id, amount, unapplied_amount, received_on, local_id,
 				    change_seq, updated_at)
