@@ -321,19 +321,16 @@ public class AccountingSync {
 		}
 		ExternalRef invoice = posted(localInvoiceId);
 		InvoiceStatus status = accounting.readInvoice(invoice);
-		BigDecimal open = status.voided() ? BigDecimal.ZERO : Money.round(amount.min(status.balance()));
+		BigDecimal open = Money.round(amount.min(status.open()));
 		if (open.signum() <= 0 && attempted.isEmpty()) {
 			return Optional.empty();
 		}
 		// tried before (the link exists, stored before the first call): the system may have booked it and lowered the
 		// balance without Ledgerflow committing the answer; the same key then replays the first write-off
 		BigDecimal writeOff = open.signum() > 0 ? open : Money.round(amount);
-		if (attempted.isEmpty()) {
-			ownTransaction.executeWithoutResult(
-					tx -> links.save(new ExternalLink(accounting.name(), WRITE_OFF, localInvoiceId)));
-		}
+		ExternalLink link = reserveLink(WRITE_OFF, localInvoiceId, attempted);
 		ExternalRef item = pushServiceItem(BAD_DEBT_ITEM, badDebtAccountRef);
-		return Optional.of(push(WRITE_OFF, localInvoiceId, (existing, rejected) -> existing.orElseGet(
+		return Optional.of(push(WRITE_OFF, link, (existing, rejected) -> existing.orElseGet(
 				() -> accounting.writeOffInvoice(new InvoiceWriteOff(localInvoiceId, invoice, item, writeOff,
 						date, reason)))));
 	}
@@ -353,11 +350,8 @@ public class AccountingSync {
 		if (pushed.isPresent()) {
 			return pushed.get();
 		}
-		if (attempted.isEmpty()) {
-			ownTransaction.executeWithoutResult(
-					tx -> links.save(new ExternalLink(accounting.name(), PAYMENT, payment.localId())));
-		}
-		return push(PAYMENT, payment.localId(), (existing, rejected) -> existing
+		ExternalLink link = reserveLink(PAYMENT, payment.localId(), attempted);
+		return push(PAYMENT, link, (existing, rejected) -> existing
 			.orElseGet(() -> accounting.pushPayment(payment, posted(payment.localInvoiceId()), rejected)));
 	}
 
@@ -386,19 +380,34 @@ public class AccountingSync {
 
 	private ExternalRef push(String entityType, UUID localId,
 			BiFunction<Optional<ExternalRef>, Integer, ExternalRef> call) {
-		Optional<ExternalLink> link = links.findBySystemAndEntityTypeAndLocalId(accounting.name(), entityType, localId);
+		return push(entityType,
+				link(entityType, localId).orElseGet(() -> new ExternalLink(accounting.name(), entityType, localId)),
+				call);
+	}
+
+	// the push of the record behind {@code link} (stored or new): the call gets its ref so far and how often it was
+	// refused; success is stored on the link, a failure recorded on it (own transaction)
+	private ExternalRef push(String entityType, ExternalLink link,
+			BiFunction<Optional<ExternalRef>, Integer, ExternalRef> call) {
 		ExternalRef ref;
 		try {
-			ref = call.apply(link.flatMap(ExternalLink::ref), link.map(ExternalLink::rejections).orElse(0));
+			ref = call.apply(link.ref(), link.rejections());
 		}
 		catch (RuntimeException ex) {
-			recordFailure(entityType, localId, ex);
+			recordFailure(entityType, link.localId(), ex);
 			throw ex;
 		}
-		ExternalLink saved = link.orElseGet(() -> new ExternalLink(accounting.name(), entityType, localId));
-		saved.synced(ref, clock.instant());
-		links.save(saved);
+		link.synced(ref, clock.instant());
+		links.save(link);
 		return ref;
+	}
+
+	// the link a push is tried under: the one stored by an earlier try, else a new one stored (own transaction) before
+	// the first call, so the pushed record's echo from the change feed is recognised as Ledgerflow's own even before
+	// the push's answer is committed
+	private ExternalLink reserveLink(String entityType, UUID localId, Optional<ExternalLink> attempted) {
+		return attempted.orElseGet(() -> ownTransaction
+			.execute(tx -> links.save(new ExternalLink(accounting.name(), entityType, localId))));
 	}
 
 	private Optional<ExternalLink> link(String entityType, UUID localId) {

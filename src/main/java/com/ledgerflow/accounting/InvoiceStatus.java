@@ -16,4 +16,9 @@ public record InvoiceStatus(ExternalRef id, String docNumber, BigDecimal total, 
 		return !voided && balance.signum() == 0;
 	}
 
+	/** What accounting still holds open on the invoice: nothing once voided, else its balance. */
+	public BigDecimal open() {
+		return voided ? BigDecimal.ZERO : balance;
+	}
+
 }

@@ -26,9 +26,4 @@ public record PaymentEntry(UUID localId, UUID localInvoiceId, BigDecimal amount,
 		}
 	}
 
-	/** The part of {@link #amount()} that is the client's credit, not paying the invoice. */
-	public BigDecimal unappliedAmount() {
-		return amount.subtract(appliedAmount);
-	}
-
 }

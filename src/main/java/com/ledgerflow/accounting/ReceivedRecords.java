@@ -49,7 +49,7 @@ public abstract class ReceivedRecords<E, R> {
 		if (ownLinks.stream().anyMatch(type -> !linked(type, externalId).isEmpty())) {
 			return Optional.empty();
 		}
-		return fetch(accounting, new ExternalRef(externalId)).filter(record -> !booked(record)).map(this::mapped);
+		return fetch(accounting, new ExternalRef(externalId)).map(this::mapped);
 	}
 
 	/** Lists the record on the sync page as not taken over, for {@code reason}; the latest reason wins. */
@@ -66,14 +66,6 @@ public abstract class ReceivedRecords<E, R> {
 
 	/** The record as the accounting system holds it; empty when it is gone. */
 	abstract Optional<E> fetch(AccountingSystem accounting, ExternalRef id);
-
-	/**
-	 * Whether the record says it was booked by Ledgerflow for a record that has a link of {@code ownLinks} (the echo
-	 * of a push whose answer was not committed yet); false unless a subclass can tell.
-	 */
-	boolean booked(E record) {
-		return false;
-	}
 
 	/** Whether the Ledgerflow record has a link of that type: a push of it started, whether or not it finished. */
 	final boolean pushedLocally(String entityType, UUID localId) {

@@ -10,6 +10,7 @@ import com.ledgerflow.accounting.AccountingChange;
 import com.ledgerflow.accounting.AccountingChangeReceived;
 import com.ledgerflow.accounting.ReceivedPayment;
 import com.ledgerflow.accounting.ReceivedPayments;
+import com.ledgerflow.invoicing.InvoiceService;
 import com.ledgerflow.shared.InvalidField;
 import com.ledgerflow.shared.NotFound;
 import com.ledgerflow.shared.StateConflict;
@@ -46,9 +47,12 @@ class AccountingPaymentChanges {
 
 	private final PaymentService payments;
 
-	AccountingPaymentChanges(ReceivedPayments received, PaymentService payments) {
+	private final InvoiceService invoices;
+
+	AccountingPaymentChanges(ReceivedPayments received, PaymentService payments, InvoiceService invoices) {
 		this.received = received;
 		this.payments = payments;
+		this.invoices = invoices;
 	}
 
 	@ApplicationModuleListener
@@ -178,7 +182,7 @@ class AccountingPaymentChanges {
 	 * stays paid by it) and changes nothing by itself; finance books it again there or settles it in Ledgerflow.
 	 */
 	private List<String> ownGone(Payment own, String how) {
-		String invoice = String.valueOf(payments.balance(own.invoiceId()).invoice().number());
+		String invoice = String.valueOf(invoices.get(own.invoiceId()).number());
 		return List.of(how + " in QuickBooks; Ledgerflow still counts payment " + own.id() + " of " + own.amount() + " "
 				+ own.currency() + " on invoice " + invoice + " (" + own.invoiceId() + "), booked as this one; "
 				+ "accounting no longer holds it, Ledgerflow changes nothing by itself");

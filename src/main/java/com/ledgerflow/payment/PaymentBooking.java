@@ -50,13 +50,7 @@ public class PaymentBooking {
 		if (payment.origin() == PaymentOrigin.QBO) {
 			return;
 		}
-		try {
-			sync.pushPayment(entry(payment));
-		}
-		catch (AccountingRejected rejected) {
-			log.warn("Payment {} of invoice {} refused by accounting: {}", payment.id(), payment.invoiceId(),
-					rejected.getMessage());
-		}
+		push(payment, "refused");
 	}
 
 	/**
@@ -82,14 +76,19 @@ public class PaymentBooking {
 		if (before.state() != PaymentSyncState.State.FAILED) {
 			throw new StateConflict("Payment " + paymentId + " has no failed booking to push again");
 		}
+		push(payment, "refused again");
+		return state(paymentId);
+	}
+
+	// a refusal is logged (as {@code refused}) and left on the payment's link; the caller goes on
+	private void push(Payment payment, String refused) {
 		try {
 			sync.pushPayment(entry(payment));
 		}
 		catch (AccountingRejected rejected) {
-			log.warn("Payment {} of invoice {} refused again by accounting: {}", payment.id(), payment.invoiceId(),
+			log.warn("Payment {} of invoice {} {} by accounting: {}", payment.id(), payment.invoiceId(), refused,
 					rejected.getMessage());
 		}
-		return state(paymentId);
 	}
 
 	private PaymentSyncState state(UUID paymentId) {

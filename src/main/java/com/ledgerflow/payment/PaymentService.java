@@ -201,9 +201,7 @@ public class PaymentService {
 			}
 		}
 		return open.stream()
-			.map(invoice -> {
-				return balanceOf(invoice, scaled(paid.getOrDefault(invoice.id(), BigDecimal.ZERO)));
-			})
+			.map(invoice -> balanceOf(invoice, scaled(paid.getOrDefault(invoice.id(), BigDecimal.ZERO))))
 			.filter(balance -> !balance.paidInFull())
 			.sorted(Comparator.comparing((InvoiceBalance b) -> b.invoice().dueDate())
 				.thenComparing(b -> String.valueOf(b.invoice().number())))

@@ -229,18 +229,14 @@ class LocalLedger {
 		}
 		InvoiceStatus status = readInvoice(invoice);
 		BigDecimal none = BigDecimal.ZERO.setScale(Money.SCALE);
-		BigDecimal applied = status.voided() ? none
-				: Money.exact(payment.appliedAmount()).min(status.balance()).max(none);
+		BigDecimal applied = Money.exact(payment.appliedAmount()).min(status.open()).max(none);
 		jdbc.update("""
 				insert into local_ledger_payment (id, invoice_id, amount, unapplied_amount, received_on, local_id,
 				    change_seq, updated_at)
 				values (?, ?, ?, ?, ?, ?, nextval('local_ledger_change_seq'), ?)""", id, invoice.value(), applied,
 				Money.exact(payment.amount()).subtract(applied), payment.date(), payment.localId(), now());
 		if (applied.signum() > 0) {
-			jdbc.update("""
-					update local_ledger_invoice set balance = balance - ?,
-					    change_seq = nextval('local_ledger_change_seq'), updated_at = ? where id = ?""", applied, now(),
-					invoice.value());
+			lowerBalance(invoice, applied);
 		}
 		return new ExternalRef(id);
 	}
@@ -263,9 +259,7 @@ class LocalLedger {
 				insert into local_ledger_payment (id, invoice_id, amount, received_on, change_seq, updated_at)
 				values (?, ?, ?, ?, nextval('local_ledger_change_seq'), ?)""", id, invoice.value(), paid, receivedOn,
 				now());
-		jdbc.update("""
-				update local_ledger_invoice set balance = balance - ?, change_seq = nextval('local_ledger_change_seq'),
-				    updated_at = ? where id = ?""", paid, now(), invoice.value());
+		lowerBalance(invoice, paid);
 		return new ExternalRef(id);
 	}
 
@@ -291,10 +285,15 @@ class LocalLedger {
 				insert into local_ledger_write_off (id, invoice_id, item_id, amount, txn_date, reason, created_at)
 				values (?, ?, ?, ?, ?, ?, ?)""", id, writeOff.invoice().value(), writeOff.badDebtItem().value(), amount,
 				writeOff.date(), writeOff.reason(), now());
+		lowerBalance(writeOff.invoice(), amount);
+		return new ExternalRef(id);
+	}
+
+	// the invoice's balance drops by the amount; its change is reported in the change feed
+	private void lowerBalance(ExternalRef invoice, BigDecimal amount) {
 		jdbc.update("""
 				update local_ledger_invoice set balance = balance - ?, change_seq = nextval('local_ledger_change_seq'),
-				    updated_at = ? where id = ?""", amount, now(), writeOff.invoice().value());
-		return new ExternalRef(id);
+				    updated_at = ? where id = ?""", amount, now(), invoice.value());
 	}
 
 	ChangesPage changesSince(@Nullable String cursor) {

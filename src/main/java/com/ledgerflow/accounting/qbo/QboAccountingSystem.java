@@ -316,7 +316,7 @@ class QboAccountingSystem implements AccountingSystem {
 	@Override
 	public ExternalRef pushPayment(PaymentEntry payment, ExternalRef invoice, int rejectedBefore) {
 		QboInvoice current = qbo.read(QboInvoice.ENTITY, invoice.value(), QboInvoice.class);
-		BigDecimal open = current.voided() ? BigDecimal.ZERO : amount(current.balance()).max(BigDecimal.ZERO);
+		BigDecimal open = status(current).open().max(BigDecimal.ZERO);
 		BigDecimal applied = Money.exact(payment.appliedAmount()).min(open);
 		return ref(qbo.write(QboPayment.ENTITY,
 				QboCustomerPayment.of(new PaymentEntry(payment.localId(), payment.localInvoiceId(),

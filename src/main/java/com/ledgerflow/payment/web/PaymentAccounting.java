@@ -33,6 +33,12 @@ class PaymentAccounting {
 
 	/** The accounting state of a payment. */
 	record State(String state, @Nullable String externalId, @Nullable String error) {
+
+		/** The state of a payment Ledgerflow pushes (or pushed) to the accounting system. */
+		static State of(PaymentSyncState sync) {
+			return new State(sync.state().name(), sync.externalId(), sync.error());
+		}
+
 	}
 
 	Map<UUID, State> of(List<Payment> payments) {
@@ -42,7 +48,7 @@ class PaymentAccounting {
 		for (Payment payment : payments) {
 			PaymentSyncState sync = pushed.get(payment.id());
 			states.put(payment.id(), sync == null ? new State(RECEIVED, payment.externalId(), null)
-					: new State(sync.state().name(), sync.externalId(), sync.error()));
+					: State.of(sync));
 		}
 		return states;
 	}

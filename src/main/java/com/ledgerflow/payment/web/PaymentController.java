@@ -156,7 +156,7 @@ class PaymentController {
 			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
 					"The accounting system could not be reached: " + ex.getMessage(), ex);
 		}
-		return new PaymentAccounting.State(state.state().name(), state.externalId(), state.error());
+		return PaymentAccounting.State.of(state);
 	}
 
 	/** The client's credit per currency (overpayments so far) with its entries. */

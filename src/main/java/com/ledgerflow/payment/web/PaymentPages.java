@@ -119,10 +119,11 @@ class PaymentPages {
 		page.addObject("error", error);
 		page.addObject("today", today());
 		page.addObject("methods", PaymentMethod.values());
-		page.addObject("open", view.openInvoices(today()));
-		page.addObject("attention", view.needingAttention(zone));
-		page.addObject("recent", view.recentPayments(zone));
-		page.addObject("credits", view.credits());
+		Map<UUID, String> names = view.clientNames();
+		page.addObject("open", view.openInvoices(today(), names));
+		page.addObject("attention", view.needingAttention(zone, names));
+		page.addObject("recent", view.recentPayments(zone, names));
+		page.addObject("credits", view.credits(names));
 		return page;
 	}
 

@@ -65,8 +65,7 @@ class PaymentsView {
 	}
 
 	@Transactional(readOnly = true)
-	List<OpenInvoice> openInvoices(LocalDate today) {
-		Map<UUID, String> names = clientNames();
+	List<OpenInvoice> openInvoices(LocalDate today, Map<UUID, String> names) {
 		return payments.openInvoices().stream().map(b -> {
 			Invoice i = b.invoice();
 			return new OpenInvoice(i.id(), String.valueOf(i.number()), names.getOrDefault(i.clientId(), "?"),
@@ -76,8 +75,8 @@ class PaymentsView {
 	}
 
 	@Transactional(readOnly = true)
-	List<PaymentRow> recentPayments(ZoneId zone) {
-		return rows(payments.recent(RECENT), zone);
+	List<PaymentRow> recentPayments(ZoneId zone, Map<UUID, String> names) {
+		return rows(payments.recent(RECENT), zone, names);
 	}
 
 	/**
@@ -85,14 +84,13 @@ class PaymentsView {
 	 * waits for finance to push it again. Newest first.
 	 */
 	@Transactional(readOnly = true)
-	List<PaymentRow> needingAttention(ZoneId zone) {
-		return rows(payments.all(accounting.failed()), zone).stream()
+	List<PaymentRow> needingAttention(ZoneId zone, Map<UUID, String> names) {
+		return rows(payments.all(accounting.failed()), zone, names).stream()
 			.filter(row -> PaymentAccounting.FAILED.equals(row.accounting().state()))
 			.toList();
 	}
 
-	private List<PaymentRow> rows(List<Payment> listed, ZoneId zone) {
-		Map<UUID, String> names = clientNames();
+	private List<PaymentRow> rows(List<Payment> listed, ZoneId zone, Map<UUID, String> names) {
 		Map<UUID, String> numbers = invoices.numbers(listed.stream().map(Payment::invoiceId).distinct().toList());
 		Map<UUID, PaymentAccounting.State> states = accounting.of(listed);
 		return listed.stream().map(p -> new PaymentRow(p.id(), p.date(), numbers.getOrDefault(p.invoiceId(), "?"),
@@ -104,8 +102,7 @@ class PaymentsView {
 	}
 
 	@Transactional(readOnly = true)
-	List<CreditRow> credits() {
-		Map<UUID, String> names = clientNames();
+	List<CreditRow> credits(Map<UUID, String> names) {
 		return credits.all()
 			.stream()
 			.map(c -> new CreditRow(c.clientId(), names.getOrDefault(c.clientId(), "?"), money(c.amount(), c.currency())))
@@ -120,7 +117,9 @@ class PaymentsView {
 				p.creditAmount().signum() > 0 ? money(p.creditAmount(), p.currency()) : null);
 	}
 
-	private Map<UUID, String> clientNames() {
+	/** Every client's name by id: loaded once per page and passed to the lists that show client names. */
+	@Transactional(readOnly = true)
+	Map<UUID, String> clientNames() {
 		Map<UUID, String> names = new HashMap<>();
 		for (Client client : clients.list()) {
 			names.put(client.id(), client.name());
